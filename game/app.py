@@ -1,0 +1,157 @@
+"""Window, scaling, the scene stack, the main loop and global keys.
+
+The game draws on a logical 1280x720 screen; pygame's SCALED mode scales it to any window
+size with letterboxing and maps mouse (and touch, which SDL delivers as mouse events)
+positions back. Scene changes are queued and applied between frames.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from . import theme
+from .art import Backdrop
+from .sound import Sounds
+from .text import Text
+
+CAPTION = "Net Heroes"
+
+
+class App:
+    def __init__(self, content, *, locale: str = "en", fullscreen: bool = False,
+                 sound: bool = True, observer=None):
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption(CAPTION)
+        flags = pygame.SCALED | pygame.RESIZABLE
+        self.screen = pygame.display.set_mode((theme.WIDTH, theme.HEIGHT), flags)
+        if fullscreen:
+            self.toggle_fullscreen()
+        pygame.key.set_repeat(400, 60)
+        self.content = content
+        self.locale = locale
+        self.text = Text()
+        self.sounds = Sounds(enabled=sound)
+        self.observer = observer
+        self.scenes: list = []
+        self._ops: list = []
+        self.running = True
+        self.minimized = False
+        self.done: set[str] = set()
+        self._backdrops: dict = {}
+
+    # -- what scenes use ----------------------------------------------------------------
+    def show(self, kind: str, **data) -> None:
+        """Scenes report what they put on screen; autoplay turns this into a transcript."""
+        if self.observer:
+            self.observer(kind, data)
+
+    def backdrop(self, top, bottom, shapes: str = "bubbles") -> Backdrop:
+        key = (tuple(top), tuple(bottom), shapes)
+        if key not in self._backdrops:
+            self._backdrops[key] = Backdrop(top, bottom, (theme.WIDTH, theme.HEIGHT),
+                                            seed=len(self._backdrops), shapes=shapes)
+        return self._backdrops[key]
+
+    @property
+    def top(self):
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene) -> None:
+        self._ops.append(("push", scene))
+
+    def pop(self) -> None:
+        self._ops.append(("pop", None))
+
+    def replace(self, scene) -> None:
+        self._ops.append(("replace", scene))
+
+    def reset(self, scene) -> None:
+        """Leave every scene and start again from this one."""
+        self._ops.append(("reset", scene))
+
+    def _apply(self) -> None:
+        while self._ops:
+            op, scene = self._ops.pop(0)
+            if op in ("pop", "replace", "reset") and self.scenes:
+                count = len(self.scenes) if op == "reset" else 1
+                for _ in range(count):
+                    self.scenes.pop().exit()
+            if scene is not None:
+                self.scenes.append(scene)
+                scene.enter()
+
+    def open_help(self) -> None:
+        from scenes.help import HelpScene
+
+        if not isinstance(self.top, HelpScene):
+            self.push(HelpScene(self))
+
+    def ask_quit(self) -> None:
+        from scenes.confirm import ConfirmScene
+
+        if isinstance(self.top, ConfirmScene):
+            self.quit()
+            return
+        self.push(ConfirmScene(self, "Do you want to stop playing?", self.quit,
+                               yes="Yes, stop", no="No, keep playing"))
+
+    def quit(self) -> None:
+        self.running = False
+
+    def toggle_fullscreen(self) -> None:
+        try:
+            pygame.display.toggle_fullscreen()
+        except pygame.error:
+            pass  # some drivers cannot switch; the window simply stays as it is
+
+    # -- the loop ----------------------------------------------------------------------
+    def start(self, scene=None) -> None:
+        from scenes.title import TitleScene
+
+        self.reset(scene or TitleScene(self))
+        self._apply()
+
+    def handle(self, event) -> None:
+        if event.type == pygame.QUIT:
+            self.ask_quit()
+        elif event.type == pygame.WINDOWMINIMIZED:
+            self.minimized = True
+        elif event.type in (pygame.WINDOWRESTORED, pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN):
+            self.minimized = False
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
+            self.open_help()
+        elif self.top is not None:
+            self.top.handle_event(event)
+
+    def frame(self, dt: float, events) -> None:
+        """One frame: input, then update, then draw. Scene changes happen between steps."""
+        for event in events:
+            self.handle(event)
+            self._apply()
+        if self.top is not None:
+            self.top.update(dt)
+        self._apply()
+        if not self.minimized:
+            self.draw(self.screen)
+
+    def draw(self, surface) -> None:
+        first = len(self.scenes) - 1
+        while first > 0 and not self.scenes[first].opaque:
+            first -= 1
+        for scene in self.scenes[max(first, 0):]:
+            scene.draw(surface)
+
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        if not self.scenes:
+            self.start()
+        while self.running and self.scenes:
+            dt = clock.tick(theme.FPS if not self.minimized else 10) / 1000.0
+            self.frame(min(dt, 0.1), pygame.event.get())
+            if not self.minimized:
+                pygame.display.flip()
+        pygame.quit()
+        return 0

@@ -1,0 +1,156 @@
+"""Play scenarios headless through the real scenes, by posting input events.
+
+The driver looks at the buttons the top scene offers, picks one by strategy, and posts a
+real mouse click (or key press) to pygame's event queue. Time is stepped in fixed frames,
+so a run is deterministic and does not wait for the clock.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+
+DT = 1 / 30
+MAX_FRAMES = 30_000
+STRATEGIES = ("safe", "risky", "random")
+PREFERENCE = {"safe": ("safe", "neutral", "risky"), "risky": ("risky", "neutral", "safe")}
+
+
+class AutoplayError(RuntimeError):
+    pass
+
+
+def headless() -> None:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+class Driver:
+    def __init__(self, app, strategy: str = "safe", seed: int = 0, script=None,
+                 keys: bool = False, on_frame=None):
+        self.app = app
+        self.strategy = strategy
+        self.rng = random.Random(seed)
+        self.script = list(script) if script is not None else None
+        self.keys = keys
+        self.on_frame = on_frame
+        self.frames = 0
+
+    # picking ---------------------------------------------------------------------------
+    def pick(self, options, want_scenario: str):
+        first = options[0].payload
+        if "safety" in first:
+            return self._pick_choice(options)
+        if "correct" in first:
+            return self._pick_answer(options)
+        if "topic" in first:
+            return next(o for o in options if o.payload["id"] == want_scenario)
+        for preferred in ("play", "next", "menu", "close", "no"):
+            match = next((o for o in options if o.action == preferred), None)
+            if match:
+                return match
+        return options[0]
+
+    def _pick_choice(self, options):
+        if self.script is not None:
+            if not self.script:
+                raise AutoplayError("the choice script ran out before the story ended")
+            wanted = self.script.pop(0)
+            match = next((o for o in options if o.payload["id"] == wanted), None)
+            if match is None:
+                ids = ", ".join(o.payload["id"] for o in options)
+                raise AutoplayError(f"no choice '{wanted}' here (there are: {ids})")
+            return match
+        if self.strategy == "random":
+            return self.rng.choice(options)
+        order = PREFERENCE[self.strategy]
+        return min(options, key=lambda o: order.index(o.payload["safety"]))
+
+    def _pick_answer(self, options):
+        if self.strategy == "random" and self.script is None:
+            return self.rng.choice(options)
+        right = [o for o in options if o.payload["correct"]]
+        wrong = [o for o in options if not o.payload["correct"]]
+        if self.strategy == "risky" and self.script is None and wrong:
+            return wrong[0]
+        return (right or options)[0]
+
+    # input -----------------------------------------------------------------------------
+    def press(self, button) -> None:
+        import pygame
+
+        group = self.app.top.buttons
+        if self.keys:
+            if button.number:
+                self._key(pygame.K_0 + button.number)
+                return
+            index, focus, n = group.buttons.index(button), group.focus, len(group.buttons)
+            for _ in range(index + 1 if focus < 0 else (index - focus) % n):
+                self._key(pygame.K_TAB)
+            self._key(pygame.K_RETURN)
+            return
+        pos = button.rect.center
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                             buttons=(0, 0, 0)))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+
+    @staticmethod
+    def _key(key: int) -> None:
+        import pygame
+
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))
+
+    def skip(self) -> None:
+        import pygame
+
+        self._key(pygame.K_SPACE)
+
+    def step(self) -> None:
+        import pygame
+
+        self.app.frame(DT, pygame.event.get())
+        self.frames += 1
+        if self.on_frame:
+            self.on_frame(self.app)
+        if self.frames > MAX_FRAMES:
+            raise AutoplayError("the game did not reach the end of the story")
+
+    # a whole scenario ------------------------------------------------------------------
+    def play(self, scenario_id: str) -> None:
+        from scenes.menu import MenuScene
+
+        idle = 0
+        finished = False
+        while True:
+            top = self.app.top
+            if finished and isinstance(top, MenuScene):
+                return
+            options = top.auto_options() if top is not None else None
+            if options:
+                button = self.pick(options, scenario_id)
+                if button.action == "menu":
+                    finished = True
+                self.press(button)
+                idle = 0
+            else:
+                idle += 1
+                if idle % 8 == 0:
+                    self.skip()
+            self.step()
+
+
+def run(content, scenario_ids, strategy="safe", seed=0, locale="en", script=None,
+        keys=False, on_frame=None):
+    """Play the scenarios one after another from the title screen; return the transcript."""
+    headless()
+    from .app import App
+    from .transcript import Transcript
+
+    transcript = Transcript()
+    app = App(content, locale=locale, sound=False, observer=transcript.add)
+    app.start()
+    driver = Driver(app, strategy, seed, script, keys, on_frame)
+    for scenario_id in scenario_ids:
+        driver.play(scenario_id)
+    return transcript

@@ -1,0 +1,151 @@
+"""Command line: one function per subcommand; main(argv) returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import SCENARIOS_FILE, __version__
+
+
+def _scenarios_arg(parser, flag=True):
+    if flag:
+        parser.add_argument("--scenarios", metavar="FILE", default=None,
+                            help="the scenario file (default: the shipped scenarios.yaml)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m game",
+                                     description="Net Heroes: play and learn to stay safe online.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    play = sub.add_parser("play", help="play the game (the default)")
+    _scenarios_arg(play)
+    play.add_argument("--scenario", metavar="ID", help="start this scenario straight away")
+    play.add_argument("--locale", default="en", help="language and region (default: en)")
+    play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
+    play.add_argument("--no-sound", action="store_true", help="play silently")
+    play.set_defaults(func=cmd_play)
+
+    check = sub.add_parser("check", help="find problems in a scenario file")
+    check.add_argument("file", nargs="?", default=None, metavar="FILE")
+    check.add_argument("--strict", action="store_true", help="warnings count as errors")
+    check.add_argument("--format", choices=("text", "github"), default="text")
+    check.set_defaults(func=cmd_check)
+
+    auto = sub.add_parser("autoplay", help="play headless and print a transcript")
+    _scenarios_arg(auto)
+    which = auto.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help="every scenario (the default)")
+    which.add_argument("--scenario", metavar="ID")
+    auto.add_argument("--strategy", choices=("safe", "risky", "random"), default="safe")
+    auto.add_argument("--seed", type=int, default=0)
+    auto.add_argument("--locale", default="en")
+    auto.add_argument("--keys", action="store_true", help="use the keyboard instead of the mouse")
+    auto.set_defaults(func=cmd_autoplay)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "func", None):
+        args = build_parser().parse_args(["play", *(argv or [])])
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _load(path, stream=sys.stderr, strict=False, fmt="text"):
+    """Load and check; print diagnostics; return (content, number of failing diagnostics)."""
+    from .content import check_file
+
+    shown = _shown_path(path)
+    content, diags = check_file(shown)
+    failing = [d for d in diags if d.is_error or strict]
+    for d in diags:
+        print(d.format_github() if fmt == "github" else d.format(), file=stream)
+    return content, len(failing), diags
+
+
+def _shown_path(path) -> str:
+    """The path as the author knows it: relative to the current folder when possible."""
+    target = Path(path) if path else SCENARIOS_FILE
+    try:
+        return str(target.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(target)
+
+
+def cmd_check(args) -> int:
+    content, failing, diags = _load(args.file, sys.stdout, args.strict, args.format)
+    errors = sum(d.is_error for d in diags)
+    warnings = len(diags) - errors
+    if content is not None and not failing:
+        nodes = sum(len(s.nodes) for s in content.scenarios)
+        print(f"{_shown_path(args.file)}: {len(content.scenarios)} scenarios, {nodes} nodes, "
+              f"{errors} errors, {warnings} warnings")
+    elif failing:
+        print(f"{errors} errors, {warnings} warnings", file=sys.stderr)
+    return 1 if failing or content is None else 0
+
+
+def _pick(content, scenario_id):
+    scenario = content.scenario(scenario_id)
+    if scenario is None:
+        from .content.diagnostics import did_you_mean
+
+        hint = did_you_mean(scenario_id, [s.id for s in content.scenarios])
+        print(f"error: no scenario '{scenario_id}'" + (f"; {hint}" if hint else ""),
+              file=sys.stderr)
+    return scenario
+
+
+def cmd_play(args) -> int:
+    content, failing, _ = _load(args.scenarios)
+    if content is None or failing:
+        print("The game cannot start until these problems are fixed.", file=sys.stderr)
+        return 1
+    scenario = _pick(content, args.scenario) if args.scenario else None
+    if args.scenario and scenario is None:
+        return 1
+    import pygame
+
+    from .app import App
+
+    try:
+        app = App(content, locale=args.locale, fullscreen=args.fullscreen,
+                  sound=not args.no_sound)
+    except pygame.error as exc:
+        print(f"error: cannot open the game window: {exc}", file=sys.stderr)
+        return 1
+    if scenario is not None:
+        from .flow import Play
+
+        app.start()
+        Play(app, scenario).begin()
+    return app.run()
+
+
+def cmd_autoplay(args) -> int:
+    content, failing, _ = _load(args.scenarios)
+    if content is None or failing:
+        return 1
+    if args.scenario:
+        scenario = _pick(content, args.scenario)
+        if scenario is None:
+            return 1
+        ids = [scenario.id]
+    else:
+        ids = [s.id for s in content.scenarios]
+    from .autoplay import AutoplayError, run
+
+    try:
+        transcript = run(content, ids, args.strategy, args.seed, args.locale, keys=args.keys)
+    except AutoplayError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(transcript.text())
+    return 0

@@ -1,0 +1,63 @@
+"""Diagnostics are values: collected, sorted, printed one per line."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """Where a piece of content came from: 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+
+    @classmethod
+    def of(cls, path: str, node) -> Loc:
+        mark = node.start_mark
+        return cls(path, mark.line + 1, mark.column + 1)
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    col: int
+    severity: str
+    code: str
+    message: str
+    hint: str = ""
+
+    @classmethod
+    def at(cls, loc: Loc, code: str, message: str, hint: str = "") -> Diagnostic:
+        severity = WARNING if code.startswith("W") else ERROR
+        return cls(loc.path, loc.line, loc.col, severity, code, message, hint)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        if self.hint:
+            text += f"; {self.hint}"
+        return f"{text} ({self.code})"
+
+    def format_github(self) -> str:
+        level = "error" if self.is_error else "warning"
+        msg = self.message + (f"; {self.hint}" if self.hint else "")
+        return (
+            f"::{level} file={self.path},line={self.line},col={self.col},"
+            f"title={self.code}::{msg}"
+        )
+
+
+def did_you_mean(word: str, candidates) -> str:
+    """A 'did you mean' hint naming the closest candidate, or '' when none is close."""
+    close = difflib.get_close_matches(str(word), sorted(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,150 @@
+"""Frozen model objects. Each carries its Loc, and `at` maps field names to their value's Loc."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .diagnostics import Loc
+
+FORMAT_VERSION = 1
+SCENE_TYPES = ("chat", "call", "dialogue", "ending")
+SAFETY = ("safe", "risky", "neutral")
+AGE_BANDS = ("9-12", "13-17")
+ROLES = ("player", "stranger", "friend", "adult", "other")
+TOPICS = (
+    "stranger", "webcam", "photos", "personal_info", "shared_computer", "meeting",
+    "fake_profile", "gifts", "bullying", "privacy", "helping_friend",
+)
+LOOKS = (
+    "kid", "girl", "boy", "knight", "cat", "robot", "fox", "mum", "dad", "teacher",
+    "grandma", "aunt", "star", "unknown",
+)
+SYSTEM_SPEAKER = "system"
+
+
+@dataclass(frozen=True)
+class Message:
+    speaker: str
+    text: str
+    loc: Loc
+    at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    text: str
+    goto: str
+    safety: str
+    feedback: str
+    loc: Loc
+    say: str = ""
+    set_flags: tuple[str, ...] = ()
+    if_flag: str = ""
+    unless_flag: str = ""
+    note: str = ""
+    at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def sent_text(self) -> str:
+        """What the player's bubble says when this choice is picked."""
+        return self.say or self.text
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    scene: str
+    loc: Loc
+    app: str = ""
+    messages: tuple[Message, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    title: str = ""
+    text: str = ""
+    takeaway: str = ""
+    adult: str = ""
+    note: str = ""
+    at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def is_ending(self) -> bool:
+        return self.scene == "ending"
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    correct: bool
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    ask: str
+    answers: tuple[Answer, ...]
+    loc: Loc
+    explain: str = ""
+    note: str = ""
+    at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def correct_index(self) -> int:
+        """Index of the first correct answer, or -1 when none is marked."""
+        return next((i for i, a in enumerate(self.answers) if a.correct), -1)
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    name: str
+    role: str
+    loc: Loc
+    look: str = ""
+    image: str = ""
+    note: str = ""
+    at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    topic: str
+    age_band: str
+    loc: Loc
+    start: str = ""
+    summary: str = ""
+    objectives: tuple[str, ...] = ()
+    discuss: tuple[str, ...] = ()
+    characters: Mapping[str, Character] = field(default_factory=dict)
+    pre: tuple[Question, ...] = ()
+    post: tuple[Question, ...] = ()
+    nodes: Mapping[str, Node] = field(default_factory=dict)
+    note: str = ""
+    at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def endings(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.is_ending]
+
+    @property
+    def decision_nodes(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.choices]
+
+    def speaker_name(self, speaker: str) -> str:
+        character = self.characters.get(speaker)
+        return character.name if character else speaker
+
+
+@dataclass(frozen=True)
+class Content:
+    path: str
+    format: int
+    scenarios: tuple[Scenario, ...]
+    loc: Loc
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        return next((s for s in self.scenarios if s.id == scenario_id), None)

@@ -1,0 +1,77 @@
+"""One play-through of a scenario: pre questions, the story, the ending, post questions.
+
+The flow owns the pure story Runtime and decides which scene comes next; scenes report
+what the player did and never change the story themselves.
+"""
+
+from __future__ import annotations
+
+from .story import Runtime
+
+
+class Play:
+    def __init__(self, app, scenario):
+        self.app = app
+        self.scenario = scenario
+        self.runtime = Runtime(scenario)
+        self.thread: list[tuple[str, str]] = []  # (speaker id, text) shown so far in a chat app
+        self.thread_app = ""
+
+    def begin(self) -> None:
+        self.app.show("scenario", id=self.scenario.id, title=self.scenario.title)
+        self._questions("pre", 0)
+
+    def _questions(self, phase: str, index: int) -> None:
+        from scenes.quiz import QuizScene
+
+        questions = self.scenario.pre if phase == "pre" else self.scenario.post
+        if index < len(questions):
+            self.app.replace(QuizScene(self.app, self, phase, index))
+        elif phase == "pre":
+            self.show_node()
+        else:
+            self.results()
+
+    def answered(self, phase: str, index: int, answer: int) -> bool:
+        questions = self.scenario.pre if phase == "pre" else self.scenario.post
+        return self.runtime.answer(phase, questions[index].id, answer)
+
+    def next_question(self, phase: str, index: int) -> None:
+        self._questions(phase, index + 1)
+
+    def show_node(self) -> None:
+        from scenes.ending import EndingScene
+        from scenes.stage import scene_for
+
+        node = self.runtime.current()
+        if node.is_ending:
+            self.app.replace(EndingScene(self.app, self, node))
+            return
+        if node.scene != "chat" or (node.app or self.scenario.title) != self.thread_app:
+            self.thread = []
+        self.thread_app = node.app or self.scenario.title if node.scene == "chat" else ""
+        self.app.replace(scene_for(node.scene)(self.app, self, node))
+
+    def choose(self, choice) -> None:
+        from scenes.feedback import FeedbackScene
+
+        self.runtime.choose(choice.id)
+        self.app.push(FeedbackScene(self.app, self, choice))
+
+    def after_feedback(self) -> None:
+        self.app.pop()
+        self.show_node()
+
+    def after_ending(self) -> None:
+        self._questions("post", 0)
+
+    def results(self) -> None:
+        from scenes.ending import ResultsScene
+
+        self.app.done.add(self.scenario.id)
+        self.app.replace(ResultsScene(self.app, self))
+
+    def leave(self) -> None:
+        from scenes.menu import MenuScene
+
+        self.app.reset(MenuScene(self.app))

@@ -1,0 +1,48 @@
+"""Region data: help services and emergency numbers belong to a country, not to a language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data" / "regions.yaml"
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    purpose: str
+    reach: str
+    verified: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    country: str
+    locales: tuple[str, ...]
+    services: tuple[Service, ...]
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[Region, ...]:
+    with open(DATA, encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    out = []
+    for code, entry in data["regions"].items():
+        services = tuple(
+            Service(s["name"], s["for"], s["reach"], str(s["verified"]), s["source"])
+            for s in entry["services"]
+        )
+        out.append(Region(code, entry["country"], tuple(entry["locales"]), services))
+    return tuple(out)
+
+
+def for_locale(locale: str | None) -> tuple[Region, ...]:
+    """The regions whose services a player of this locale sees; every region for English."""
+    matching = tuple(r for r in regions() if locale in r.locales)
+    return matching or regions()

@@ -1,0 +1,104 @@
+"""The story runtime: pure and deterministic, no pygame. Scenes pull from it; it never draws.
+
+    rt = Runtime(scenario)
+    rt.current()            -> the Node being shown
+    rt.choices()            -> the Choices the player may pick now
+    rt.choose("c2")         -> the picked Choice (its feedback is for the scene to show)
+    rt.finished             -> True once an ending is reached
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .content.model import Choice, Node, Scenario
+
+
+class StoryError(ValueError):
+    """A caller asked for something the story does not allow (never a content problem)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    node_id: str
+    choice_id: str
+    safety: str
+
+
+class Runtime:
+    def __init__(self, scenario: Scenario):
+        if scenario.start not in scenario.nodes:
+            raise StoryError(f"scenario '{scenario.id}' has no start node")
+        self.scenario = scenario
+        self.node_id = scenario.start
+        self.flags: set[str] = set()
+        self.history: list[Step] = []
+        self.answers: dict[tuple[str, str], bool] = {}
+
+    def current(self) -> Node:
+        return self.scenario.nodes[self.node_id]
+
+    @property
+    def finished(self) -> bool:
+        return self.current().is_ending
+
+    def choices(self) -> list[Choice]:
+        return [c for c in self.current().choices if self._available(c)]
+
+    def _available(self, choice: Choice) -> bool:
+        if choice.if_flag and choice.if_flag not in self.flags:
+            return False
+        return not (choice.unless_flag and choice.unless_flag in self.flags)
+
+    def choose(self, choice_id: str) -> Choice:
+        choice = next((c for c in self.choices() if c.id == choice_id), None)
+        if choice is None:
+            raise StoryError(f"no choice '{choice_id}' at node '{self.node_id}'")
+        self.history.append(Step(self.node_id, choice.id, choice.safety))
+        self.flags.update(choice.set_flags)
+        self.node_id = choice.goto
+        return choice
+
+    def count(self, safety: str) -> int:
+        return sum(step.safety == safety for step in self.history)
+
+    @property
+    def score(self) -> int:
+        """One point for each safe choice made."""
+        return self.count("safe")
+
+    def answer(self, phase: str, question_id: str, index: int) -> bool:
+        """Record a pre or post answer; return whether it was right."""
+        questions = self.scenario.pre if phase == "pre" else self.scenario.post
+        question = next((q for q in questions if q.id == question_id), None)
+        if question is None or not 0 <= index < len(question.answers):
+            raise StoryError(f"no answer {index} for {phase} question '{question_id}'")
+        right = question.answers[index].correct
+        self.answers[(phase, question_id)] = right
+        return right
+
+    def correct(self, phase: str) -> int:
+        return sum(ok for (p, _q), ok in self.answers.items() if p == phase)
+
+
+def all_paths(scenario: Scenario, max_visits: int = 2) -> list[list[str]]:
+    """Every choice path from the start to an ending (ids), each node visited at most
+    `max_visits` times, so loops are walked but never forever. Flags are honoured."""
+    paths: list[list[str]] = []
+
+    def walk(rt: Runtime, path: list[str], visits: dict[str, int]) -> None:
+        if rt.finished:
+            paths.append(path)
+            return
+        for choice in rt.choices():
+            seen = visits.get(choice.goto, 0)
+            if seen >= max_visits:
+                continue
+            branch = Runtime(scenario)
+            for cid in path:
+                branch.choose(cid)
+            branch.choose(choice.id)
+            walk(branch, path + [choice.id], {**visits, choice.goto: seen + 1})
+
+    walk(Runtime(scenario), [], {scenario.start: 1})
+    return paths

@@ -1,0 +1,168 @@
+"""The one place that turns strings into pixels: fonts, shaping, wrapping and a cache.
+
+Thai has no spaces between words: lines break only at spaces and at U+200B (zero-width
+space), never inside a character cluster. A word wider than the line is cut between
+clusters, never between a consonant and its marks.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import OrderedDict
+
+import pygame
+
+from . import ASSETS
+from .log import warn_once
+
+ZWSP = "\u200b"
+FONT_FILES = {False: "Waree.ttf", True: "Waree-Bold.ttf"}
+CACHE_SIZE = 600
+
+
+def is_thai(text: str) -> bool:
+    return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
+
+
+def _attaches(ch: str) -> bool:
+    """True for characters that belong to the cluster of the character before them."""
+    if unicodedata.combining(ch):
+        return True
+    # Thai vowels and marks drawn above or below, and SARA AM, which attach to the consonant.
+    return ch in "\u0e31\u0e33" or "\u0e34" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e"
+
+
+def clusters(text: str) -> list[str]:
+    """Split text into character clusters (a base character and the marks on it)."""
+    out: list[str] = []
+    for ch in text:
+        if out and _attaches(ch):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _tokens(paragraph: str) -> list[str]:
+    """Words with their trailing break character (space or ZWSP) kept on the word."""
+    tokens, current = [], ""
+    for ch in paragraph:
+        current += ch
+        if ch in (" ", ZWSP):
+            tokens.append(current)
+            current = ""
+    if current:
+        tokens.append(current)
+    return tokens
+
+
+def visible(text: str) -> str:
+    return text.replace(ZWSP, "")
+
+
+def _clean(line: str) -> str:
+    return visible(line).rstrip()
+
+
+def wrap(text: str, width: int, measure) -> list[str]:
+    """Break text into lines no wider than `width` pixels, as measured by measure(str) -> int.
+    Explicit newlines are kept. Lines come back with ZWSP removed and trailing spaces trimmed.
+    Only a single cluster wider than `width` can make a line overflow."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for token in _tokens(paragraph):
+            if measure(_clean(line + token)) <= width:
+                line += token
+                continue
+            if line:
+                lines.append(line)
+            if measure(_clean(token)) <= width:
+                line = token
+            else:
+                pieces = _cut(token, width, measure)
+                lines.extend(pieces[:-1])
+                line = pieces[-1]
+        lines.append(line)
+    return [_clean(x) for x in lines]
+
+
+def _cut(word: str, width: int, measure) -> list[str]:
+    """Cut one over-long word between clusters."""
+    pieces, piece = [], ""
+    for cluster in clusters(word):
+        if piece and measure(_clean(piece + cluster)) > width:
+            pieces.append(piece)
+            piece = cluster
+        else:
+            piece += cluster
+    pieces.append(piece)
+    return pieces
+
+
+class Text:
+    """Fonts by size and weight, and a cache of rendered text blocks."""
+
+    def __init__(self):
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
+        self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def font(self, size: int, bold: bool = False, thai: bool = False) -> pygame.font.Font:
+        key = (size, bold, thai)
+        font = self._fonts.get(key)
+        if font is None:
+            path = ASSETS / "fonts" / FONT_FILES[bold]
+            try:
+                font = pygame.font.Font(path, size)
+            except (OSError, FileNotFoundError, pygame.error):
+                warn_once(f"font:{path.name}", f"font not found: assets/fonts/{path.name}; "
+                                               "using the default font")
+                font = pygame.font.Font(None, size)
+            if thai:
+                font.set_script("Thai")
+            self._fonts[key] = font
+        return font
+
+    def measure(self, text: str, size: int, bold: bool = False) -> int:
+        return self.font(size, bold, is_thai(text)).size(visible(text))[0]
+
+    def lines(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
+        font = self.font(size, bold, is_thai(text))
+        return wrap(text, width, lambda s: font.size(s)[0])
+
+    def render(self, text: str, size: int, color, *, bold: bool = False,
+               width: int | None = None, align: str = "left", spacing: float = 1.18
+               ) -> pygame.Surface:
+        """A transparent surface with the text, wrapped to `width` when given. Cached."""
+        key = (text, size, tuple(color), bold, width, align, spacing)
+        surface = self._cache.get(key)
+        if surface is not None:
+            self.hits += 1
+            self._cache.move_to_end(key)
+            return surface
+        self.misses += 1
+        surface = self._render(text, size, color, bold, width, align, spacing)
+        self._cache[key] = surface
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return surface
+
+    def _render(self, text, size, color, bold, width, align, spacing) -> pygame.Surface:
+        font = self.font(size, bold, is_thai(text))
+        rows = self.lines(text, size, width, bold) if width else [visible(text)]
+        images = [font.render(row, True, color) for row in rows]
+        step = round(font.get_linesize() * spacing)
+        block_w = max((img.get_width() for img in images), default=1)
+        if width and align != "left":
+            block_w = max(block_w, width)
+        block_h = step * (len(images) - 1) + font.get_height() if images else 1
+        block = pygame.Surface((max(block_w, 1), max(block_h, 1)), pygame.SRCALPHA)
+        for i, img in enumerate(images):
+            x = {"left": 0, "center": (block_w - img.get_width()) // 2,
+                 "right": block_w - img.get_width()}[align]
+            block.blit(img, (x, i * step))
+        return block

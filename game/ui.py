@@ -1,0 +1,168 @@
+"""Buttons and keyboard focus: mouse, touch (as SDL's mouse events) and keyboard-only play.
+
+A ButtonGroup owns the buttons of one scene: Tab / Shift+Tab / arrow keys move the focus,
+Enter or Space activates, number keys 1-9 pick a numbered button, the mouse hovers and clicks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from . import art, theme
+
+
+def lighter(color, amount: float = 0.18):
+    return tuple(min(255, round(c + (255 - c) * amount)) for c in color[:3])
+
+
+def darker(color, amount: float = 0.2):
+    return tuple(round(c * (1 - amount)) for c in color[:3])
+
+
+@dataclass(eq=False)
+class Button:
+    rect: pygame.Rect
+    label: str
+    action: object = None
+    color: tuple = theme.SKY_DEEP
+    text_color: tuple = theme.WHITE
+    size: int = theme.TEXT_BODY
+    icon: str = ""
+    number: int = 0
+    align: str = "center"
+    payload: dict = field(default_factory=dict)
+    hovered: bool = False
+    appear: float = 0.0  # seconds until the button slides in
+    _faces: dict = field(default_factory=dict, repr=False)
+
+    def face(self, text, state: str) -> pygame.Surface:
+        """The button's picture for a state ('normal' or 'hover'), made once."""
+        surface = self._faces.get(state)
+        if surface is None:
+            surface = self._make_face(text, state)
+            self._faces[state] = surface
+        return surface
+
+    def _make_face(self, text, state: str) -> pygame.Surface:
+        w, h = self.rect.size
+        color = lighter(self.color, 0.12) if state == "hover" else self.color
+        surface = pygame.Surface((w, h + 8), pygame.SRCALPHA)
+        art.rounded_rect(surface, pygame.Rect(0, 6, w, h), darker(self.color, 0.28), theme.RADIUS)
+        art.rounded_rect(surface, pygame.Rect(0, 0, w, h), color, theme.RADIUS)
+        x = 22
+        if self.number:
+            badge = pygame.Rect(14, (h - 40) // 2, 40, 40)
+            pygame.draw.ellipse(surface, lighter(self.color, 0.75), badge)
+            num = text.render(str(self.number), theme.TEXT_SMALL + 2, self.color, bold=True)
+            surface.blit(num, num.get_rect(center=badge.center))
+            x = 66
+        if self.icon:
+            glyph = art.icon(self.icon, 34, self.text_color)
+            surface.blit(glyph, (x, (h - 34) // 2))
+            x += 44
+        avail = w - x - 22
+        label = text.render(self.label, self.size, self.text_color, bold=True, width=avail,
+                            align="center" if self.align == "center" else "left")
+        if self.align == "center" and not (self.number or self.icon):
+            pos = label.get_rect(center=(w // 2, h // 2))
+        else:
+            pos = label.get_rect(midleft=(x, h // 2))
+            if self.align == "center":
+                pos.centerx = x + avail // 2
+        surface.blit(label, pos)
+        return surface
+
+
+class ButtonGroup:
+    def __init__(self, app, buttons=(), on_press=None):
+        self.app = app
+        self.buttons: list[Button] = list(buttons)
+        self.focus = -1  # keyboard focus; -1 until the keyboard is used
+        self.on_press = on_press
+        self.age = 0.0
+        self.enabled = True
+
+    def set(self, buttons, focus: int = -1) -> None:
+        self.buttons = list(buttons)
+        self.focus = focus
+        self.age = 0.0
+
+    def ready(self) -> bool:
+        return self.enabled and all(b.appear <= self.age for b in self.buttons)
+
+    def update(self, dt: float) -> None:
+        self.age += dt
+
+    def handle_event(self, event) -> bool:
+        """Return True when the event was used."""
+        if not self.enabled or not self.buttons:
+            return False
+        if event.type == pygame.MOUSEMOTION:
+            for b in self.buttons:
+                b.hovered = b.rect.collidepoint(event.pos)
+            return False
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for i, b in enumerate(self.buttons):
+                if b.rect.collidepoint(event.pos) and b.appear <= self.age:
+                    self.press(i)
+                    return True
+            return False
+        if event.type == pygame.KEYDOWN:
+            return self._key(event)
+        return False
+
+    def _key(self, event) -> bool:
+        n = len(self.buttons)
+        back = event.mod & pygame.KMOD_SHIFT
+        if event.key == pygame.K_TAB:
+            self.focus = (self.focus + (-1 if back else 1)) % n if self.focus >= 0 else 0
+            self.app.sounds.play("click")
+            return True
+        if event.key in (pygame.K_DOWN, pygame.K_RIGHT):
+            self.focus = (self.focus + 1) % n if self.focus >= 0 else 0
+            return True
+        if event.key in (pygame.K_UP, pygame.K_LEFT):
+            self.focus = (self.focus - 1) % n if self.focus >= 0 else n - 1
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            if 0 <= self.focus < n:
+                self.press(self.focus)
+                return True
+            if n == 1:
+                self.press(0)
+                return True
+            return False
+        if pygame.K_1 <= event.key <= pygame.K_9:
+            index = next((i for i, b in enumerate(self.buttons)
+                          if b.number == event.key - pygame.K_0), -1)
+            if index >= 0:
+                self.press(index)
+                return True
+        return False
+
+    def press(self, index: int) -> None:
+        if not self.ready():
+            return
+        self.app.sounds.play("click")
+        if self.on_press:
+            self.on_press(self.buttons[index])
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.app.text
+        for i, b in enumerate(self.buttons):
+            t = self.age - b.appear
+            if t < 0:
+                continue
+            slide = max(0.0, 1.0 - t / 0.25)
+            lift = -3 if (b.hovered or i == self.focus) else 0
+            y = b.rect.y + round(40 * slide * slide) + lift
+            face = b.face(text, "hover" if (b.hovered or i == self.focus) else "normal")
+            if slide > 0:
+                face = face.copy()
+                face.set_alpha(round(255 * (1 - slide)))
+            surface.blit(face, (b.rect.x, y))
+            if i == self.focus:
+                ring = pygame.Rect(b.rect.x - 6, y - 6, b.rect.w + 12, b.rect.h + 12)
+                pygame.draw.rect(surface, theme.FOCUS, ring, width=5, border_radius=theme.RADIUS + 6)

@@ -1,0 +1,102 @@
+"""What every scene shares: a backdrop, a group of buttons, the Help button, Esc."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import art, theme
+from game.ui import ButtonGroup
+
+HELP_RECT = pygame.Rect(theme.WIDTH - 150, 14, 132, 52)
+
+
+class Scene:
+    opaque = True
+    colors = (theme.SKY, theme.SKY_DEEP)
+    shapes = "bubbles"
+    show_help = True
+
+    def __init__(self, app):
+        self.app = app
+        self.t = 0.0
+        self.buttons = ButtonGroup(app, on_press=self.pressed)
+        self._help_hover = False
+
+    # lifecycle -------------------------------------------------------------------------
+    def enter(self) -> None:
+        pass
+
+    def exit(self) -> None:
+        pass
+
+    # input -----------------------------------------------------------------------------
+    def handle_event(self, event) -> None:
+        if self.show_help and event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP):
+            over = HELP_RECT.collidepoint(event.pos)
+            if event.type == pygame.MOUSEMOTION:
+                self._help_hover = over
+            elif over and event.button == 1:
+                self.app.sounds.play("click")
+                self.app.open_help()
+                return
+        if self.buttons.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.escape()
+        elif self.is_skip(event):
+            self.skip()
+
+    @staticmethod
+    def is_skip(event) -> bool:
+        return (event.type == pygame.MOUSEBUTTONUP and event.button == 1) or (
+            event.type == pygame.KEYDOWN
+            and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER))
+
+    def escape(self) -> None:
+        self.app.ask_quit()
+
+    def skip(self) -> None:
+        """Space, Enter or a click that no button took: hurry up any animation."""
+
+    def pressed(self, button) -> None:
+        pass
+
+    # time and drawing -----------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self.t += dt
+        self.buttons.update(dt)
+        if self.opaque:
+            self.app.backdrop(*self.colors, self.shapes).update(dt)
+
+    def draw(self, surface) -> None:
+        if self.opaque:
+            self.app.backdrop(*self.colors, self.shapes).draw(surface)
+        self.draw_content(surface)
+        self.buttons.draw(surface)
+        if self.show_help:
+            self.draw_help_button(surface)
+
+    def draw_content(self, surface) -> None:
+        pass
+
+    def draw_help_button(self, surface) -> None:
+        color = theme.CORAL if not self._help_hover else (255, 140, 140)
+        art.rounded_rect(surface, HELP_RECT, color, 26, shadow=True)
+        surface.blit(art.icon("help", 34, theme.WHITE), (HELP_RECT.x + 12, HELP_RECT.y + 9))
+        label = self.app.text.render("Help", theme.TEXT_SMALL + 2, theme.WHITE, bold=True)
+        surface.blit(label, label.get_rect(midleft=(HELP_RECT.x + 54, HELP_RECT.centery)))
+
+    # autoplay --------------------------------------------------------------------------
+    def auto_options(self):
+        """The buttons a player could press now, or None while the scene is still busy."""
+        if not self.buttons.buttons or not self.buttons.ready():
+            return None
+        return list(self.buttons.buttons)
+
+    # helpers ---------------------------------------------------------------------------
+    def blit_text(self, surface, text, size, color, pos, *, anchor="topleft", bold=False,
+                  width=None, align="left"):
+        image = self.app.text.render(text, size, color, bold=bold, width=width, align=align)
+        rect = image.get_rect(**{anchor: pos})
+        surface.blit(image, rect)
+        return rect

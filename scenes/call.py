@@ -1,0 +1,94 @@
+"""A webcam / video-call request: the caller's tile (camera off, ringing rings), the player's
+own small tile, and what the caller says arriving as captions."""
+
+from __future__ import annotations
+
+
+import pygame
+
+from game import art, theme
+from game.content.model import SYSTEM_SPEAKER
+
+from .stage import StageScene
+
+WINDOW = pygame.Rect(40, 84, 760, 612)
+TILE = pygame.Rect(66, 110, 708, 330)
+SELF = pygame.Rect(TILE.right - 170, TILE.bottom - 124, 150, 108)
+CAPTIONS = pygame.Rect(66, 456, 708, 224)
+
+
+class CallScene(StageScene):
+    colors = (theme.GRAPE, (60, 48, 140))
+    shapes = "stars"
+
+    def __init__(self, app, play, node):
+        super().__init__(app, play, node)
+        self.lines: list[tuple[str, str]] = []
+        others = [m.speaker for m in node.messages if m.speaker != SYSTEM_SPEAKER]
+        self.caller = self.scenario.characters.get(others[0]) if others else None
+
+    def enter(self) -> None:
+        super().enter()
+        self.app.sounds.play("ring")
+
+    def on_message(self, message) -> None:
+        self.lines.append((message.speaker, message.text))
+
+    def on_send(self, choice) -> float:
+        self.lines.append((self.player_id(), choice.sent_text))
+        return 0.7
+
+    def draw_stage(self, surface) -> None:
+        art.rounded_rect(surface, WINDOW, (38, 34, 82), 28, shadow=True)
+        art.rounded_rect(surface, TILE, (74, 64, 150), 22)
+        center = (TILE.centerx - 60, TILE.centery - 10)
+        for k in range(3):
+            phase = (self.t * 0.9 + k / 3) % 1.0
+            radius = round(90 + phase * 90)
+            ring = pygame.Surface((radius * 2 + 4, radius * 2 + 4), pygame.SRCALPHA)
+            pygame.draw.circle(ring, (255, 255, 255, round(90 * (1 - phase))),
+                               (radius + 2, radius + 2), radius, width=4)
+            surface.blit(ring, ring.get_rect(center=center))
+        if self.caller is not None:
+            face = art.avatar(self.caller.look or "unknown", 170)
+            surface.blit(face, face.get_rect(center=center))
+            self.blit_text(surface, self.caller.name, theme.TEXT_BODY, theme.WHITE,
+                           (TILE.x + 22, TILE.bottom - 50), bold=True)
+        badge = pygame.Rect(TILE.x + 18, TILE.y + 16, 196, 44)
+        art.rounded_rect(surface, badge, theme.CORAL, 22)
+        surface.blit(art.icon("camera_off", 30, theme.WHITE), (badge.x + 12, badge.y + 7))
+        self.blit_text(surface, "Camera off", theme.TEXT_SMALL - 2, theme.WHITE,
+                       (badge.x + 52, badge.centery), anchor="midleft", bold=True)
+        self.blit_text(surface, self.node.app or "Video call", theme.TEXT_SMALL - 2,
+                       (210, 200, 255), (TILE.right - 20, TILE.y + 26), anchor="topright",
+                       bold=True)
+        art.rounded_rect(surface, SELF, (30, 26, 66), 16)
+        me = self.scenario.characters.get(self.player_id())
+        face = art.avatar(me.look if me and me.look else "kid", 64)
+        surface.blit(face, face.get_rect(center=(SELF.centerx, SELF.centery - 8)))
+        self.blit_text(surface, "You", theme.TEXT_SMALL - 4, theme.WHITE,
+                       (SELF.centerx, SELF.bottom - 26), anchor="midtop", bold=True)
+        self.draw_captions(surface)
+
+    def draw_captions(self, surface) -> None:
+        y = CAPTIONS.bottom
+        if self.typing_now():
+            bubble = pygame.Rect(CAPTIONS.x, y - 46, 96, 46)
+            art.rounded_rect(surface, bubble, (255, 255, 255), 22)
+            self.typing_dots(surface, (bubble.x + 30, bubble.centery + 3))
+            y -= 58
+        for speaker, text in reversed(self.lines):
+            mine = speaker == self.player_id()
+            name = "You" if mine else self.scenario.speaker_name(speaker)
+            color = theme.SKY_DEEP if mine else theme.WHITE
+            ink = theme.WHITE if mine else theme.INK
+            body = self.app.text.render(f"{name}: {text}" if speaker != SYSTEM_SPEAKER else text,
+                                        theme.TEXT_SMALL + 2, ink, width=CAPTIONS.w - 40)
+            rect = body.get_rect(bottomleft=(CAPTIONS.x + 18, y - 12)).inflate(36, 24)
+            if mine:
+                rect.right = CAPTIONS.right
+            if rect.top < CAPTIONS.top:
+                break
+            art.rounded_rect(surface, rect, color, 20)
+            surface.blit(body, body.get_rect(center=rect.center))
+            y = rect.top - 8

@@ -1,0 +1,122 @@
+"""A chat scene that looks like a real chat app: a header with the contact, bubbles with
+avatars, a typing indicator, messages arriving over time, and the player's replies."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import art, theme
+from game.content.model import SYSTEM_SPEAKER
+
+from .stage import StageScene
+
+WINDOW = pygame.Rect(40, 84, 760, 612)
+HEADER_H = 76
+AREA = pygame.Rect(WINDOW.x, WINDOW.y + HEADER_H, WINDOW.w, WINDOW.h - HEADER_H)
+BUBBLE_W = 470
+NAME_COLORS = (theme.GRAPE, theme.CORAL, theme.MINT, theme.PEACH)
+
+
+class ChatScene(StageScene):
+    colors = (theme.GRAPE, theme.SKY_DEEP)
+
+    def __init__(self, app, play, node):
+        super().__init__(app, play, node)
+        self._bubbles: dict[tuple[str, str], pygame.Surface] = {}
+        self.arrived = 0.0
+        others = [m.speaker for m in node.messages if m.speaker != SYSTEM_SPEAKER]
+        self.contact = self.scenario.characters.get(others[0]) if others else None
+
+    def on_message(self, message) -> None:
+        self.play.thread.append((message.speaker, message.text))
+        self.arrived = self.t
+
+    def on_send(self, choice) -> float:
+        self.play.thread.append((self.player_id(), choice.sent_text))
+        self.arrived = self.t
+        return 0.7
+
+    def bubble(self, speaker: str, text: str) -> pygame.Surface:
+        key = (speaker, text)
+        surface = self._bubbles.get(key)
+        if surface is None:
+            surface = self._make_bubble(speaker, text)
+            self._bubbles[key] = surface
+        return surface
+
+    def _make_bubble(self, speaker: str, text: str) -> pygame.Surface:
+        render = self.app.text.render
+        if speaker == SYSTEM_SPEAKER:
+            body = render(text, theme.TEXT_SMALL - 2, theme.INK_SOFT, bold=True,
+                          width=AREA.w - 120, align="center")
+            surface = pygame.Surface((AREA.w, body.get_height() + 24), pygame.SRCALPHA)
+            pill = body.get_rect(center=(AREA.w // 2, surface.get_height() // 2)).inflate(30, 12)
+            art.rounded_rect(surface, pill, (255, 243, 196), 16)
+            surface.blit(body, body.get_rect(center=pill.center))
+            return surface
+        mine = speaker == self.player_id()
+        color = theme.WHITE if mine else theme.INK
+        body = render(text, theme.TEXT_SMALL + 2, color, width=BUBBLE_W - 36)
+        bw, bh = body.get_width() + 36, body.get_height() + 24
+        name_h = 0 if mine else 26
+        surface = pygame.Surface((AREA.w, bh + name_h + 10), pygame.SRCALPHA)
+        if mine:
+            rect = pygame.Rect(AREA.w - 28 - bw, 4, bw, bh)
+            art.rounded_rect(surface, rect, theme.SKY_DEEP, 22)
+        else:
+            character = self.scenario.characters.get(speaker)
+            face = art.avatar(character.look if character else "unknown", 48)
+            surface.blit(face, (18, name_h + bh - 44))
+            index = list(self.scenario.characters).index(speaker) if character else 0
+            name = render(self.scenario.speaker_name(speaker), theme.TEXT_SMALL - 2,
+                          NAME_COLORS[index % len(NAME_COLORS)], bold=True)
+            surface.blit(name, (84, 2))
+            rect = pygame.Rect(76, name_h + 4, bw, bh)
+            art.rounded_rect(surface, rect, theme.WHITE, 22)
+        surface.blit(body, (rect.x + 18, rect.y + 12))
+        return surface
+
+    def draw_stage(self, surface) -> None:
+        art.rounded_rect(surface, WINDOW, (234, 240, 255), 28, shadow=True)
+        self.draw_chat_header(surface)
+        clip = surface.get_clip()
+        surface.set_clip(AREA.inflate(0, -8))
+        y = AREA.bottom - 12
+        typing = self.typing_now()
+        if typing:
+            self.draw_typing(surface, typing, y)
+            y -= 64
+        lift = max(0.0, 1 - (self.t - self.arrived) / 0.2) * 24
+        for i, (speaker, text) in enumerate(reversed(self.play.thread)):
+            image = self.bubble(speaker, text)
+            y -= image.get_height()
+            surface.blit(image, (AREA.x, y + (round(lift) if i == 0 else 0)))
+            if y < AREA.y:
+                break
+        surface.set_clip(clip)
+
+    def draw_chat_header(self, surface) -> None:
+        bar = pygame.Rect(WINDOW.x, WINDOW.y, WINDOW.w, HEADER_H)
+        art.rounded_rect(surface, bar, theme.SKY_DEEP, 28)
+        pygame.draw.rect(surface, theme.SKY_DEEP, (bar.x, bar.bottom - 28, bar.w, 28))
+        x = bar.x + 22
+        if self.contact is not None:
+            face = art.avatar(self.contact.look or "unknown", 54)
+            surface.blit(face, (x, bar.y + 11))
+            pygame.draw.circle(surface, theme.GRASS, (x + 48, bar.y + 56), 8)
+            x += 70
+            self.blit_text(surface, self.contact.name, theme.TEXT_BODY - 2, theme.WHITE,
+                           (x, bar.y + 8), bold=True)
+            self.blit_text(surface, "online", theme.TEXT_SMALL - 4, (200, 255, 220),
+                           (x, bar.y + 44))
+        app_name = self.node.app or "Chat"
+        self.blit_text(surface, app_name, theme.TEXT_SMALL, (220, 230, 255),
+                       (bar.right - 24, bar.centery), anchor="midright", bold=True)
+
+    def draw_typing(self, surface, speaker: str, bottom: int) -> None:
+        character = self.scenario.characters.get(speaker)
+        face = art.avatar(character.look if character else "unknown", 48)
+        surface.blit(face, (AREA.x + 18, bottom - 52))
+        bubble = pygame.Rect(AREA.x + 76, bottom - 52, 96, 46)
+        art.rounded_rect(surface, bubble, theme.WHITE, 22)
+        self.typing_dots(surface, (bubble.x + 30, bubble.centery + 3))

@@ -1,0 +1,78 @@
+"""Talking with a trusted adult: both faces in a warm room, speech bubbles above them."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game import art, theme
+from game.content.model import SYSTEM_SPEAKER
+
+from .stage import StageScene
+
+ROOM = pygame.Rect(40, 84, 760, 612)
+TALK = pygame.Rect(64, 104, 712, 380)
+
+
+class DialogueScene(StageScene):
+    colors = (theme.PEACH, theme.SUN)
+
+    def __init__(self, app, play, node):
+        super().__init__(app, play, node)
+        self.lines: list[tuple[str, str]] = []
+        others = [m.speaker for m in node.messages if m.speaker not in
+                  (SYSTEM_SPEAKER, self.player_id())]
+        self.partner = self.scenario.characters.get(others[0]) if others else None
+
+    def on_message(self, message) -> None:
+        self.lines.append((message.speaker, message.text))
+
+    def on_send(self, choice) -> float:
+        self.lines.append((self.player_id(), choice.sent_text))
+        return 0.8
+
+    def draw_stage(self, surface) -> None:
+        art.rounded_rect(surface, ROOM, (255, 246, 230), 28, shadow=True)
+        floor = pygame.Rect(ROOM.x, ROOM.bottom - 150, ROOM.w, 150)
+        art.rounded_rect(surface, floor, (250, 214, 165), 28)
+        pygame.draw.rect(surface, (250, 214, 165), (floor.x, floor.y, floor.w, 40))
+        window = pygame.Rect(ROOM.centerx - 90, ROOM.y + 30, 180, 120)
+        art.rounded_rect(surface, window, theme.SKY, 14)
+        pygame.draw.line(surface, theme.WHITE, window.midtop, window.midbottom, 6)
+        pygame.draw.line(surface, theme.WHITE, window.midleft, window.midright, 6)
+        talking = self.typing_now() or (self.lines[-1][0] if self.lines else "")
+        me = self.scenario.characters.get(self.player_id())
+        people = ((self.partner, ROOM.x + 150, 190), (me, ROOM.right - 150, 160))
+        for character, x, size in people:
+            if character is None:
+                continue
+            bob = 6 * math.sin(self.t * 5) if character.id == talking else 0
+            face = art.avatar(character.look or "unknown", size)
+            rect = face.get_rect(midbottom=(x, ROOM.bottom - 40 - round(abs(bob))))
+            surface.blit(face, rect)
+            name = self.app.text.render(character.name, theme.TEXT_SMALL, theme.INK, bold=True)
+            surface.blit(name, name.get_rect(midtop=(x, ROOM.bottom - 36)))
+        self.draw_lines(surface)
+
+    def draw_lines(self, surface) -> None:
+        y = TALK.bottom
+        if self.typing_now():
+            mine = self.typing_now() == self.player_id()
+            bubble = pygame.Rect(0, y - 46, 96, 46)
+            bubble.x = TALK.right - 96 if mine else TALK.x
+            art.rounded_rect(surface, bubble, theme.WHITE, 22, shadow=True)
+            self.typing_dots(surface, (bubble.x + 30, bubble.centery + 3))
+            y -= 60
+        for speaker, text in reversed(self.lines):
+            mine = speaker == self.player_id()
+            ink = theme.WHITE if mine else theme.INK
+            body = self.app.text.render(text, theme.TEXT_BODY - 2, ink, width=TALK.w - 200)
+            rect = body.get_rect(bottomleft=(TALK.x + 20, y - 12)).inflate(40, 26)
+            if mine:
+                rect.right = TALK.right
+            if rect.top < TALK.top:
+                break
+            art.rounded_rect(surface, rect, theme.MINT if mine else theme.WHITE, 24, shadow=True)
+            surface.blit(body, body.get_rect(center=rect.center))
+            y = rect.top - 10

@@ -1,0 +1,115 @@
+"""The end of a story: what happened, the takeaway, a trusted adult first, then the help
+services; after the post questions, a results card comparing before and after."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import art, theme
+from game.ui import Button
+
+from .base import Scene
+from .help import service_lines
+
+CARD = pygame.Rect(90, 80, 1100, 620)
+
+
+class EndingScene(Scene):
+    colors = (theme.MINT, theme.SKY)
+    shapes = "confetti"
+
+    def __init__(self, app, play, node):
+        super().__init__(app)
+        self.play = play
+        self.node = node
+        label = "Quick quiz" if play.scenario.post else "Finish"
+        self.buttons.set([Button(pygame.Rect(CARD.right - 330, CARD.bottom - 92, 300, 70),
+                                 label, "next", theme.SKY_DEEP, icon="star", appear=0.6)],
+                         focus=0)
+
+    def enter(self) -> None:
+        self.app.sounds.play("tada")
+        self.app.show("ending", title=self.node.title, text=self.node.text,
+                      takeaway=self.node.takeaway, adult=self.node.adult,
+                      services=service_lines(self.app.locale))
+
+    def pressed(self, button) -> None:
+        self.play.after_ending()
+
+    def escape(self) -> None:
+        self.play.after_ending()
+
+    def draw_content(self, surface) -> None:
+        art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
+        self.blit_text(surface, self.node.title, theme.TEXT_BIG + 6, theme.GRAPE,
+                       (CARD.x + 44, CARD.y + 30), bold=True, width=CARD.w - 260)
+        y = self.blit_text(surface, self.node.text, theme.TEXT_BODY - 2, theme.INK,
+                           (CARD.x + 44, CARD.y + 88), width=CARD.w - 88).bottom + 18
+        star = pygame.Rect(CARD.x + 30, y, CARD.w - 60, 96)
+        art.rounded_rect(surface, star, theme.SUN, 26)
+        surface.blit(art.icon("star", 56, theme.WHITE), (star.x + 20, star.centery - 28))
+        self.blit_text(surface, self.node.takeaway, theme.TEXT_BODY + 2, theme.INK,
+                       (star.x + 92, star.centery), anchor="midleft", bold=True,
+                       width=star.w - 120)
+        y = star.bottom + 20
+        surface.blit(art.icon("heart", 44, theme.CORAL), (CARD.x + 44, y))
+        self.blit_text(surface, "First, tell a trusted adult", theme.TEXT_SMALL, theme.CORAL,
+                       (CARD.x + 104, y), bold=True)
+        y = self.blit_text(surface, self.node.adult, theme.TEXT_BODY - 2, theme.INK,
+                           (CARD.x + 104, y + 28), width=CARD.w - 160).bottom + 14
+        self.blit_text(surface, "More help, free and kind:", theme.TEXT_SMALL, theme.SKY_DEEP,
+                       (CARD.x + 104, y), bold=True)
+        y += 30
+        for country, lines in service_lines(self.app.locale):
+            names = " · ".join(line for line in lines[:2])
+            y = self.blit_text(surface, f"{country}: {names}", theme.TEXT_SMALL - 2, theme.INK,
+                               (CARD.x + 104, y), width=CARD.w - 480).bottom + 6
+
+
+class ResultsScene(Scene):
+    colors = (theme.GRAPE, theme.BUBBLEGUM)
+    shapes = "confetti"
+
+    def __init__(self, app, play):
+        super().__init__(app)
+        self.play = play
+        rt = play.runtime
+        self.pre = (rt.correct("pre"), len(play.scenario.pre))
+        self.post = (rt.correct("post"), len(play.scenario.post))
+        self.safe = rt.count("safe")
+        self.decisions = len(rt.history)
+        self.takeaway = rt.current().takeaway
+        self.buttons.set([Button(pygame.Rect(theme.WIDTH // 2 - 180, 590, 360, 76),
+                                 "More stories", "menu", theme.MINT, icon="back",
+                                 appear=0.5)], focus=0)
+
+    def enter(self) -> None:
+        self.app.show("results", pre=self.pre, post=self.post, safe=self.safe,
+                      decisions=self.decisions)
+
+    def pressed(self, button) -> None:
+        self.play.leave()
+
+    def escape(self) -> None:
+        self.play.leave()
+
+    def draw_content(self, surface) -> None:
+        card = pygame.Rect(190, 70, 900, 490)
+        art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
+        self.blit_text(surface, "Well done, Net Hero!", theme.TEXT_TITLE - 10, theme.GRAPE,
+                       (card.centerx, card.y + 30), anchor="midtop", bold=True)
+        for i, (label, (got, total)) in enumerate((("Before", self.pre), ("After", self.post))):
+            x = card.x + 120 + i * 380
+            self.blit_text(surface, label, theme.TEXT_BODY, theme.INK_SOFT, (x, card.y + 128),
+                           bold=True)
+            for k in range(total):
+                color = theme.SUN if k < got else (225, 228, 240)
+                surface.blit(art.icon("star", 62, color), (x + k * 70, card.y + 172))
+            self.blit_text(surface, f"{got} / {total}", theme.TEXT_BODY, theme.INK,
+                           (x, card.y + 246), bold=True)
+        self.blit_text(surface, f"Safe choices: {self.safe} of {self.decisions}",
+                       theme.TEXT_BODY, theme.SAFE, (card.centerx, card.y + 310),
+                       anchor="midtop", bold=True)
+        self.blit_text(surface, self.takeaway, theme.TEXT_BODY, theme.INK,
+                       (card.centerx, card.y + 370), anchor="midtop", width=card.w - 120,
+                       align="center")

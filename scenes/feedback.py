@@ -1,0 +1,70 @@
+"""The feedback card after each choice: praise for a safe choice, a kind explanation and
+a way back for a risky one. Never blame: the player is not in trouble."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import art, theme
+from game.ui import Button
+
+from .base import Scene
+
+STYLE = {
+    "safe": ("Great choice!", theme.SAFE, "star", "good"),
+    "neutral": ("Okay! Let's keep going.", theme.NEUTRAL, "check", "pop"),
+    "risky": ("Let's think about that.", theme.RISKY, "heart", "think"),
+}
+WAY_BACK = "You're not in trouble. It's never too late to tell someone you trust."
+
+
+class FeedbackScene(Scene):
+    opaque = False
+
+    def __init__(self, app, play, choice):
+        super().__init__(app)
+        self.play = play
+        self.choice = choice
+        self.heading, self.color, self.glyph, self.sound = STYLE.get(choice.safety, STYLE["neutral"])
+        self.card = pygame.Rect(0, 0, 780, 470)
+        self.card.center = (theme.WIDTH // 2, theme.HEIGHT // 2 + 10)
+        self.buttons.set([Button(pygame.Rect(self.card.centerx - 150, self.card.bottom - 96,
+                                             300, 72), "Continue", "next", self.color,
+                                 icon="back", appear=0.35)], focus=0)
+
+    def enter(self) -> None:
+        self.app.sounds.play(self.sound)
+        self.app.show("feedback", safety=self.choice.safety, text=self.choice.feedback,
+                      way_back=WAY_BACK if self.choice.safety == "risky" else "")
+
+    def pressed(self, button) -> None:
+        self.play.after_feedback()
+
+    def escape(self) -> None:
+        self.play.after_feedback()
+
+    def draw_content(self, surface) -> None:
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((*theme.SHADOW, min(150, round(self.t * 600))))
+        surface.blit(shade, (0, 0))
+        rise = max(0.0, 1 - self.t / 0.3)
+        card = self.card.move(0, round(120 * rise * rise))
+        art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
+        band = pygame.Rect(card.x, card.y, card.w, 104)
+        art.rounded_rect(surface, band, self.color, 34)
+        pygame.draw.rect(surface, self.color, (band.x, band.bottom - 34, band.w, 34))
+        spot = pygame.Rect(0, 0, 120, 120)
+        spot.center = (card.centerx, card.y)
+        pygame.draw.ellipse(surface, theme.WHITE, spot)
+        pygame.draw.ellipse(surface, self.color, spot.inflate(-14, -14))
+        glyph = art.icon(self.glyph, 64, theme.WHITE)
+        surface.blit(glyph, glyph.get_rect(center=spot.center))
+        self.blit_text(surface, self.heading, theme.TEXT_BIG, theme.WHITE,
+                       (card.centerx, card.y + 62), anchor="midtop", bold=True)
+        y = self.blit_text(surface, self.choice.feedback, theme.TEXT_BODY, theme.INK,
+                           (card.centerx, card.y + 128), anchor="midtop", width=card.w - 90,
+                           align="center").bottom
+        if self.choice.safety == "risky":
+            self.blit_text(surface, WAY_BACK, theme.TEXT_SMALL + 2, theme.SAFE,
+                           (card.centerx, y + 18), anchor="midtop", bold=True,
+                           width=card.w - 110, align="center")

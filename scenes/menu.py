@@ -1,0 +1,87 @@
+"""The scenario menu: a card for each story with its picture, age band and a done mark."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import art, theme
+from game.flow import Play
+from game.ui import Button, darker
+
+from .base import Scene
+
+COLS = 4
+CARD_W, CARD_H = 280, 250
+CARD_COLORS = (theme.MINT, theme.GRAPE, theme.PEACH, theme.BUBBLEGUM, theme.SKY_DEEP, theme.CORAL)
+
+
+class Card(Button):
+    """A menu card: topic picture, title, age band and whether it was played."""
+
+    def _make_face(self, text, state: str) -> pygame.Surface:
+        w, h = self.rect.size
+        surface = pygame.Surface((w, h + 8), pygame.SRCALPHA)
+        art.rounded_rect(surface, pygame.Rect(0, 6, w, h), darker(self.color, 0.3), 26)
+        art.rounded_rect(surface, pygame.Rect(0, 0, w, h), theme.WHITE, 26)
+        band = pygame.Rect(0, 0, w, 128)
+        art.rounded_rect(surface, band, self.color if state == "normal" else
+                         tuple(min(255, c + 20) for c in self.color), 26)
+        pygame.draw.rect(surface, theme.WHITE, (0, 110, w, 18))
+        icon = art.topic_icon(self.payload["topic"], 104)
+        surface.blit(icon, icon.get_rect(center=(w // 2, 62)))
+        title = text.render(self.label, theme.TEXT_SMALL + 2, theme.INK, bold=True,
+                            width=w - 28, align="center")
+        surface.blit(title, title.get_rect(midtop=(w // 2, 134)))
+        chip = text.render(f"Ages {self.payload['age_band']}", theme.TEXT_SMALL - 2,
+                           theme.WHITE, bold=True)
+        chip_rect = chip.get_rect(bottomleft=(18, h - 14)).inflate(20, 8)
+        art.rounded_rect(surface, chip_rect, self.color, 14)
+        surface.blit(chip, chip.get_rect(center=chip_rect.center))
+        if self.payload.get("done"):
+            tick = art.icon("check", 40, theme.WHITE)
+            spot = pygame.Rect(w - 62, h - 58, 48, 48)
+            pygame.draw.ellipse(surface, theme.SAFE, spot)
+            surface.blit(tick, tick.get_rect(center=spot.center))
+        return surface
+
+
+class MenuScene(Scene):
+    colors = (theme.MINT, theme.SKY_DEEP)
+
+    def __init__(self, app):
+        super().__init__(app)
+        cards = []
+        scenarios = app.content.scenarios
+        rows = max(1, (len(scenarios) + COLS - 1) // COLS)
+        top = 150 if rows == 1 else 110
+        for i, scenario in enumerate(scenarios):
+            row, col = divmod(i, COLS)
+            in_row = min(COLS, len(scenarios) - row * COLS)
+            left = (theme.WIDTH - (in_row * CARD_W + (in_row - 1) * 30)) // 2
+            rect = pygame.Rect(left + col * (CARD_W + 30), top + row * (CARD_H + 24),
+                               CARD_W, CARD_H)
+            payload = {"id": scenario.id, "topic": scenario.topic,
+                       "age_band": scenario.age_band, "done": scenario.id in app.done}
+            cards.append(Card(rect, scenario.title, scenario, CARD_COLORS[i % len(CARD_COLORS)],
+                              payload=payload, appear=0.05 * i))
+        self.buttons.set(cards, focus=0)
+
+    def enter(self) -> None:
+        self.app.show("menu", scenarios=[c.payload["id"] for c in self.buttons.buttons])
+
+    def pressed(self, button) -> None:
+        self.app.sounds.play("whoosh")
+        Play(self.app, button.action).begin()
+
+    def escape(self) -> None:
+        from .title import TitleScene
+
+        self.app.replace(TitleScene(self.app))
+
+    def draw_content(self, surface) -> None:
+        self.blit_text(surface, "Pick a story", theme.TEXT_TITLE - 8, theme.WHITE, (48, 20),
+                       bold=True)
+        done = len(self.app.done & {s.id for s in self.app.content.scenarios})
+        total = len(self.app.content.scenarios)
+        self.blit_text(surface, f"{done} of {total} done", theme.TEXT_BODY, theme.SUN,
+                       (52, 84), bold=True)

@@ -1,0 +1,98 @@
+"""Knowledge checks before (pre) and after (post) a story: one question a screen.
+Before the story nobody is marked wrong; after it, the right answer is shown kindly."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import art, theme
+from game.ui import Button
+
+from .base import Scene
+
+CARD = pygame.Rect(140, 96, 1000, 590)
+ANSWER_COLORS = (theme.SKY_DEEP, theme.GRAPE, theme.BUBBLEGUM, theme.PEACH)
+HEADINGS = {"pre": "Before the story: what do you think?", "post": "What did you learn?"}
+
+
+class QuizScene(Scene):
+    colors = (theme.SUN, theme.PEACH)
+
+    def __init__(self, app, play, phase: str, index: int):
+        super().__init__(app)
+        self.play = play
+        self.phase = phase
+        self.index = index
+        questions = play.scenario.pre if phase == "pre" else play.scenario.post
+        self.total = len(questions)
+        self.question = questions[index]
+        self.result = None  # (picked index, right?) once answered
+        self._answer_buttons()
+
+    def _answer_buttons(self) -> None:
+        answers = self.question.answers
+        gap = 16
+        h = 76 if len(answers) > 3 else 86
+        y = CARD.bottom - 30 - len(answers) * (h + gap) + gap
+        self.buttons.set([
+            Button(pygame.Rect(CARD.x + 40, y + i * (h + gap), CARD.w - 80, h), a.text, i,
+                   ANSWER_COLORS[i % 4], size=theme.TEXT_BODY - 2, number=i + 1, align="left",
+                   payload={"correct": a.correct}, appear=0.08 * i)
+            for i, a in enumerate(answers)
+        ])
+
+    def enter(self) -> None:
+        self.app.show("question", phase=self.phase, number=self.index + 1, total=self.total,
+                      ask=self.question.ask, answers=[a.text for a in self.question.answers])
+
+    def pressed(self, button) -> None:
+        if button.action == "next":
+            self.play.next_question(self.phase, self.index)
+            return
+        right = self.play.answered(self.phase, self.index, button.action)
+        self.result = (button.action, right)
+        self.app.show("answer", phase=self.phase, index=button.action, text=button.label,
+                      correct=right)
+        if self.phase == "post":
+            self.app.sounds.play("good" if right else "think")
+        label = "Next" if self.index + 1 < self.total else (
+            "Start the story" if self.phase == "pre" else "See how you did")
+        self.buttons.set([Button(pygame.Rect(CARD.centerx - 170, CARD.bottom - 100, 340, 72),
+                                 label, "next", theme.MINT, icon="back", appear=0.2)], focus=0)
+
+    def escape(self) -> None:
+        from .confirm import ConfirmScene
+
+        self.app.push(ConfirmScene(self.app, "Leave this story and go back to the menu?",
+                                   self.play.leave, yes="Yes, leave", no="No, stay"))
+
+    def draw_content(self, surface) -> None:
+        art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
+        self.blit_text(surface, HEADINGS[self.phase], theme.TEXT_BODY, theme.GRAPE,
+                       (CARD.x + 40, CARD.y + 26), bold=True)
+        self.blit_text(surface, f"{self.index + 1} / {self.total}", theme.TEXT_BODY,
+                       theme.INK_SOFT, (CARD.right - 40, CARD.y + 26), anchor="topright",
+                       bold=True)
+        ask = self.blit_text(surface, self.question.ask, theme.TEXT_BIG, theme.INK,
+                             (CARD.x + 40, CARD.y + 76), bold=True, width=CARD.w - 80)
+        if self.result is not None:
+            self.draw_result(surface, ask.bottom + 30)
+
+    def draw_result(self, surface, y: int) -> None:
+        picked, right = self.result
+        answers = self.question.answers
+        if self.phase == "pre":
+            text, color, glyph = "Thanks! Let's play and find out.", theme.SKY_DEEP, "star"
+            detail = f"You picked: {answers[picked].text}"
+        elif right:
+            text, color, glyph = "Yes, that's right!", theme.SAFE, "check"
+            detail = self.question.explain or answers[picked].text
+        else:
+            best = answers[self.question.correct_index].text
+            text, color, glyph = "Good try! The best answer is:", theme.RISKY, "heart"
+            detail = best + (f"\n{self.question.explain}" if self.question.explain else "")
+        surface.blit(art.icon(glyph, 52, color), (CARD.x + 40, y))
+        self.blit_text(surface, text, theme.TEXT_BODY + 2, color, (CARD.x + 108, y + 8),
+                       bold=True)
+        self.blit_text(surface, detail, theme.TEXT_BODY - 2, theme.INK, (CARD.x + 108, y + 58),
+                       width=CARD.w - 160)

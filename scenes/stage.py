@@ -1,0 +1,187 @@
+"""What the chat, call and dialogue scenes share: messages that arrive over time, and the
+choice panel on the right. Each scene type draws its own stage on the left."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game import art, theme
+from game.content.model import SYSTEM_SPEAKER
+from game.ui import Button
+
+from .base import Scene
+
+PANEL = pygame.Rect(830, 84, 410, 612)
+CHOICE_COLORS = (theme.SKY_DEEP, theme.GRAPE, theme.BUBBLEGUM)
+
+
+def typing_time(text: str) -> float:
+    """How long someone 'types' before a message appears: short, so nobody waits long."""
+    return min(1.6, 0.55 + len(text) / 55)
+
+
+class StageScene(Scene):
+    """A node of the story: reveal the messages one by one, then offer the choices."""
+
+    def __init__(self, app, play, node):
+        super().__init__(app)
+        self.play = play
+        self.node = node
+        self.scenario = play.scenario
+        self.messages = list(node.messages)
+        self.shown = 0
+        self.wait = self._delay(0)
+        self.offered = False
+        self.sent = None
+        self.sent_wait = 0.0
+
+    def _delay(self, index: int) -> float:
+        if index >= len(self.messages):
+            return 0.0
+        message = self.messages[index]
+        if message.speaker == SYSTEM_SPEAKER:
+            return 0.45
+        return typing_time(message.text) if index or self.play.thread else 0.7
+
+    def player_id(self) -> str:
+        return next((c.id for c in self.scenario.characters.values() if c.role == "player"), "")
+
+    def enter(self) -> None:
+        self.app.show("scene", scene=self.node.scene, app=self.node.app)
+
+    # time ------------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.sent is not None:
+            self.sent_wait -= dt
+            if self.sent_wait <= 0:
+                choice, self.sent = self.sent, None
+                self.play.choose(choice)
+            return
+        if self.shown < len(self.messages):
+            self.wait -= dt
+            if self.wait <= 0:
+                self.reveal()
+        elif not self.offered:
+            self.offer()
+
+    def reveal(self) -> None:
+        message = self.messages[self.shown]
+        self.shown += 1
+        self.wait = self._delay(self.shown)
+        self.on_message(message)
+        self.app.sounds.play("pop")
+        name = "" if message.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(
+            message.speaker)
+        self.app.show("message", speaker=name, text=message.text)
+
+    def on_message(self, message) -> None:
+        """A message has arrived (chat scenes add it to the thread)."""
+
+    def skip(self) -> None:
+        while self.shown < len(self.messages):
+            self.reveal()
+        if not self.offered:
+            self.offer()
+
+    def offer(self) -> None:
+        self.offered = True
+        choices = self.play.runtime.choices()
+        heights = [self._choice_height(c.text) for c in choices]
+        gap = 18
+        y = PANEL.y + 90
+        spare = PANEL.bottom - 20 - (y + sum(heights) + gap * (len(heights) - 1))
+        y += max(0, spare // 2)
+        buttons = []
+        for i, (choice, h) in enumerate(zip(choices, heights, strict=True)):
+            rect = pygame.Rect(PANEL.x + 16, y, PANEL.w - 32, h)
+            buttons.append(Button(rect, choice.text, choice, CHOICE_COLORS[i % 3],
+                                  size=theme.TEXT_SMALL + 2, number=i + 1, align="left",
+                                  payload={"id": choice.id, "safety": choice.safety},
+                                  appear=0.12 * i))
+            y += h + gap
+        self.buttons.set(buttons)
+        self.app.show("choices", choices=[(c.text, c.safety) for c in choices])
+
+    def _choice_height(self, text: str) -> int:
+        lines = len(self.app.text.lines(text, theme.TEXT_SMALL + 2, PANEL.w - 32 - 88, True))
+        return max(84, 30 + lines * 34)
+
+    def pressed(self, button) -> None:
+        if self.sent is not None:
+            return
+        choice = button.action
+        self.app.show("chosen", text=choice.text, safety=choice.safety)
+        self.buttons.enabled = False
+        self.sent = choice
+        self.sent_wait = self.on_send(choice)
+        self.app.sounds.play("send")
+
+    def on_send(self, choice) -> float:
+        """The player picked a choice; return how long to show it before the feedback."""
+        return 0.5
+
+    def escape(self) -> None:
+        from .confirm import ConfirmScene
+
+        self.app.push(ConfirmScene(self.app, "Leave this story and go back to the menu?",
+                                   self.play.leave, yes="Yes, leave", no="No, stay"))
+
+    def auto_options(self):
+        if self.sent is not None or not self.offered:
+            return None
+        return super().auto_options()
+
+    # drawing ---------------------------------------------------------------------------
+    def draw_content(self, surface) -> None:
+        self.draw_header(surface)
+        self.draw_stage(surface)
+        self.draw_panel(surface)
+
+    def draw_header(self, surface) -> None:
+        chip = self.app.text.render(self.scenario.title, theme.TEXT_SMALL + 2, theme.WHITE,
+                                    bold=True)
+        rect = chip.get_rect(topleft=(40, 24)).inflate(32, 14)
+        art.rounded_rect(surface, rect, theme.SHADOW, 20)
+        surface.blit(chip, chip.get_rect(center=rect.center))
+
+    def draw_panel(self, surface) -> None:
+        art.rounded_rect(surface, PANEL, theme.CLOUD, 28, shadow=True)
+        if self.offered:
+            title = "What will you do?"
+        elif self.sent is not None:
+            title = "..."
+        else:
+            title = "Read the messages..."
+        self.blit_text(surface, title, theme.TEXT_BODY + 2, theme.INK, (PANEL.x + 24,
+                       PANEL.y + 26), bold=True)
+        if not self.offered:
+            hint = "Press Space or click to skip"
+            self.blit_text(surface, hint, theme.TEXT_SMALL - 2, theme.INK_SOFT,
+                           (PANEL.centerx, PANEL.bottom - 40), anchor="midtop")
+
+    def draw_stage(self, surface) -> None:
+        raise NotImplementedError
+
+    def typing_dots(self, surface, pos, color=theme.INK_SOFT) -> None:
+        x, y = pos
+        for i in range(3):
+            lift = max(0.0, math.sin(self.t * 7 - i * 0.8)) * 7
+            pygame.draw.circle(surface, color, (x + i * 18, round(y - lift)), 6)
+
+    def typing_now(self) -> str:
+        """The id of whoever is typing right now, or ''."""
+        if self.sent is None and self.shown < len(self.messages):
+            speaker = self.messages[self.shown].speaker
+            return "" if speaker == SYSTEM_SPEAKER else speaker
+        return ""
+
+
+def scene_for(scene_type: str):
+    from .call import CallScene
+    from .chat import ChatScene
+    from .dialogue import DialogueScene
+
+    return {"chat": ChatScene, "call": CallScene, "dialogue": DialogueScene}[scene_type]
