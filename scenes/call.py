@@ -35,7 +35,7 @@ class CallScene(StageScene):
         self.lines.append((message.speaker, message.text))
 
     def on_send(self, choice) -> float:
-        self.lines.append((self.player_id(), choice.sent_text))
+        self.lines.append(self.sent_line(choice))
         return 0.7
 
     def draw_stage(self, surface) -> None:

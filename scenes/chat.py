@@ -32,7 +32,7 @@ class ChatScene(StageScene):
         self.arrived = self.t
 
     def on_send(self, choice) -> float:
-        self.play.thread.append((self.player_id(), choice.sent_text))
+        self.play.thread.append(self.sent_line(choice))
         self.arrived = self.t
         return 0.7
 

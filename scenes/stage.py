@@ -119,6 +119,12 @@ class StageScene(Scene):
         self.sent_wait = self.on_send(choice)
         self.app.sounds.play("send")
 
+    def sent_line(self, choice) -> tuple[str, str]:
+        """(speaker, text) for what the player did: a bubble, or an action note for `do`."""
+        if choice.do:
+            return (SYSTEM_SPEAKER, choice.do)
+        return (self.player_id(), choice.sent_text)
+
     def on_send(self, choice) -> float:
         """The player picked a choice; return how long to show it before the feedback."""
         return 0.5

@@ -33,7 +33,7 @@ NODE_KEYS = {
 ENDING_REQUIRED = ("title", "text", "takeaway", "adult")
 MESSAGE_KEYS = {"from": True, "text": True, "note": False}
 CHOICE_KEYS = {
-    "id": False, "text": True, "say": False, "goto": True, "safety": True, "feedback": True,
+    "id": False, "text": True, "say": False, "do": False, "goto": True, "safety": True, "feedback": True,
     "set": False, "if": False, "unless": False, "note": False,
 }
 
@@ -335,6 +335,7 @@ class Reader:
             feedback=self.text(found.get("feedback"), "feedback"),
             loc=self.loc(node),
             say=self.text(found.get("say"), "say"),
+            do=self.text(found.get("do"), "do"),
             set_flags=self.words(found.get("set"), "flag"),
             if_flag=self.ident(found.get("if"), "flag"),
             unless_flag=self.ident(found.get("unless"), "flag"),

@@ -41,6 +41,7 @@ class Choice:
     feedback: str
     loc: Loc
     say: str = ""
+    do: str = ""
     set_flags: tuple[str, ...] = ()
     if_flag: str = ""
     unless_flag: str = ""
@@ -49,8 +50,8 @@ class Choice:
 
     @property
     def sent_text(self) -> str:
-        """What the player's bubble says when this choice is picked."""
-        return self.say or self.text
+        """What the player's bubble says when this choice is picked ('' for an action)."""
+        return "" if self.do else (self.say or self.text)
 
 
 @dataclass(frozen=True)
