@@ -1,5 +1,6 @@
 """Net Heroes: a child-friendly online-safety game."""
 
+import os
 from pathlib import Path
 
 __version__ = "0.1.0"
@@ -8,6 +9,4 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
 SCENARIOS_FILE = ROOT / "scenarios.yaml"
 
-import os as _os
-
-_os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

@@ -27,13 +27,14 @@ def headless() -> None:
 
 class Driver:
     def __init__(self, app, strategy: str = "safe", seed: int = 0, script=None,
-                 keys: bool = False, on_frame=None):
+                 keys: bool = False, on_frame=None, dt: float = DT):
         self.app = app
         self.strategy = strategy
         self.rng = random.Random(seed)
         self.script = list(script) if script is not None else None
         self.keys = keys
         self.on_frame = on_frame
+        self.dt = dt
         self.frames = 0
 
     # picking ---------------------------------------------------------------------------
@@ -109,17 +110,20 @@ class Driver:
     def step(self) -> None:
         import pygame
 
-        self.app.frame(DT, pygame.event.get())
+        self.app.frame(self.dt, pygame.event.get())
         self.frames += 1
         if self.on_frame:
             self.on_frame(self.app)
-        if self.frames > MAX_FRAMES:
-            raise AutoplayError("the game did not reach the end of the story")
 
     # a whole scenario ------------------------------------------------------------------
-    def play(self, scenario_id: str) -> None:
+    def play(self, scenario_id: str, script=None) -> None:
+        """From the title or the menu, play one scenario to its results and back to the menu.
+        With a script (choice ids), exactly those choices are made."""
         from scenes.menu import MenuScene
 
+        if script is not None:
+            self.script = list(script)
+        limit = self.frames + MAX_FRAMES
         idle = 0
         finished = False
         while True:
@@ -138,18 +142,31 @@ class Driver:
                 if idle % 8 == 0:
                     self.skip()
             self.step()
+            if self.frames > limit:
+                raise AutoplayError("the game did not reach the end of the story")
+
+
+def start_app(content, locale="en", observer=None):
+    """A headless App on its title screen."""
+    headless()
+    import warnings
+
+    from .app import App
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "no fast renderer available" on the dummy driver
+        app = App(content, locale=locale, sound=False, observer=observer)
+    app.start()
+    return app
 
 
 def run(content, scenario_ids, strategy="safe", seed=0, locale="en", script=None,
         keys=False, on_frame=None):
     """Play the scenarios one after another from the title screen; return the transcript."""
-    headless()
-    from .app import App
     from .transcript import Transcript
 
     transcript = Transcript()
-    app = App(content, locale=locale, sound=False, observer=transcript.add)
-    app.start()
+    app = start_app(content, locale, transcript.add)
     driver = Driver(app, strategy, seed, script, keys, on_frame)
     for scenario_id in scenario_ids:
         driver.play(scenario_id)

@@ -6,7 +6,8 @@ _seen: set[str] = set()
 
 
 def warn_once(key: str, message: str) -> bool:
-    """Print ``warning: message`` to stderr the first time ``key`` is seen; return whether printed."""
+    """Print ``warning: message`` to stderr the first time ``key`` is seen.
+    Return whether it was printed."""
     if key in _seen:
         return False
     _seen.add(key)

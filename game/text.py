@@ -135,7 +135,7 @@ class Text:
         return wrap(text, width, lambda s: font.size(s)[0])
 
     def render(self, text: str, size: int, color, *, bold: bool = False,
-               width: int | None = None, align: str = "left", spacing: float = 1.18
+               width: int | None = None, align: str = "left", spacing: float = 1.0
                ) -> pygame.Surface:
         """A transparent surface with the text, wrapped to `width` when given. Cached."""
         key = (text, size, tuple(color), bold, width, align, spacing)

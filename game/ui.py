@@ -12,6 +12,8 @@ import pygame
 
 from . import art, theme
 
+SLIDE = 0.25  # seconds a button takes to slide in
+
 
 def lighter(color, amount: float = 0.18):
     return tuple(min(255, round(c + (255 - c) * amount)) for c in color[:3])
@@ -90,7 +92,8 @@ class ButtonGroup:
         self.age = 0.0
 
     def ready(self) -> bool:
-        return self.enabled and all(b.appear <= self.age for b in self.buttons)
+        """True once every button has finished sliding in and may be pressed."""
+        return self.enabled and all(b.appear + SLIDE <= self.age for b in self.buttons)
 
     def update(self, dt: float) -> None:
         self.age += dt
@@ -155,7 +158,7 @@ class ButtonGroup:
             t = self.age - b.appear
             if t < 0:
                 continue
-            slide = max(0.0, 1.0 - t / 0.25)
+            slide = max(0.0, 1.0 - t / SLIDE)
             lift = -3 if (b.hovered or i == self.focus) else 0
             y = b.rect.y + round(40 * slide * slide) + lift
             face = b.face(text, "hover" if (b.hovered or i == self.focus) else "normal")
@@ -163,6 +166,7 @@ class ButtonGroup:
                 face = face.copy()
                 face.set_alpha(round(255 * (1 - slide)))
             surface.blit(face, (b.rect.x, y))
-            if i == self.focus:
+            if i == self.focus and slide == 0:
                 ring = pygame.Rect(b.rect.x - 6, y - 6, b.rect.w + 12, b.rect.h + 12)
-                pygame.draw.rect(surface, theme.FOCUS, ring, width=5, border_radius=theme.RADIUS + 6)
+                pygame.draw.rect(surface, theme.FOCUS, ring, width=5,
+                                 border_radius=theme.RADIUS + 6)

@@ -3,7 +3,6 @@ own small tile, and what the caller says arriving as captions."""
 
 from __future__ import annotations
 
-
 import pygame
 
 from game import art, theme
@@ -80,7 +79,8 @@ class CallScene(StageScene):
         for speaker, text in reversed(self.lines):
             mine = speaker == self.player_id()
             name = "You" if mine else self.scenario.speaker_name(speaker)
-            color = theme.SKY_DEEP if mine else theme.WHITE
+            color = theme.SKY_DEEP if mine else (255, 236, 170) if speaker == SYSTEM_SPEAKER \
+                else theme.WHITE
             ink = theme.WHITE if mine else theme.INK
             body = self.app.text.render(f"{name}: {text}" if speaker != SYSTEM_SPEAKER else text,
                                         theme.TEXT_SMALL + 2, ink, width=CAPTIONS.w - 40)

@@ -58,19 +58,21 @@ class ChatScene(StageScene):
         color = theme.WHITE if mine else theme.INK
         body = render(text, theme.TEXT_SMALL + 2, color, width=BUBBLE_W - 36)
         bw, bh = body.get_width() + 36, body.get_height() + 24
-        name_h = 0 if mine else 26
+        name = None
+        if not mine:
+            character = self.scenario.characters.get(speaker)
+            index = list(self.scenario.characters).index(speaker) if character else 0
+            name = render(self.scenario.speaker_name(speaker), theme.TEXT_SMALL - 2,
+                          NAME_COLORS[index % len(NAME_COLORS)], bold=True)
+        name_h = name.get_height() - 4 if name else 0
         surface = pygame.Surface((AREA.w, bh + name_h + 10), pygame.SRCALPHA)
         if mine:
             rect = pygame.Rect(AREA.w - 28 - bw, 4, bw, bh)
             art.rounded_rect(surface, rect, theme.SKY_DEEP, 22)
         else:
-            character = self.scenario.characters.get(speaker)
             face = art.avatar(character.look if character else "unknown", 48)
             surface.blit(face, (18, name_h + bh - 44))
-            index = list(self.scenario.characters).index(speaker) if character else 0
-            name = render(self.scenario.speaker_name(speaker), theme.TEXT_SMALL - 2,
-                          NAME_COLORS[index % len(NAME_COLORS)], bold=True)
-            surface.blit(name, (84, 2))
+            surface.blit(name, (84, 0))
             rect = pygame.Rect(76, name_h + 4, bw, bh)
             art.rounded_rect(surface, rect, theme.WHITE, 22)
         surface.blit(body, (rect.x + 18, rect.y + 12))

@@ -12,7 +12,7 @@ from game.content.model import SYSTEM_SPEAKER
 from .stage import StageScene
 
 ROOM = pygame.Rect(40, 84, 760, 612)
-TALK = pygame.Rect(64, 104, 712, 380)
+TALK = pygame.Rect(64, 104, 712, 344)
 
 
 class DialogueScene(StageScene):
@@ -43,7 +43,7 @@ class DialogueScene(StageScene):
         pygame.draw.line(surface, theme.WHITE, window.midleft, window.midright, 6)
         talking = self.typing_now() or (self.lines[-1][0] if self.lines else "")
         me = self.scenario.characters.get(self.player_id())
-        people = ((self.partner, ROOM.x + 150, 190), (me, ROOM.right - 150, 160))
+        people = ((self.partner, ROOM.x + 150, 170), (me, ROOM.right - 150, 150))
         for character, x, size in people:
             if character is None:
                 continue
@@ -66,13 +66,18 @@ class DialogueScene(StageScene):
             y -= 60
         for speaker, text in reversed(self.lines):
             mine = speaker == self.player_id()
+            narration = speaker == SYSTEM_SPEAKER
             ink = theme.WHITE if mine else theme.INK
-            body = self.app.text.render(text, theme.TEXT_BODY - 2, ink, width=TALK.w - 200)
+            body = self.app.text.render(text, theme.TEXT_BODY - 2, ink, width=TALK.w - 200,
+                                        bold=narration)
             rect = body.get_rect(bottomleft=(TALK.x + 20, y - 12)).inflate(40, 26)
             if mine:
                 rect.right = TALK.right
+            elif narration:
+                rect.centerx = TALK.centerx
             if rect.top < TALK.top:
                 break
-            art.rounded_rect(surface, rect, theme.MINT if mine else theme.WHITE, 24, shadow=True)
+            fill = theme.MINT if mine else (255, 236, 170) if narration else theme.WHITE
+            art.rounded_rect(surface, rect, fill, 24, shadow=not narration)
             surface.blit(body, body.get_rect(center=rect.center))
             y = rect.top - 10

@@ -25,9 +25,10 @@ class FeedbackScene(Scene):
         super().__init__(app)
         self.play = play
         self.choice = choice
-        self.heading, self.color, self.glyph, self.sound = STYLE.get(choice.safety, STYLE["neutral"])
-        self.card = pygame.Rect(0, 0, 780, 470)
-        self.card.center = (theme.WIDTH // 2, theme.HEIGHT // 2 + 10)
+        style = STYLE.get(choice.safety, STYLE["neutral"])
+        self.heading, self.color, self.glyph, self.sound = style
+        self.card = pygame.Rect(0, 0, 800, 560)
+        self.card.center = (theme.WIDTH // 2, theme.HEIGHT // 2 + 40)
         self.buttons.set([Button(pygame.Rect(self.card.centerx - 150, self.card.bottom - 96,
                                              300, 72), "Continue", "next", self.color,
                                  icon="back", appear=0.35)], focus=0)
@@ -50,7 +51,7 @@ class FeedbackScene(Scene):
         rise = max(0.0, 1 - self.t / 0.3)
         card = self.card.move(0, round(120 * rise * rise))
         art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
-        band = pygame.Rect(card.x, card.y, card.w, 104)
+        band = pygame.Rect(card.x, card.y, card.w, 128)
         art.rounded_rect(surface, band, self.color, 34)
         pygame.draw.rect(surface, self.color, (band.x, band.bottom - 34, band.w, 34))
         spot = pygame.Rect(0, 0, 120, 120)
@@ -60,9 +61,9 @@ class FeedbackScene(Scene):
         glyph = art.icon(self.glyph, 64, theme.WHITE)
         surface.blit(glyph, glyph.get_rect(center=spot.center))
         self.blit_text(surface, self.heading, theme.TEXT_BIG, theme.WHITE,
-                       (card.centerx, card.y + 62), anchor="midtop", bold=True)
+                       (card.centerx, card.y + 66), anchor="midtop", bold=True)
         y = self.blit_text(surface, self.choice.feedback, theme.TEXT_BODY, theme.INK,
-                           (card.centerx, card.y + 128), anchor="midtop", width=card.w - 90,
+                           (card.centerx, card.y + 152), anchor="midtop", width=card.w - 90,
                            align="center").bottom
         if self.choice.safety == "risky":
             self.blit_text(surface, WAY_BACK, theme.TEXT_SMALL + 2, theme.SAFE,

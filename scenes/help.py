@@ -58,7 +58,7 @@ class HelpScene(Scene):
         col_w = (card.w - 80 - 30 * (len(groups) - 1)) // max(1, len(groups))
         for i, (country, lines) in enumerate(groups):
             x = card.x + 40 + i * (col_w + 30)
-            box = pygame.Rect(x, adult.bottom + 58, col_w, 300)
+            box = pygame.Rect(x, adult.bottom + 58, col_w, 280)
             art.rounded_rect(surface, box, theme.WHITE, 24)
             self.blit_text(surface, country, theme.TEXT_BODY, theme.SKY_DEEP,
                            (box.x + 22, box.y + 14), bold=True)

@@ -11,7 +11,7 @@ from game.ui import Button, darker
 from .base import Scene
 
 COLS = 4
-CARD_W, CARD_H = 280, 250
+CARD_W, CARD_H = 280, 272
 CARD_COLORS = (theme.MINT, theme.GRAPE, theme.PEACH, theme.BUBBLEGUM, theme.SKY_DEEP, theme.CORAL)
 
 

@@ -117,6 +117,9 @@ class StageScene(Scene):
         self.buttons.enabled = False
         self.sent = choice
         self.sent_wait = self.on_send(choice)
+        speaker, text = self.sent_line(choice)
+        name = "" if speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(speaker)
+        self.app.show("message", speaker=name, text=text)
         self.app.sounds.play("send")
 
     def sent_line(self, choice) -> tuple[str, str]:

@@ -33,8 +33,8 @@ NODE_KEYS = {
 ENDING_REQUIRED = ("title", "text", "takeaway", "adult")
 MESSAGE_KEYS = {"from": True, "text": True, "note": False}
 CHOICE_KEYS = {
-    "id": False, "text": True, "say": False, "do": False, "goto": True, "safety": True, "feedback": True,
-    "set": False, "if": False, "unless": False, "note": False,
+    "id": False, "text": True, "say": False, "do": False, "goto": True, "safety": True,
+    "feedback": True, "set": False, "if": False, "unless": False, "note": False,
 }
 
 

@@ -1,0 +1,414 @@
+"""Net Heroes benchmarks: start-up, chat frame cost, peak memory, load + check time.
+
+Run from the repository root:
+
+    python bench/run.py             # every figure, one table
+    python bench/run.py --profile   # also: where a chat frame and a big check spend time
+
+The figures are printed with their targets and "ok" or "over". Nothing here fails on time:
+the script always exits 0 once it has printed its table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADLESS = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+            "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+os.environ.update(HEADLESS)
+sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
+
+import pygame  # noqa: E402  (after the SDL drivers are chosen)
+
+import synthetic  # noqa: E402
+
+START_RUNS = 5
+NOCACHE_RUNS = 3
+FRAMES = 600
+WARM_FRAMES = 60
+CHECK_SIZES = (500, 1_000, 2_000, 4_000)
+CHECK_REPEATS = 3
+DT = 1 / 60
+
+# Each child reports as soon as its first frame is on screen: elapsed ms inside the script
+# (imports and all, interpreter start-up excluded) and the peak RSS so far in KB.
+BARE_CHILD = """\
+import time
+t0 = time.perf_counter()
+import resource
+import pygame
+pygame.display.init()
+screen = pygame.display.set_mode((1280, 720))
+screen.fill((94, 180, 255))
+pygame.display.flip()
+t1 = time.perf_counter()
+print(f"{(t1 - t0) * 1000:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+"""
+
+GAME_CHILD = """\
+import time
+t0 = time.perf_counter()
+import resource
+import sys
+sys.path.insert(0, @ROOT@)
+import game.app
+import pygame
+from game import SCENARIOS_FILE
+from game.content import check_file
+content, diags = check_file(SCENARIOS_FILE)
+if content is None or any(d.is_error for d in diags):
+    sys.exit("scenarios.yaml does not check clean")
+app = game.app.App(content, sound=False)
+app.start()
+app.frame(1 / 60, [])
+pygame.display.flip()
+t1 = time.perf_counter()
+print(f"{(t1 - t0) * 1000:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+"""
+
+
+# -- results -----------------------------------------------------------------------------
+class Table:
+    """Rows of (figure, measured, target, verdict); a verdict is 'ok', 'over' or ''."""
+
+    def __init__(self):
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def add(self, name: str, value: str, target: str = "", verdict: str = "") -> None:
+        self.rows.append((name, value, target, verdict))
+
+    def check(self, name: str, value: float, limit: float, unit: str, fmt: str = ".1f") -> None:
+        self.add(name, f"{value:{fmt}} {unit}", f"<= {limit:g} {unit}",
+                 "ok" if value <= limit else "over")
+
+    def print(self) -> None:
+        heads = ("figure", "measured", "target", "result")
+        widths = [max(len(h), *(len(r[i]) for r in self.rows)) for i, h in enumerate(heads)]
+        line = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
+        print(line)
+        print("-" * len(line))
+        for row in self.rows:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def percentile(values, q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def section(title: str) -> None:
+    print(f"\n== {title}", flush=True)
+
+
+# -- the machine -------------------------------------------------------------------------
+def machine() -> None:
+    section("machine")
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count()
+    import yaml
+
+    sdl = ".".join(map(str, pygame.get_sdl_version()))
+    print(f"platform   {platform.platform()}")
+    print(f"cpu        {cpu}; {os.cpu_count()} logical CPUs, {usable} usable")
+    print(f"python     {platform.python_implementation()} {platform.python_version()}")
+    print(f"pygame-ce  {pygame.version.ver} (SDL {sdl})")
+    print(f"PyYAML     {yaml.__version__} (libyaml: {'yes' if yaml.__with_libyaml__ else 'no'})")
+
+
+# -- 1 and 3: start-up and peak memory, each in a fresh process ------------------------------
+def run_child(code: str, env: dict) -> tuple[float, float, int]:
+    """(ms from launch to the child's report, ms the child measured itself, peak RSS KB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    reported = time.perf_counter()
+    _out, err = proc.communicate()
+    if proc.returncode != 0 or not line.strip():
+        raise RuntimeError(f"the child process failed (exit {proc.returncode}):\n{err.strip()}")
+    inner, rss = line.split()
+    return (reported - start) * 1000, float(inner), int(rss)
+
+
+def child_env(pycache: str | None) -> dict:
+    """The children's environment. With `pycache`, bytecode is written to and read from that
+    folder (as an installed game has its .pyc files); without it, none is written."""
+    env = {**os.environ, **HEADLESS}
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if pycache:
+        env["PYTHONPYCACHEPREFIX"] = pycache
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def startup(table: Table) -> None:
+    section(f"start-up to the first drawn frame: fresh processes, {START_RUNS} runs each "
+            "after one warm-up")
+    kinds = {"bare": BARE_CHILD, "game": GAME_CHILD.replace("@ROOT@", repr(str(ROOT)))}
+    runs: dict[str, list[tuple[float, float, int]]] = {k: [] for k in kinds}
+    with tempfile.TemporaryDirectory() as pycache:
+        env = child_env(pycache)
+        for code in kinds.values():
+            run_child(code, env)  # fills the bytecode cache and the file cache; not counted
+        for _ in range(START_RUNS):
+            for kind, code in kinds.items():  # interleaved, so a busy moment hits both alike
+                runs[kind].append(run_child(code, env))
+    med = {}
+    for kind in kinds:
+        walls = [r[0] for r in runs[kind]]
+        inner = [r[1] for r in runs[kind]]
+        rss = [r[2] for r in runs[kind]]
+        med[kind] = (statistics.median(walls), statistics.median(inner),
+                     statistics.median(rss) / 1024)
+        print(f"{kind:5} launch->frame ms: {', '.join(f'{w:.0f}' for w in walls)}; "
+              f"in-script ms: {', '.join(f'{x:.0f}' for x in inner)}; "
+              f"peak RSS MB: {', '.join(f'{x / 1024:.1f}' for x in rss)}")
+    # The same game start from a source tree where no .pyc files may be written.
+    nocache = [run_child(kinds["game"], child_env(None))[0] for _ in range(NOCACHE_RUNS)]
+    print(f"game without a bytecode cache, launch->frame ms: "
+          f"{', '.join(f'{w:.0f}' for w in nocache)}")
+    bare, game = med["bare"], med["game"]
+    table.add("start-up, bare pygame-ce (median)", f"{bare[0]:.0f} ms")
+    table.add("start-up, game (median)", f"{game[0]:.0f} ms")
+    table.check("start-up ratio game / bare", game[0] / bare[0], 2.0, "x", ".2f")
+    table.add("  in-script part, bare / game", f"{bare[1]:.0f} / {game[1]:.0f} ms")
+    table.add("  game without .pyc files (median)", f"{statistics.median(nocache):.0f} ms")
+    table.add("peak RSS at first frame, bare", f"{bare[2]:.1f} MB")
+    table.check("peak RSS at first frame, game", game[2], 120, "MB")
+    table.add("peak RSS ratio game / bare", f"{game[2] / bare[2]:.2f} x")
+
+
+# -- 2: CPU per frame in the chat scene ------------------------------------------------------
+def chat_app():
+    """An app showing the first scenario's first chat node, all messages in, choices offered.
+    Returns (app, scene, warnings pygame gave while opening the window)."""
+    from game import SCENARIOS_FILE
+    from game.app import App
+    from game.content import check_file
+    from game.flow import Play
+    from scenes.chat import ChatScene
+
+    content, diags = check_file(SCENARIOS_FILE)
+    if content is None or any(d.is_error for d in diags):
+        raise RuntimeError("scenarios.yaml does not check clean")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        app = App(content, sound=False)
+    app.start()
+    scenario = content.scenarios[0]
+    Play(app, scenario).show_node()  # straight to the story; the pre questions are skipped
+    for _ in range(3):
+        app.frame(DT, [])
+    scene = app.top
+    if not isinstance(scene, ChatScene):
+        raise RuntimeError(f"expected a chat scene, got {type(scene).__name__}")
+    scene.skip()
+    return app, scene, [str(w.message) for w in caught]
+
+
+class Frames:
+    """Per-frame CPU ms of drawing, of presenting (flip) and of both, and wall ms of both."""
+
+    def __init__(self, draw, count: int):
+        self.draw, self.flip, self.total, self.wall = [], [], [], []
+        clock, wall = time.process_time_ns, time.perf_counter_ns
+        for _ in range(count):
+            c0, w0 = clock(), wall()
+            draw()
+            c1 = clock()
+            pygame.display.flip()
+            c2, w2 = clock(), wall()
+            self.draw.append((c1 - c0) / 1e6)
+            self.flip.append((c2 - c1) / 1e6)
+            self.total.append((c2 - c0) / 1e6)
+            self.wall.append((w2 - w0) / 1e6)
+
+    def line(self, name: str) -> str:
+        med = statistics.median
+        return (f"{name}: CPU median {med(self.total):.3f} ms (draw {med(self.draw):.3f} + "
+                f"flip {med(self.flip):.3f}), p99 {percentile(self.total, 99):.3f} ms, "
+                f"max {max(self.total):.3f} ms; wall median {med(self.wall):.3f} ms")
+
+
+def chat_frames(table: Table) -> None:
+    section(f"CPU per frame, chat scene at 1280x720: {FRAMES} frames after "
+            f"{WARM_FRAMES} warm-up frames")
+    c0 = time.process_time_ns()
+    app, scene, said = chat_app()
+    first = Frames(lambda: app.frame(DT, []), 1)
+    setup = (time.process_time_ns() - c0) / 1e6
+    Frames(lambda: app.frame(DT, []), WARM_FRAMES)
+    if app.top is not scene or not scene.offered or scene.shown < len(scene.messages):
+        raise RuntimeError("the chat scene did not settle with its choices offered")
+    game = Frames(lambda: app.frame(DT, []), FRAMES)
+    for message in said:
+        print(f"pygame said when the window opened: {message}")
+    print(f"scene: {scene.scenario.id} / {scene.node.id}: {len(scene.play.thread)} bubbles, "
+          f"{len(scene.buttons.buttons)} choices; window {app.screen.get_size()}, "
+          f"display driver {pygame.display.get_driver()}")
+    print(f"set-up CPU (load, App, first frame after skip) {setup:.0f} ms, of which the "
+          f"first frame {first.total[0]:.1f} ms")
+
+    # The bare loop draws on the same window, so both pay the same price for flip().
+    screen = pygame.display.get_surface()
+    sprites = []
+    for size, color, spot in (((760, 612), (234, 240, 255, 255), (40, 84)),
+                              ((410, 612), (246, 248, 255, 255), (830, 84)),
+                              ((470, 90), (255, 255, 255, 230), (116, 400)),
+                              ((48, 48), (162, 125, 255, 255), (58, 450))):
+        surface = pygame.Surface(size, pygame.SRCALPHA)
+        surface.fill(color)
+        sprites.append((surface, spot))
+
+    def bare_draw():
+        screen.fill((94, 180, 255))
+        for surface, spot in sprites:
+            screen.blit(surface, spot)
+
+    Frames(bare_draw, WARM_FRAMES)
+    bare = Frames(bare_draw, FRAMES)
+    print(game.line("game"))
+    print(bare.line("bare (fill + 4 alpha blits + flip)"))
+
+    med, p99 = statistics.median(game.total), percentile(game.total, 99)
+    bmed, bp99 = statistics.median(bare.total), percentile(bare.total, 99)
+    table.check("chat frame CPU, median", med, 2, "ms", ".2f")
+    table.check("chat frame CPU, p99", p99, 6, "ms", ".2f")
+    table.add("  of which flip(), median", f"{statistics.median(game.flip):.2f} ms")
+    table.add("bare loop frame CPU, median / p99", f"{bmed:.2f} / {bp99:.2f} ms")
+    table.add("chat frame ratio game / bare (median)", f"{med / bmed:.2f} x")
+
+
+# -- 4: load + check time for big synthetic files --------------------------------------------
+def best_ms(call, repeats: int) -> tuple[float, object]:
+    best, result = math.inf, None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = call()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000, result
+
+
+def load_check(table: Table) -> None:
+    from game.content import check_file
+    from game.content.rules import run_rules
+
+    section(f"load + check of synthetic files ({synthetic.NODES_PER_SCENARIO} nodes per "
+            f"scenario), best of {CHECK_REPEATS}")
+    print("  'rules' is the rule pass alone; 'no-GC' is check_file with the cyclic garbage "
+          "collector off")
+    print(f"{'nodes':>6} {'scenarios':>9} {'file KB':>8} {'check ms':>9} {'rules ms':>9} "
+          f"{'no-GC ms':>9} {'ms/1000 nodes':>14} {'diagnostics':>11}")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in CHECK_SIZES:
+            path = Path(folder) / f"synthetic_{size}.yaml"
+            path.write_text(synthetic.scenario_text(size), encoding="utf-8")
+            gc.collect()
+            ms, (content, diags) = best_ms(lambda p=path: check_file(p), CHECK_REPEATS)
+            rules_ms = math.nan
+            if content is not None:
+                rules_ms, _ = best_ms(lambda c=content: list(run_rules(c)), CHECK_REPEATS)
+            gc.collect()
+            gc.disable()
+            try:
+                nogc_ms, _ = best_ms(lambda p=path: check_file(p), CHECK_REPEATS)
+            finally:
+                gc.enable()
+            nodes = sum(len(s.nodes) for s in content.scenarios) if content else 0
+            scenarios = len(content.scenarios) if content else 0
+            kb = path.stat().st_size / 1024
+            print(f"{nodes:>6} {scenarios:>9} {kb:>8.0f} {ms:>9.0f} {rules_ms:>9.0f} "
+                  f"{nogc_ms:>9.0f} {ms / max(nodes, 1) * 1000:>14.0f} {len(diags):>11}",
+                  flush=True)
+            for diag in diags[:5]:
+                print(f"    {diag.format()}")
+            label = f"load + check, {size:,} nodes"
+            if diags or nodes != size:
+                table.add(label, f"{ms:.0f} ms", "", f"invalid input ({len(diags)} diagnostics)")
+            elif size == 2_000:
+                table.check(label, ms, 500, "ms", ".0f")
+            else:
+                table.add(label, f"{ms:.0f} ms ({ms / nodes * 1000:.0f} per 1,000 nodes)")
+
+
+# -- optional profiles -----------------------------------------------------------------------
+def profiles() -> None:
+    import cProfile
+    import pstats
+
+    from game.content import check_file
+
+    section("profile: 600 chat frames (app.frame + flip), top functions by own time")
+    app, _scene, _said = chat_app()
+    for _ in range(WARM_FRAMES):
+        app.frame(DT, [])
+        pygame.display.flip()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(FRAMES):
+        app.frame(DT, [])
+        pygame.display.flip()
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+
+    section("profile: check_file on 2,000 synthetic nodes, top functions by cumulative time")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "synthetic.yaml"
+        path.write_text(synthetic.scenario_text(2_000), encoding="utf-8")
+        profiler = cProfile.Profile()
+        profiler.enable()
+        check_file(path)
+        profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(15)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", action="store_true",
+                        help="also profile a chat frame and a big check (slower)")
+    args = parser.parse_args(argv)
+
+    machine()
+    table = Table()
+    for part in (startup, chat_frames, load_check):
+        try:
+            part(table)
+        except Exception as exc:  # a broken part must not hide the figures of the others
+            print(f"{part.__name__}: not measured: {type(exc).__name__}: {exc}")
+            table.add(part.__name__, "not measured", "", "error")
+    if args.profile:
+        profiles()
+    section("summary")
+    table.print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

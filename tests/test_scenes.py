@@ -1,0 +1,176 @@
+"""The real pygame scenes, headless: every path of every scenario, keyboard-only play,
+global keys, overlays, and window events."""
+
+import pygame
+import pytest
+
+from game import SCENARIOS_FILE
+from game.autoplay import Driver, run, start_app
+from game.content import check_file
+from game.story import Runtime, all_paths
+from game.transcript import Transcript
+
+
+@pytest.fixture(scope="module")
+def content():
+    content, diags = check_file(SCENARIOS_FILE)
+    assert [d for d in diags if d.is_error] == []
+    return content
+
+
+def chosen_lines(transcript_text: str) -> list[str]:
+    return [line[4:] for line in transcript_text.splitlines()
+            if line.startswith("  > ") and not line[4:5].isdigit()]
+
+
+def test_every_path_of_every_scenario_plays_through_the_scenes(content):
+    transcript = Transcript()
+    app = start_app(content, observer=transcript.add)
+    driver = Driver(app, dt=0.1)
+    played = 0
+    for scenario in content.scenarios:
+        paths = all_paths(scenario)
+        assert paths, scenario.id
+        for path in paths:
+            transcript.lines.clear()
+            driver.play(scenario.id, script=path)
+            rt = Runtime(scenario)
+            expected = [rt.choose(cid).text for cid in path]
+            text = transcript.text()
+            assert chosen_lines(text) == expected
+            assert f"[ending] {rt.current().title}" in text
+            assert "[results]" in text
+            assert scenario.id in app.done
+            played += 1
+    assert played == sum(len(all_paths(s)) for s in content.scenarios)
+
+
+@pytest.mark.parametrize("strategy", ["safe", "risky", "random"])
+def test_autoplay_strategies_finish_every_scenario(content, strategy):
+    text = run(content, [s.id for s in content.scenarios], strategy, seed=3).text()
+    assert text.count("[results]") == len(content.scenarios)
+    safeties = [line.rsplit("[", 1)[-1].rstrip("]") for line in text.splitlines()
+                if line.startswith("    ") and line.rstrip().endswith("]")]
+    assert safeties  # the choices offered were listed
+    feedback = [line for line in text.splitlines() if line.startswith("  feedback (")]
+    if strategy == "safe":
+        assert feedback and not any(f.startswith("  feedback (risky)") for f in feedback)
+    if strategy == "risky":
+        assert any(f.startswith("  feedback (risky)") for f in feedback)
+        assert "It's never too late to tell someone you trust." in text
+
+
+def test_keyboard_only_play_gives_the_same_story_as_the_mouse(content):
+    ids = [s.id for s in content.scenarios]
+    by_mouse = run(content, ids, "risky").text()
+    by_keys = run(content, ids, "risky", keys=True).text()
+    assert by_keys == by_mouse
+
+
+def post(app, *events):
+    for event in events:
+        pygame.event.post(event)
+    app.frame(0.1, pygame.event.get())
+
+
+def key(k, mod=0):
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="")
+
+
+def click(pos):
+    return [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)]
+
+
+def settle(app, frames=10):
+    for _ in range(frames):
+        app.frame(0.1, [])
+
+
+def test_help_opens_from_f1_and_the_help_button_and_closes_with_esc(content):
+    from scenes.base import HELP_RECT
+    from scenes.help import HelpScene
+
+    app = start_app(content)
+    post(app, key(pygame.K_F1))
+    assert isinstance(app.top, HelpScene)
+    post(app, key(pygame.K_ESCAPE))
+    assert not isinstance(app.top, HelpScene)
+    post(app, *click(HELP_RECT.center))
+    assert isinstance(app.top, HelpScene)
+    post(app, key(pygame.K_F1))  # a second F1 does not stack another help screen
+    assert sum(isinstance(s, HelpScene) for s in app.scenes) == 1
+
+
+def test_help_lists_both_countries_services_in_english(content):
+    seen = []
+    app = start_app(content, observer=lambda kind, data: seen.append((kind, data)))
+    post(app, key(pygame.K_F1))
+    services = dict(next(d for k, d in seen if k == "help")["services"])
+    assert set(services) == {"Brazil", "Thailand"}
+    assert any("100" in line for line in services["Brazil"])
+    assert any("1387" in line for line in services["Thailand"])
+
+
+def test_escape_asks_before_quitting_and_no_keeps_playing(content):
+    from scenes.confirm import ConfirmScene
+
+    app = start_app(content)
+    settle(app)
+    post(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.top, ConfirmScene) and app.running
+    settle(app)
+    post(app, key(pygame.K_RETURN))  # the focus starts on "No"
+    assert not isinstance(app.top, ConfirmScene) and app.running
+    post(app, pygame.event.Event(pygame.QUIT))
+    assert isinstance(app.top, ConfirmScene) and app.running
+    settle(app)
+    post(app, key(pygame.K_TAB), key(pygame.K_RETURN))  # move to "Yes"
+    assert not app.running
+
+
+def test_escape_in_a_story_offers_the_menu(content):
+    from game.flow import Play
+    from scenes.confirm import ConfirmScene
+    from scenes.menu import MenuScene
+
+    app = start_app(content)
+    Play(app, content.scenarios[0]).begin()
+    settle(app)
+    post(app, key(pygame.K_ESCAPE))
+    assert isinstance(app.top, ConfirmScene)
+    settle(app)
+    post(app, key(pygame.K_RIGHT), key(pygame.K_RETURN))
+    assert isinstance(app.top, MenuScene) and app.running
+
+
+def test_window_events_never_crash(content):
+    app = start_app(content)
+    events = [
+        pygame.event.Event(pygame.WINDOWMINIMIZED),
+        pygame.event.Event(pygame.WINDOWFOCUSLOST),
+        pygame.event.Event(pygame.VIDEORESIZE, size=(640, 360), w=640, h=360),
+        pygame.event.Event(pygame.WINDOWRESTORED),
+        pygame.event.Event(pygame.WINDOWFOCUSGAINED),
+        key(pygame.K_F11),
+        key(pygame.K_F11),
+    ]
+    for event in events:
+        post(app, event)
+    assert app.minimized is False and app.running
+    settle(app, 3)
+
+
+def test_space_shows_waiting_messages_at_once(content):
+    from game.flow import Play
+    from scenes.stage import StageScene
+
+    app = start_app(content)
+    play = Play(app, content.scenarios[0])
+    play.runtime.answers.clear()
+    play.show_node()
+    app.frame(0.01, [])
+    scene = app.top
+    assert isinstance(scene, StageScene) and not scene.offered
+    post(app, key(pygame.K_SPACE))
+    assert scene.shown == len(scene.messages) and scene.offered

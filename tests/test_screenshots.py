@@ -1,0 +1,65 @@
+"""A PNG of every scene type, saved in tests/screenshots/ for a person to look at.
+The test also checks that each picture is colourful and not a blank or grey screen."""
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game import SCENARIOS_FILE
+from game.autoplay import Driver, start_app
+from game.content import check_file
+
+OUT = Path(__file__).parent / "screenshots"
+SCENES = ("TitleScene", "MenuScene", "QuizScene", "ChatScene", "CallScene", "DialogueScene",
+          "FeedbackScene", "EndingScene", "ResultsScene", "HelpScene", "ConfirmScene")
+
+
+def colourful(surface: pygame.Surface) -> tuple[int, float]:
+    """(distinct colours on a coarse grid, share of mid-grey pixels; white cards are fine)."""
+    small = pygame.transform.scale(surface, (160, 90))
+    colours, grey = set(), 0
+    for x in range(160):
+        for y in range(90):
+            r, g, b, _ = small.get_at((x, y))
+            colours.add((r // 16, g // 16, b // 16))
+            grey += max(r, g, b) - min(r, g, b) < 12 and 60 < (r + g + b) // 3 < 225
+    return len(colours), grey / (160 * 90)
+
+
+@pytest.fixture(scope="module")
+def shots():
+    content, _ = check_file(SCENARIOS_FILE)
+    OUT.mkdir(exist_ok=True)
+    saved: dict[str, Path] = {}
+
+    def capture(app):
+        name = type(app.top).__name__
+        if name not in saved and app.top.auto_options():
+            saved[name] = OUT / f"{name.removesuffix('Scene').lower()}.png"
+            pygame.image.save(app.screen, saved[name])
+
+    app = start_app(content)
+    driver = Driver(app, "risky", on_frame=capture)
+    for scenario in content.scenarios:
+        driver.play(scenario.id)
+    app.open_help()
+    driver.step()
+    driver.step()
+    for _ in range(10):
+        driver.step()
+    app.pop()
+    app.ask_quit()
+    for _ in range(10):
+        driver.step()
+    return saved
+
+
+@pytest.mark.parametrize("scene", SCENES)
+def test_scene_screenshot_is_saved_and_colourful(shots, scene):
+    assert scene in shots, sorted(shots)
+    image = pygame.image.load(shots[scene])
+    assert image.get_size() == (1280, 720)
+    colours, grey = colourful(image)
+    assert colours >= 40, colours
+    assert grey < 0.35, grey
