@@ -310,6 +310,7 @@ def chat_frames(table: Table) -> None:
 def best_ms(call, repeats: int) -> tuple[float, object]:
     best, result = math.inf, None
     for _ in range(repeats):
+        result = None  # the previous result must not stay alive while the next one is built
         start = time.perf_counter()
         result = call()
         best = min(best, time.perf_counter() - start)
@@ -356,6 +357,7 @@ def load_check(table: Table) -> None:
                 table.check(label, ms, 500, "ms", ".0f")
             else:
                 table.add(label, f"{ms:.0f} ms ({ms / nodes * 1000:.0f} per 1,000 nodes)")
+            del content, diags
 
 
 # -- optional profiles -----------------------------------------------------------------------

@@ -61,7 +61,7 @@ class Sounds:
         except (pygame.error, OSError, NotImplementedError):
             self._mixer = False
         if not self._mixer:
-            warn_once("sound:device", "no sound device; playing silently")
+            warn_once("sound-device", "no sound device; playing silently")
         return self._mixer
 
     # ------------------------------------------------------------------ playing

@@ -10,6 +10,14 @@ from game.ui import ButtonGroup
 HELP_RECT = pygame.Rect(theme.WIDTH - 150, 14, 132, 52)
 
 
+def portrait(character, size: int, default: str = "unknown") -> pygame.Surface:
+    """A character's face: their picture file when the content names one (a placeholder and
+    one warning if it is missing), otherwise the built-in look."""
+    if character is not None and character.image:
+        return art.image(character.image, (size, size))
+    return art.avatar(character.look if character and character.look else default, size)
+
+
 class Scene:
     opaque = True
     colors = (theme.SKY, theme.SKY_DEEP)

@@ -8,6 +8,7 @@ import pygame
 from game import art, theme
 from game.content.model import SYSTEM_SPEAKER
 
+from .base import portrait
 from .stage import StageScene
 
 WINDOW = pygame.Rect(40, 84, 760, 612)
@@ -49,7 +50,7 @@ class CallScene(StageScene):
                                (radius + 2, radius + 2), radius, width=4)
             surface.blit(ring, ring.get_rect(center=center))
         if self.caller is not None:
-            face = art.avatar(self.caller.look or "unknown", 170)
+            face = portrait(self.caller, 170)
             surface.blit(face, face.get_rect(center=center))
             self.blit_text(surface, self.caller.name, theme.TEXT_BODY, theme.WHITE,
                            (TILE.x + 22, TILE.bottom - 50), bold=True)
@@ -63,7 +64,7 @@ class CallScene(StageScene):
                        bold=True)
         art.rounded_rect(surface, SELF, (30, 26, 66), 16)
         me = self.scenario.characters.get(self.player_id())
-        face = art.avatar(me.look if me and me.look else "kid", 64)
+        face = portrait(me, 64, "kid")
         surface.blit(face, face.get_rect(center=(SELF.centerx, SELF.centery - 8)))
         self.blit_text(surface, "You", theme.TEXT_SMALL - 4, theme.WHITE,
                        (SELF.centerx, SELF.bottom - 26), anchor="midtop", bold=True)

@@ -8,6 +8,7 @@ import pygame
 from game import art, theme
 from game.content.model import SYSTEM_SPEAKER
 
+from .base import portrait
 from .stage import StageScene
 
 WINDOW = pygame.Rect(40, 84, 760, 612)
@@ -70,7 +71,7 @@ class ChatScene(StageScene):
             rect = pygame.Rect(AREA.w - 28 - bw, 4, bw, bh)
             art.rounded_rect(surface, rect, theme.SKY_DEEP, 22)
         else:
-            face = art.avatar(character.look if character else "unknown", 48)
+            face = portrait(character, 48)
             surface.blit(face, (18, name_h + bh - 44))
             surface.blit(name, (84, 0))
             rect = pygame.Rect(76, name_h + 4, bw, bh)
@@ -103,7 +104,7 @@ class ChatScene(StageScene):
         pygame.draw.rect(surface, theme.SKY_DEEP, (bar.x, bar.bottom - 28, bar.w, 28))
         x = bar.x + 22
         if self.contact is not None:
-            face = art.avatar(self.contact.look or "unknown", 54)
+            face = portrait(self.contact, 54)
             surface.blit(face, (x, bar.y + 11))
             pygame.draw.circle(surface, theme.GRASS, (x + 48, bar.y + 56), 8)
             x += 70
@@ -117,7 +118,7 @@ class ChatScene(StageScene):
 
     def draw_typing(self, surface, speaker: str, bottom: int) -> None:
         character = self.scenario.characters.get(speaker)
-        face = art.avatar(character.look if character else "unknown", 48)
+        face = portrait(character, 48)
         surface.blit(face, (AREA.x + 18, bottom - 52))
         bubble = pygame.Rect(AREA.x + 76, bottom - 52, 96, 46)
         art.rounded_rect(surface, bubble, theme.WHITE, 22)

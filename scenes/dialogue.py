@@ -9,6 +9,7 @@ import pygame
 from game import art, theme
 from game.content.model import SYSTEM_SPEAKER
 
+from .base import portrait
 from .stage import StageScene
 
 ROOM = pygame.Rect(40, 84, 760, 612)
@@ -48,7 +49,7 @@ class DialogueScene(StageScene):
             if character is None:
                 continue
             bob = 6 * math.sin(self.t * 5) if character.id == talking else 0
-            face = art.avatar(character.look or "unknown", size)
+            face = portrait(character, size)
             rect = face.get_rect(midbottom=(x, ROOM.bottom - 40 - round(abs(bob))))
             surface.blit(face, rect)
             name = self.app.text.render(character.name, theme.TEXT_SMALL, theme.INK, bold=True)

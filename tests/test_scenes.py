@@ -174,3 +174,20 @@ def test_space_shows_waiting_messages_at_once(content):
     assert isinstance(scene, StageScene) and not scene.offered
     post(app, key(pygame.K_SPACE))
     assert scene.shown == len(scene.messages) and scene.offered
+
+
+def test_missing_character_picture_shows_a_placeholder_and_warns_once(tmp_path, capsys):
+    from game import log
+
+    from .helpers import with_change
+
+    text = with_change("look: fox}", "look: fox, image: avatars/not-there.png}")
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    content, diags = check_file(path)
+    assert [d.code for d in diags] == ["W150"]
+    log.reset()
+    transcript = run(content, ["demo"], "risky").text()
+    assert "[results]" in transcript
+    err = capsys.readouterr().err
+    assert err.count("image not found: assets/images/avatars/not-there.png") == 1

@@ -1,0 +1,94 @@
+"""The command line: exit codes, located diagnostics, never a traceback."""
+
+import subprocess
+import sys
+
+from game.cli import main
+
+from .helpers import MINIMAL, with_change
+
+
+def write(tmp_path, text, name="s.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_clean_file_exits_0(tmp_path, capsys):
+    path = write(tmp_path, MINIMAL)
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 scenarios, 4 nodes, 0 errors, 0 warnings" in out
+
+
+def test_check_reports_located_errors_and_exits_1(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, with_change("goto: later", "goto: latr"))
+    assert main(["check", "s.yaml"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert "s.yaml:63:19: error: choice goes to unknown node 'latr'; did you mean 'later'? (E104)" in out
+
+
+def test_strict_turns_warnings_into_failure(tmp_path, capsys):
+    text = with_change("          - text: Tell mum now\n            goto: mum\n            safety: safe",
+                       "          - text: Tell mum now\n            goto: mum\n            safety: neutral")
+    path = write(tmp_path, text)
+    assert main(["check", str(path)]) == 0
+    assert main(["check", "--strict", str(path)]) == 1
+    assert "(W140)" in capsys.readouterr().out
+
+
+def test_github_format(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, with_change("start: hello", "start: helo"))
+    assert main(["check", "--format", "github", "s.yaml"]) == 1
+    assert "::error file=s.yaml,line=49,col=12,title=E105::" in capsys.readouterr().out
+
+
+def test_shipped_scenarios_are_clean_even_in_strict_mode(capsys):
+    assert main(["check", "--strict"]) == 0
+
+
+def run_module(*args, cwd=None):
+    env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=300)
+
+
+def test_play_refuses_a_broken_file_without_a_traceback(tmp_path):
+    path = write(tmp_path, "format: 1\nscenarios:\n  - id: x\n    title: a: b\n")
+    result = run_module("play", "--scenarios", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert ":4:13: error: YAML syntax error" in result.stderr
+    assert "cannot start until these problems are fixed" in result.stderr
+
+
+def test_garbage_and_binary_files_are_diagnostics_not_crashes(tmp_path):
+    for name, data in {"bin.yaml": b"\xff\xfe\x00garbage\x00", "tabs.yaml": b"a:\n\t- b\n",
+                       "list.yaml": b"- 1\n- 2\n", "deep.yaml": b"[" * 5000}.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = run_module("check", str(path))
+        assert result.returncode == 1, name
+        assert "Traceback" not in result.stderr, (name, result.stderr)
+        assert ": error: " in result.stdout, name
+
+
+def test_autoplay_prints_a_transcript(tmp_path):
+    path = write(tmp_path, MINIMAL)
+    result = run_module("autoplay", "--scenarios", str(path), "--strategy", "risky")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "=== Demo (demo)"
+    assert "Sam: hi! want free coins?" in lines
+    assert "  > Say yes" in lines
+    assert "  feedback (risky): Free coins can be a trick." in lines
+    assert lines[-1].startswith("[results] before 0/3, after 0/3")
+
+
+def test_unknown_scenario_id_is_a_clear_error(tmp_path):
+    path = write(tmp_path, MINIMAL)
+    result = run_module("autoplay", "--scenarios", str(path), "--scenario", "dmeo")
+    assert result.returncode == 1
+    assert "error: no scenario 'dmeo'; did you mean 'demo'?" in result.stderr
