@@ -7,6 +7,8 @@ positions back. Scene changes are queued and applied between frames.
 
 from __future__ import annotations
 
+import os
+
 import pygame
 
 from . import theme
@@ -20,6 +22,10 @@ CAPTION = "Net Heroes"
 class App:
     def __init__(self, content, *, locale: str = "en", fullscreen: bool = False,
                  sound: bool = True, observer=None):
+        # Scale smoothly to any window size, also smaller than 1280x720: pygame's SCALED mode
+        # uses whole-number scaling (and crops small windows) unless this hint is set.
+        os.environ.setdefault("SDL_HINT_RENDER_SCALE_QUALITY", "1")
+        os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption(CAPTION)

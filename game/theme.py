@@ -1,7 +1,7 @@
 """Colours, sizes and spacing in one place. Layout works in logical 1280x720 pixels."""
 
 WIDTH, HEIGHT = 1280, 720
-FPS = 60
+FPS = 30  # calm animations are smooth at 30; old PCs keep their CPU free
 
 # A bright, friendly palette (RGB).
 SKY = (94, 180, 255)
