@@ -189,7 +189,7 @@ def startup(table: Table) -> None:
         print(f"{kind:5} launch->frame ms: {', '.join(f'{w:.0f}' for w in walls)}; "
               f"in-script ms: {', '.join(f'{x:.0f}' for x in inner)}; "
               f"peak RSS MB: {', '.join(f'{x / 1024:.1f}' for x in rss)}")
-    # The same game start when no bytecode can be cached: every module compiles each time.
+    # Both starts again where no bytecode can be cached: every module compiles each time.
     cold: dict[str, list[float]] = {k: [] for k in kinds}
     with tempfile.TemporaryDirectory() as empty:
         for _ in range(NOCACHE_RUNS):

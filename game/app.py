@@ -24,8 +24,9 @@ class App:
                  sound: bool = True, observer=None):
         # Scale smoothly to any window size, also smaller than 1280x720: pygame's SCALED mode
         # uses whole-number scaling (and crops small windows) unless this hint is set.
-        os.environ.setdefault("SDL_HINT_RENDER_SCALE_QUALITY", "1")
-        os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")
+        # (Not with the headless dummy driver, where it crashes when windows are re-created.)
+        if os.environ.get("SDL_VIDEODRIVER") != "dummy":
+            os.environ.setdefault("SDL_HINT_RENDER_SCALE_QUALITY", "1")
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption(CAPTION)

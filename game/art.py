@@ -1489,12 +1489,43 @@ def rounded_rect(surface: pygame.Surface, rect, color, radius: int, shadow: bool
         return
     rgba = (*_rgb(color), int(color[3]) if len(color) > 3 else 255)
     radius = max(0, int(radius))
+    opaque = rgba[3] == 255 and rect.w > 2 * radius and rect.h > 2 * radius
     if shadow:
-        surface.blit(
-            _shadow_surface(rect.w, rect.h, radius),
-            (rect.x - PANEL_MARGIN + SHADOW_OFFSET[0], rect.y - PANEL_MARGIN + SHADOW_OFFSET[1]),
-        )
-    surface.blit(panel(rect.size, rgba, radius, shadow=False), rect.topleft)
+        origin = (rect.x - PANEL_MARGIN + SHADOW_OFFSET[0],
+                  rect.y - PANEL_MARGIN + SHADOW_OFFSET[1])
+        shade = _shadow_surface(rect.w, rect.h, radius)
+        if opaque:
+            # The opaque body will cover the middle of the shadow: copy only its rim.
+            covered = pygame.Rect(rect.x + radius, rect.y + radius,
+                                  rect.w - 2 * radius, rect.h - 2 * radius)
+            _blit_around(surface, shade, origin, covered.move(-origin[0], -origin[1]))
+        else:
+            surface.blit(shade, origin)
+    body = panel(rect.size, rgba, radius, shadow=False)
+    if not opaque:
+        surface.blit(body, rect.topleft)
+        return
+    # Fill the straight middle, copy only the four antialiased corners.
+    surface.fill(rgba[:3], rect.inflate(-2 * radius, 0))
+    surface.fill(rgba[:3], rect.inflate(0, -2 * radius))
+    for cx in (0, rect.w - radius):
+        for cy in (0, rect.h - radius):
+            surface.blit(body, (rect.x + cx, rect.y + cy), (cx, cy, radius, radius))
+
+
+def _blit_around(surface, image, pos, hole: pygame.Rect) -> None:
+    """Blit `image` at `pos` except the part inside `hole` (in the image's coordinates)."""
+    w, h = image.get_size()
+    hole = hole.clip(pygame.Rect(0, 0, w, h))
+    parts = (
+        pygame.Rect(0, 0, w, hole.top),
+        pygame.Rect(0, hole.bottom, w, h - hole.bottom),
+        pygame.Rect(0, hole.top, hole.left, hole.h),
+        pygame.Rect(hole.right, hole.top, w - hole.right, hole.h),
+    )
+    for part in parts:
+        if part.w > 0 and part.h > 0:
+            surface.blit(image, (pos[0] + part.x, pos[1] + part.y), part)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1708,10 +1739,24 @@ class Backdrop:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the gradient and the shapes at the current time."""
+        self.draw_gradient(surface)
+        self.draw_shapes(surface)
+
+    def draw_gradient(self, surface: pygame.Surface) -> None:
         fill = surface.fill
         for color, rect in self._bands:
             fill(color, rect)
+
+    def draw_shapes(self, surface: pygame.Surface, clips=None) -> None:
+        """Draw only the moving shapes; with `clips`, only inside those rectangles."""
         if self.shapes == "none":
+            return
+        if clips is not None:
+            old = surface.get_clip()
+            for clip in clips:
+                surface.set_clip(clip)
+                self.draw_shapes(surface)
+            surface.set_clip(old)
             return
         blits = self._blits()
         if hasattr(surface, "fblits"):

@@ -49,7 +49,7 @@ class Play:
             return
         if node.scene != "chat" or (node.app or self.scenario.title) != self.thread_app:
             self.thread = []
-        self.thread_app = node.app or self.scenario.title if node.scene == "chat" else ""
+        self.thread_app = (node.app or self.scenario.title) if node.scene == "chat" else ""
         self.app.replace(scene_for(node.scene)(self.app, self, node))
 
     def choose(self, choice) -> None:

@@ -10,6 +10,26 @@ from game.ui import ButtonGroup
 HELP_RECT = pygame.Rect(theme.WIDTH - 150, 14, 132, 52)
 
 
+def gaps(area: pygame.Rect, holes) -> list[pygame.Rect]:
+    """The parts of `area` not covered by any of the `holes`, as rectangles."""
+    parts = [pygame.Rect(area)]
+    for hole in holes:
+        rest = []
+        for part in parts:
+            if not part.colliderect(hole):
+                rest.append(part)
+                continue
+            cut = part.clip(hole)
+            rest.extend(r for r in (
+                pygame.Rect(part.x, part.y, part.w, cut.y - part.y),
+                pygame.Rect(part.x, cut.bottom, part.w, part.bottom - cut.bottom),
+                pygame.Rect(part.x, cut.y, cut.x - part.x, cut.h),
+                pygame.Rect(cut.right, cut.y, part.right - cut.right, cut.h),
+            ) if r.w > 0 and r.h > 0)
+        parts = rest
+    return parts
+
+
 def portrait(character, size: int, default: str = "unknown") -> pygame.Surface:
     """A character's face: their picture file when the content names one (a placeholder and
     one warning if it is missing), otherwise the built-in look."""
@@ -78,7 +98,7 @@ class Scene:
 
     def draw(self, surface) -> None:
         if self.opaque:
-            self.app.backdrop(*self.colors, self.shapes).draw(surface)
+            self.draw_backdrop(surface)
         self.draw_content(surface)
         self.buttons.draw(surface)
         if self.show_help:
@@ -86,6 +106,33 @@ class Scene:
 
     def draw_content(self, surface) -> None:
         pass
+
+    # A scene with big panels that never change paints them once, with the gradient, into
+    # one opaque layer; each frame copies the layer and draws the moving shapes only in
+    # the gaps between the panels. That saves drawing most of the screen twice.
+    def static_panels(self) -> list:
+        """Rectangles that paint_static covers completely (none by default)."""
+        return []
+
+    def paint_static(self, layer) -> None:
+        """Paint what never changes onto the layer, over the gradient."""
+
+    def draw_backdrop(self, surface) -> None:
+        backdrop = self.app.backdrop(*self.colors, self.shapes)
+        panels = self.static_panels()
+        if not panels:
+            backdrop.draw(surface)
+            return
+        if getattr(self, "_layer", None) is None:
+            layer = pygame.Surface(surface.get_size())
+            if pygame.display.get_surface() is not None:
+                layer = layer.convert()
+            backdrop.draw_gradient(layer)
+            self.paint_static(layer)
+            self._layer = layer
+            self._gaps = gaps(layer.get_rect(), panels)
+        surface.blit(self._layer, (0, 0))
+        backdrop.draw_shapes(surface, self._gaps)
 
     def draw_help_button(self, surface) -> None:
         color = theme.CORAL if not self._help_hover else (255, 140, 140)

@@ -9,9 +9,9 @@ from game import art, theme
 from game.content.model import SYSTEM_SPEAKER
 
 from .base import portrait
-from .stage import StageScene
+from .stage import STAGE, StageScene
 
-WINDOW = pygame.Rect(40, 84, 760, 612)
+WINDOW = STAGE
 HEADER_H = 76
 AREA = pygame.Rect(WINDOW.x, WINDOW.y + HEADER_H, WINDOW.w, WINDOW.h - HEADER_H)
 BUBBLE_W = 470
@@ -25,7 +25,8 @@ class ChatScene(StageScene):
         super().__init__(app, play, node)
         self._bubbles: dict[tuple[str, str], pygame.Surface] = {}
         self.arrived = 0.0
-        others = [m.speaker for m in node.messages if m.speaker != SYSTEM_SPEAKER]
+        others = [m.speaker for m in node.messages
+                  if m.speaker not in (SYSTEM_SPEAKER, self.player_id())]
         self.contact = self.scenario.characters.get(others[0]) if others else None
 
     def on_message(self, message) -> None:
@@ -79,9 +80,11 @@ class ChatScene(StageScene):
         surface.blit(body, (rect.x + 18, rect.y + 12))
         return surface
 
+    def paint_stage(self, layer) -> None:
+        art.rounded_rect(layer, WINDOW, (234, 240, 255), 28, shadow=True)
+        self.draw_chat_header(layer)
+
     def draw_stage(self, surface) -> None:
-        art.rounded_rect(surface, WINDOW, (234, 240, 255), 28, shadow=True)
-        self.draw_chat_header(surface)
         clip = surface.get_clip()
         surface.set_clip(AREA.inflate(0, -8))
         y = AREA.bottom - 12

@@ -10,9 +10,9 @@ from game import art, theme
 from game.content.model import SYSTEM_SPEAKER
 
 from .base import portrait
-from .stage import StageScene
+from .stage import STAGE, StageScene
 
-ROOM = pygame.Rect(40, 84, 760, 612)
+ROOM = STAGE
 TALK = pygame.Rect(64, 104, 712, 344)
 
 
@@ -33,15 +33,17 @@ class DialogueScene(StageScene):
         self.lines.append(self.sent_line(choice))
         return 0.8
 
-    def draw_stage(self, surface) -> None:
-        art.rounded_rect(surface, ROOM, (255, 246, 230), 28, shadow=True)
+    def paint_stage(self, layer) -> None:
+        art.rounded_rect(layer, ROOM, (255, 246, 230), 28, shadow=True)
         floor = pygame.Rect(ROOM.x, ROOM.bottom - 150, ROOM.w, 150)
-        art.rounded_rect(surface, floor, (250, 214, 165), 28)
-        pygame.draw.rect(surface, (250, 214, 165), (floor.x, floor.y, floor.w, 40))
-        window = pygame.Rect(ROOM.centerx - 90, ROOM.y + 30, 180, 120)
-        art.rounded_rect(surface, window, theme.SKY, 14)
-        pygame.draw.line(surface, theme.WHITE, window.midtop, window.midbottom, 6)
-        pygame.draw.line(surface, theme.WHITE, window.midleft, window.midright, 6)
+        art.rounded_rect(layer, floor, (250, 214, 165), 28)
+        pygame.draw.rect(layer, (250, 214, 165), (floor.x, floor.y, floor.w, 40))
+        window = pygame.Rect(ROOM.right - 230, ROOM.y + 30, 180, 120)
+        art.rounded_rect(layer, window, theme.SKY, 14)
+        pygame.draw.line(layer, theme.WHITE, window.midtop, window.midbottom, 6)
+        pygame.draw.line(layer, theme.WHITE, window.midleft, window.midright, 6)
+
+    def draw_stage(self, surface) -> None:
         talking = self.typing_now() or (self.lines[-1][0] if self.lines else "")
         me = self.scenario.characters.get(self.player_id())
         people = ((self.partner, ROOM.x + 150, 170), (me, ROOM.right - 150, 150))

@@ -14,6 +14,7 @@ from game.ui import Button
 from .base import Scene
 
 PANEL = pygame.Rect(830, 84, 410, 612)
+STAGE = pygame.Rect(40, 84, 760, 612)
 CHOICE_COLORS = (theme.SKY_DEEP, theme.GRAPE, theme.BUBBLEGUM)
 
 
@@ -156,8 +157,17 @@ class StageScene(Scene):
         art.rounded_rect(surface, rect, theme.SHADOW, 20)
         surface.blit(chip, chip.get_rect(center=rect.center))
 
+    def static_panels(self) -> list:
+        return [STAGE, PANEL]
+
+    def paint_static(self, layer) -> None:
+        art.rounded_rect(layer, PANEL, theme.CLOUD, 28, shadow=True)
+        self.paint_stage(layer)
+
+    def paint_stage(self, layer) -> None:
+        """Paint the unchanging parts of the stage (the app window, the room) once."""
+
     def draw_panel(self, surface) -> None:
-        art.rounded_rect(surface, PANEL, theme.CLOUD, 28, shadow=True)
         if self.offered:
             title = "What will you do?"
         elif self.sent is not None:
