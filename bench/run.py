@@ -32,7 +32,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(Path(__file__).resolve().parent))
 
 import pygame  # noqa: E402  (after the SDL drivers are chosen)
-
 import synthetic  # noqa: E402
 
 START_RUNS = 5

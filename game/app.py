@@ -120,8 +120,16 @@ class App:
         self._apply()
 
     def handle(self, event) -> None:
-        if event.type == pygame.QUIT:
+        if event.type == pygame.WINDOWCLOSE:
+            # The window's close button: ask first. SDL follows it with a QUIT, ignored once.
+            self._closing = True
             self.ask_quit()
+        elif event.type == pygame.QUIT:
+            # A QUIT without a close button (the system shutting down, a stop signal) ends
+            # the game at once.
+            if not getattr(self, "_closing", False):
+                self.quit()
+            self._closing = False
         elif event.type == pygame.WINDOWMINIMIZED:
             self.minimized = True
         elif event.type in (pygame.WINDOWRESTORED, pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN):

@@ -122,7 +122,7 @@ def test_escape_asks_before_quitting_and_no_keeps_playing(content):
     settle(app)
     post(app, key(pygame.K_RETURN))  # the focus starts on "No"
     assert not isinstance(app.top, ConfirmScene) and app.running
-    post(app, pygame.event.Event(pygame.QUIT))
+    post(app, pygame.event.Event(pygame.WINDOWCLOSE), pygame.event.Event(pygame.QUIT))
     assert isinstance(app.top, ConfirmScene) and app.running
     settle(app)
     post(app, key(pygame.K_TAB), key(pygame.K_RETURN))  # move to "Yes"
@@ -191,3 +191,9 @@ def test_missing_character_picture_shows_a_placeholder_and_warns_once(tmp_path, 
     assert "[results]" in transcript
     err = capsys.readouterr().err
     assert err.count("image not found: assets/images/avatars/not-there.png") == 1
+
+
+def test_a_quit_without_the_close_button_ends_at_once(content):
+    app = start_app(content)
+    post(app, pygame.event.Event(pygame.QUIT))  # e.g. the system shutting down
+    assert not app.running

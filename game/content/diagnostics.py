@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Loc:
+class Loc(NamedTuple):
     """Where a piece of content came from: 1-based line and column."""
 
     path: str
@@ -21,6 +22,25 @@ class Loc:
     def of(cls, path: str, node) -> Loc:
         mark = node.start_mark
         return cls(path, mark.line + 1, mark.column + 1)
+
+
+class Marks(Mapping):
+    """Field name -> Loc of its value, worked out only when a rule asks for one."""
+
+    __slots__ = ("_path", "_nodes")
+
+    def __init__(self, path: str, nodes: dict):
+        self._path = path
+        self._nodes = nodes
+
+    def __getitem__(self, key: str) -> Loc:
+        return Loc.of(self._path, self._nodes[key])
+
+    def __iter__(self):
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
 
 
 @dataclass(frozen=True, order=True)

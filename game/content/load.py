@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
 import yaml
 
 from . import model as m
-from .diagnostics import Diagnostic, Loc, did_you_mean
+from .diagnostics import Diagnostic, Loc, Marks, did_you_mean
 from .yamlsafe import compose
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -57,6 +58,18 @@ def load_file(path) -> tuple[m.Content | None, list[Diagnostic]]:
 
 
 def load_text(text: str, path: str = "scenarios.yaml") -> tuple[m.Content | None, list[Diagnostic]]:
+    # Loading makes many small objects and no cycles: the cycle collector would only rescan
+    # them again and again, which doubled the load time of large files.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_text(text, path)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_text(text: str, path: str) -> tuple[m.Content | None, list[Diagnostic]]:
     root, diags = compose(text, path)
     if diags:
         return None, diags
@@ -192,8 +205,8 @@ class Reader:
                 out.append((key, key_node, value))
         return out
 
-    def locs(self, found: dict) -> dict[str, Loc]:
-        return {k: self.loc(v) for k, v in found.items()}
+    def locs(self, found: dict) -> Marks:
+        return Marks(self.path, found)
 
     # -- the content model ----------------------------------------------------------------
     def content(self, root: yaml.Node) -> m.Content | None:

@@ -27,6 +27,8 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
         return None, [Diagnostic.at(Loc(path, 1, 1), "E001", f"YAML syntax error: {exc}")]
     if root is None:
         return None, []
+    if "&" not in text:
+        return root, []  # no anchors, so no aliases: nothing can expand
     problem = _alias_problem(root, path)
     return (None, [problem]) if problem else (root, [])
 
