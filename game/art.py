@@ -1195,6 +1195,12 @@ def _icon_back(p: _Pen, c) -> None:
     p.seg(c, (0.22, 0.5), (0.48, 0.76), SW)
 
 
+def _icon_next(p: _Pen, c) -> None:
+    p.seg(c, (0.2, 0.5), (0.76, 0.5), SW)
+    p.seg(c, (0.78, 0.5), (0.52, 0.24), SW)
+    p.seg(c, (0.78, 0.5), (0.52, 0.76), SW)
+
+
 def _icon_check(p: _Pen, c) -> None:
     p.seg(c, (0.2, 0.53), (0.41, 0.74), SW + 0.02)
     p.seg(c, (0.41, 0.74), (0.82, 0.29), SW + 0.02)
@@ -1297,6 +1303,7 @@ _ICONS: dict[str, Callable[[_Pen, tuple], None]] = {
     "help": _icon_help,
     "close": _icon_close,
     "back": _icon_back,
+    "next": _icon_next,
     "check": _icon_check,
     "camera_off": _icon_camera_off,
     "camera": _icon_camera,

@@ -48,10 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("play", "check", "autoplay")
+
+
 def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["play", *argv]  # `python -m game --fullscreen` plays
     args = build_parser().parse_args(argv)
-    if not getattr(args, "func", None):
-        args = build_parser().parse_args(["play", *(argv or [])])
     try:
         return args.func(args)
     except KeyboardInterrupt:

@@ -31,7 +31,7 @@ class FeedbackScene(Scene):
         self.card.center = (theme.WIDTH // 2, theme.HEIGHT // 2 + 40)
         self.buttons.set([Button(pygame.Rect(self.card.centerx - 150, self.card.bottom - 96,
                                              300, 72), "Continue", "next", self.color,
-                                 icon="back", appear=0.35)], focus=0)
+                                 icon="next", appear=0.35)], focus=0)
 
     def enter(self) -> None:
         self.app.sounds.play(self.sound)

@@ -58,7 +58,7 @@ class QuizScene(Scene):
         label = "Next" if self.index + 1 < self.total else (
             "Start the story" if self.phase == "pre" else "See how you did")
         self.buttons.set([Button(pygame.Rect(CARD.centerx - 170, CARD.bottom - 100, 340, 72),
-                                 label, "next", theme.MINT, icon="back", appear=0.2)], focus=0)
+                                 label, "next", theme.MINT, icon="next", appear=0.2)], focus=0)
 
     def escape(self) -> None:
         from .confirm import ConfirmScene
