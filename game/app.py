@@ -13,6 +13,7 @@ import pygame
 
 from . import theme
 from .art import Backdrop
+from .outcomes import Recorder
 from .sound import Sounds
 from .text import Text
 
@@ -21,7 +22,7 @@ CAPTION = "Net Heroes"
 
 class App:
     def __init__(self, content, *, locale: str = "en", fullscreen: bool = False,
-                 sound: bool = True, observer=None):
+                 sound: bool = True, observer=None, recorder=None):
         # Scale smoothly to any window size, also smaller than 1280x720: pygame's SCALED mode
         # uses whole-number scaling (and crops small windows) unless this hint is set.
         # (Not with the headless dummy driver, where it crashes when windows are re-created.)
@@ -46,6 +47,9 @@ class App:
         self.minimized = False
         self.done: set[str] = set()
         self._backdrops: dict = {}
+        self.clock = 0.0  # seconds of play, advanced by frame()
+        self.play = None  # the scenario being played, if any
+        self.recorder = recorder or Recorder()
 
     # -- what scenes use ----------------------------------------------------------------
     def show(self, kind: str, **data) -> None:
@@ -104,6 +108,8 @@ class App:
                                yes="Yes, stop", no="No, keep playing"))
 
     def quit(self) -> None:
+        if self.play is not None:
+            self.play.abandon()
         self.running = False
 
     def toggle_fullscreen(self) -> None:
@@ -143,6 +149,7 @@ class App:
 
     def frame(self, dt: float, events) -> None:
         """One frame: input, then update, then draw. Scene changes happen between steps."""
+        self.clock += dt
         for event in events:
             self.handle(event)
             self._apply()
@@ -168,5 +175,6 @@ class App:
             self.frame(min(dt, 0.1), pygame.event.get())
             if not self.minimized:
                 pygame.display.flip()
+        self.recorder.close()
         pygame.quit()
         return 0

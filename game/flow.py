@@ -6,6 +6,7 @@ what the player did and never change the story themselves.
 
 from __future__ import annotations
 
+from .outcomes import coarse_seconds
 from .story import Runtime
 
 
@@ -16,10 +17,17 @@ class Play:
         self.runtime = Runtime(scenario)
         self.thread: list[tuple[str, str]] = []  # (speaker id, text) shown so far in a chat app
         self.thread_app = ""
+        self.started = app.clock
+        self.finished = False
 
     def begin(self) -> None:
         self.app.show("scenario", id=self.scenario.id, title=self.scenario.title)
+        self.app.play = self
+        self.app.recorder.record("scenario_started", scenario=self.scenario.id)
         self._questions("pre", 0)
+
+    def seconds(self) -> int:
+        return coarse_seconds(self.app.clock - self.started)
 
     def _questions(self, phase: str, index: int) -> None:
         from scenes.quiz import QuizScene
@@ -34,7 +42,10 @@ class Play:
 
     def answered(self, phase: str, index: int, answer: int) -> bool:
         questions = self.scenario.pre if phase == "pre" else self.scenario.post
-        return self.runtime.answer(phase, questions[index].id, answer)
+        right = self.runtime.answer(phase, questions[index].id, answer)
+        self.app.recorder.record("answer", scenario=self.scenario.id, phase=phase,
+                                 question=questions[index].id, correct=right)
+        return right
 
     def next_question(self, phase: str, index: int) -> None:
         self._questions(phase, index + 1)
@@ -55,7 +66,10 @@ class Play:
     def choose(self, choice) -> None:
         from scenes.feedback import FeedbackScene
 
+        node = self.runtime.node_id
         self.runtime.choose(choice.id)
+        self.app.recorder.record("decision", scenario=self.scenario.id, node=node,
+                                 choice=choice.id, safety=choice.safety)
         self.app.push(FeedbackScene(self.app, self, choice))
 
     def after_feedback(self) -> None:
@@ -69,9 +83,22 @@ class Play:
         from scenes.ending import ResultsScene
 
         self.app.done.add(self.scenario.id)
+        self.finished = True
+        self.app.recorder.record("scenario_completed", scenario=self.scenario.id,
+                                 ending=self.runtime.node_id, safe=self.runtime.score,
+                                 decisions=len(self.runtime.history), seconds=self.seconds())
         self.app.replace(ResultsScene(self.app, self))
+
+    def abandon(self) -> None:
+        """The player left before the end (back to the menu, or the game closed)."""
+        if not self.finished:
+            self.finished = True
+            self.app.recorder.record("scenario_abandoned", scenario=self.scenario.id,
+                                     node=self.runtime.node_id, seconds=self.seconds())
 
     def leave(self) -> None:
         from scenes.menu import MenuScene
 
+        self.abandon()
+        self.app.play = None
         self.app.reset(MenuScene(self.app))

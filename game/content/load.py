@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import hashlib
 import re
 from pathlib import Path
 
@@ -78,6 +80,9 @@ def _load_text(text: str, path: str) -> tuple[m.Content | None, list[Diagnostic]
                                     "start with 'format: 1' and a 'scenarios:' list")]
     reader = Reader(path)
     content = reader.content(root)
+    if content is not None:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        content = dataclasses.replace(content, version=digest)
     return content, reader.diags
 
 

@@ -146,6 +146,7 @@ class Content:
     format: int
     scenarios: tuple[Scenario, ...]
     loc: Loc
+    version: str = ""  # a short digest of the file's text: which content a result came from
 
     def scenario(self, scenario_id: str) -> Scenario | None:
         return next((s for s in self.scenarios if s.id == scenario_id), None)

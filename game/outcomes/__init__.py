@@ -1,0 +1,37 @@
+"""Anonymous learning outcomes: what was learned, never who.
+
+The game reports what happens through a Recorder. `Recorder` itself records nothing (for
+`--no-record`, the tests and the benchmarks); the SQLite store records to disk.
+
+Events and their fields (all ids come from the content; nothing typed, nothing personal):
+    scenario_started    scenario
+    answer              scenario, phase ("pre"/"post"), question, correct (bool)
+    decision            scenario, node, choice, safety
+    scenario_completed  scenario, ending, safe, decisions, seconds (rounded to 10 s)
+    scenario_abandoned  scenario, node, seconds
+"""
+
+from __future__ import annotations
+
+
+class Recorder:
+    """Records nothing. Subclasses keep the events; `warning` is set when they cannot."""
+
+    warning = ""
+
+    def start_session(self, *, locale: str, content_version: str, group: str = "") -> None:
+        pass
+
+    def set_age_band(self, age_band: str) -> None:
+        pass
+
+    def record(self, kind: str, **fields) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def coarse_seconds(seconds: float) -> int:
+    """Time spent, rounded to the nearest 10 seconds: enough to teach, too coarse to profile."""
+    return int(round(max(0.0, seconds) / 10.0) * 10)
