@@ -11,8 +11,10 @@ import os
 
 import pygame
 
-from . import theme
+from . import i18n, theme
 from .art import Backdrop
+from .content.strings import localize
+from .i18n import _
 from .outcomes import Recorder
 from .sound import Sounds
 from .text import Text
@@ -36,8 +38,8 @@ class App:
         if fullscreen:
             self.toggle_fullscreen()
         pygame.key.set_repeat(400, 60)
-        self.content = content
-        self.locale = locale
+        self.base_content = content
+        self.set_locale(locale)
         self.text = Text()
         self.sounds = Sounds(enabled=sound)
         self.observer = observer
@@ -50,6 +52,14 @@ class App:
         self.clock = 0.0  # seconds of play, advanced by frame()
         self.play = None  # the scenario being played, if any
         self.recorder = recorder or Recorder()
+
+    def set_locale(self, locale: str) -> None:
+        """Switch every word on screen, the content's too, to another language."""
+        self.locale = i18n.set_locale(locale)
+        if self.locale == i18n.SOURCE:
+            self.content = self.base_content
+        else:
+            self.content = localize(self.base_content, i18n.pgettext)
 
     # -- what scenes use ----------------------------------------------------------------
     def show(self, kind: str, **data) -> None:
@@ -104,8 +114,8 @@ class App:
         if isinstance(self.top, ConfirmScene):
             self.quit()
             return
-        self.push(ConfirmScene(self, "Do you want to stop playing?", self.quit,
-                               yes="Yes, stop", no="No, keep playing"))
+        self.push(ConfirmScene(self, _("Do you want to stop playing?"), self.quit,
+                               yes=_("Yes, stop"), no=_("No, keep playing")))
 
     def quit(self) -> None:
         if self.play is not None:

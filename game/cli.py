@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import SCENARIOS_FILE, __version__
+from . import SCENARIOS_FILE, __version__, i18n, settings
 
 
 def _scenarios_arg(parser, flag=True):
@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="play the game (the default)")
     _scenarios_arg(play)
     play.add_argument("--scenario", metavar="ID", help="start this scenario straight away")
-    play.add_argument("--locale", default="en", help="language and region (default: en)")
+    play.add_argument("--locale", default=None, metavar="L",
+                      help="pt_BR, th or en for this time (default: the language chosen "
+                           "before, or the picker at the first start)")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
     play.add_argument("--no-sound", action="store_true", help="play silently")
     play.set_defaults(func=cmd_play)
@@ -42,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--scenario", metavar="ID")
     auto.add_argument("--strategy", choices=("safe", "risky", "random"), default="safe")
     auto.add_argument("--seed", type=int, default=0)
-    auto.add_argument("--locale", default="en")
+    auto.add_argument("--locale", default="en", choices=("en", "pt_BR", "th"))
     auto.add_argument("--keys", action="store_true", help="use the keyboard instead of the mouse")
     auto.set_defaults(func=cmd_autoplay)
     return parser
@@ -120,7 +122,8 @@ def cmd_play(args) -> int:
     from .app import App
 
     try:
-        app = App(content, locale=args.locale, fullscreen=args.fullscreen,
+        chosen = args.locale or settings.load().get("locale")
+        app = App(content, locale=chosen or i18n.system_locale(), fullscreen=args.fullscreen,
                   sound=not args.no_sound)
     except pygame.error as exc:
         print(f"error: cannot open the game window: {exc}", file=sys.stderr)
@@ -130,6 +133,10 @@ def cmd_play(args) -> int:
 
         app.start()
         Play(app, scenario).begin()
+    elif chosen is None:
+        from scenes.language import LanguageScene
+
+        app.start(LanguageScene(app, i18n.system_locale()))
     return app.run()
 
 

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import yaml
 
+from .i18n import pgettext
+
 DATA = Path(__file__).resolve().parent / "data" / "regions.yaml"
 
 
 @dataclass(frozen=True)
 class Service:
+    id: str
     name: str
     purpose: str
     reach: str
@@ -35,11 +38,21 @@ def regions() -> tuple[Region, ...]:
     out = []
     for code, entry in data["regions"].items():
         services = tuple(
-            Service(s["name"], s["for"], s["reach"], str(s["verified"]), s["source"])
+            Service(s["id"], s["name"], s["for"], s["reach"], str(s["verified"]), s["source"])
             for s in entry["services"]
         )
         out.append(Region(code, entry["country"], tuple(entry["locales"]), services))
     return tuple(out)
+
+
+def shown(region: Region) -> tuple[str, list[tuple[str, str, str]]]:
+    """(country, [(name, what it is for, how to reach it)]) in the current language."""
+    country = pgettext(f"region/{region.code}/country", region.country)
+    return country, [
+        tuple(pgettext(f"region/{region.code}/{s.id}/{field}", value)
+              for field, value in (("name", s.name), ("for", s.purpose), ("reach", s.reach)))
+        for s in region.services
+    ]
 
 
 def for_locale(locale: str | None) -> tuple[Region, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game import art, theme
+from game.i18n import _
 from game.ui import ButtonGroup
 
 HELP_RECT = pygame.Rect(theme.WIDTH - 150, 14, 132, 52)
@@ -138,7 +139,7 @@ class Scene:
         color = theme.CORAL if not self._help_hover else (255, 140, 140)
         art.rounded_rect(surface, HELP_RECT, color, 26, shadow=True)
         surface.blit(art.icon("help", 34, theme.WHITE), (HELP_RECT.x + 12, HELP_RECT.y + 9))
-        label = self.app.text.render("Help", theme.TEXT_SMALL + 2, theme.WHITE, bold=True)
+        label = self.app.text.render(_("Help"), theme.TEXT_SMALL + 2, theme.WHITE, bold=True)
         surface.blit(label, label.get_rect(midleft=(HELP_RECT.x + 54, HELP_RECT.centery)))
 
     # autoplay --------------------------------------------------------------------------

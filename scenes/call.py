@@ -8,6 +8,7 @@ import pygame
 from game import art, theme
 from game.art import mix
 from game.content.model import SYSTEM_SPEAKER
+from game.i18n import _
 
 from .base import portrait
 from .stage import STAGE, StageScene
@@ -49,16 +50,16 @@ class CallScene(StageScene):
         badge = pygame.Rect(TILE.x + 18, TILE.y + 16, 196, 44)
         art.rounded_rect(layer, badge, theme.CORAL, 22)
         layer.blit(art.icon("camera_off", 30, theme.WHITE), (badge.x + 12, badge.y + 7))
-        self.blit_text(layer, "Camera off", theme.TEXT_SMALL - 2, theme.WHITE,
+        self.blit_text(layer, _("Camera off"), theme.TEXT_SMALL - 2, theme.WHITE,
                        (badge.x + 52, badge.centery), anchor="midleft", bold=True)
-        self.blit_text(layer, self.node.app or "Video call", theme.TEXT_SMALL - 2,
+        self.blit_text(layer, self.node.app or _("Video call"), theme.TEXT_SMALL - 2,
                        (210, 200, 255), (TILE.right - 20, TILE.y + 26), anchor="topright",
                        bold=True)
         art.rounded_rect(layer, SELF, (30, 26, 66), 16)
         me = self.scenario.characters.get(self.player_id())
         face = portrait(me, 64, "kid")
         layer.blit(face, face.get_rect(center=(SELF.centerx, SELF.centery - 8)))
-        self.blit_text(layer, "You", theme.TEXT_SMALL - 4, theme.WHITE,
+        self.blit_text(layer, _("You"), theme.TEXT_SMALL - 4, theme.WHITE,
                        (SELF.centerx, SELF.bottom - 26), anchor="midtop", bold=True)
 
     def draw_stage(self, surface) -> None:
@@ -85,7 +86,7 @@ class CallScene(StageScene):
             y -= 58
         for speaker, text in reversed(self.lines):
             mine = speaker == self.player_id()
-            name = "You" if mine else self.scenario.speaker_name(speaker)
+            name = _("You") if mine else self.scenario.speaker_name(speaker)
             color = theme.SKY_DEEP if mine else (255, 236, 170) if speaker == SYSTEM_SPEAKER \
                 else theme.WHITE
             ink = theme.WHITE if mine else theme.INK

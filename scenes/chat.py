@@ -7,6 +7,7 @@ import pygame
 
 from game import art, theme
 from game.content.model import SYSTEM_SPEAKER
+from game.i18n import _
 
 from .base import portrait
 from .stage import STAGE, StageScene
@@ -113,9 +114,9 @@ class ChatScene(StageScene):
             x += 70
             self.blit_text(surface, self.contact.name, theme.TEXT_BODY - 2, theme.WHITE,
                            (x, bar.y + 8), bold=True)
-            self.blit_text(surface, "online", theme.TEXT_SMALL - 4, (200, 255, 220),
+            self.blit_text(surface, _("online"), theme.TEXT_SMALL - 4, (200, 255, 220),
                            (x, bar.y + 44))
-        app_name = self.node.app or "Chat"
+        app_name = self.node.app or _("Chat")
         self.blit_text(surface, app_name, theme.TEXT_SMALL, (220, 230, 255),
                        (bar.right - 24, bar.centery), anchor="midright", bold=True)
 

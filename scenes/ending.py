@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game import art, theme
+from game.i18n import _
 from game.ui import Button
 
 from .base import Scene
@@ -22,7 +23,7 @@ class EndingScene(Scene):
         super().__init__(app)
         self.play = play
         self.node = node
-        label = "Quick quiz" if play.scenario.post else "Finish"
+        label = _("Quick quiz") if play.scenario.post else _("Finish")
         self.buttons.set([Button(pygame.Rect(CARD.right - 330, CARD.bottom - 92, 300, 70),
                                  label, "next", theme.SKY_DEEP, icon="star", appear=0.6)],
                          focus=0)
@@ -53,11 +54,11 @@ class EndingScene(Scene):
                        width=star.w - 120)
         y = star.bottom + 20
         surface.blit(art.icon("heart", 44, theme.CORAL), (CARD.x + 44, y))
-        self.blit_text(surface, "First, tell a trusted adult", theme.TEXT_SMALL, theme.CORAL,
+        self.blit_text(surface, _("First, tell a trusted adult"), theme.TEXT_SMALL, theme.CORAL,
                        (CARD.x + 104, y), bold=True)
         y = self.blit_text(surface, self.node.adult, theme.TEXT_BODY - 2, theme.INK,
                            (CARD.x + 104, y + 28), width=CARD.w - 160).bottom + 14
-        self.blit_text(surface, "More help, free and kind:", theme.TEXT_SMALL, theme.SKY_DEEP,
+        self.blit_text(surface, _("More help, free and kind:"), theme.TEXT_SMALL, theme.SKY_DEEP,
                        (CARD.x + 104, y), bold=True)
         y += 30
         for country, lines in service_lines(self.app.locale):
@@ -80,7 +81,7 @@ class ResultsScene(Scene):
         self.decisions = len(rt.history)
         self.takeaway = rt.current().takeaway
         self.buttons.set([Button(pygame.Rect(theme.WIDTH // 2 - 180, 590, 360, 76),
-                                 "More stories", "menu", theme.MINT, icon="back",
+                                 _("More stories"), "menu", theme.MINT, icon="back",
                                  appear=0.5)], focus=0)
 
     def enter(self) -> None:
@@ -96,9 +97,10 @@ class ResultsScene(Scene):
     def draw_content(self, surface) -> None:
         card = pygame.Rect(190, 70, 900, 490)
         art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
-        self.blit_text(surface, "Well done, Net Hero!", theme.TEXT_TITLE - 10, theme.GRAPE,
+        self.blit_text(surface, _("Well done, Net Hero!"), theme.TEXT_TITLE - 10, theme.GRAPE,
                        (card.centerx, card.y + 30), anchor="midtop", bold=True)
-        for i, (label, (got, total)) in enumerate((("Before", self.pre), ("After", self.post))):
+        rows = ((_("Before"), self.pre), (_("After"), self.post))
+        for i, (label, (got, total)) in enumerate(rows):
             x = card.x + 120 + i * 380
             self.blit_text(surface, label, theme.TEXT_BODY, theme.INK_SOFT, (x, card.y + 128),
                            bold=True)
@@ -107,7 +109,8 @@ class ResultsScene(Scene):
                 surface.blit(art.icon("star", 62, color), (x + k * 70, card.y + 172))
             self.blit_text(surface, f"{got} / {total}", theme.TEXT_BODY, theme.INK,
                            (x, card.y + 246), bold=True)
-        self.blit_text(surface, f"Safe choices: {self.safe} of {self.decisions}",
+        safe = _("Safe choices: {safe} of {total}").format(safe=self.safe, total=self.decisions)
+        self.blit_text(surface, safe,
                        theme.TEXT_BODY, theme.SAFE, (card.centerx, card.y + 310),
                        anchor="midtop", bold=True)
         self.blit_text(surface, self.takeaway, theme.TEXT_BODY, theme.INK,

@@ -6,16 +6,17 @@ from __future__ import annotations
 import pygame
 
 from game import art, theme
+from game.i18n import N_, _
 from game.ui import Button
 
 from .base import Scene
 
 STYLE = {
-    "safe": ("Great choice!", theme.SAFE, "star", "good"),
-    "neutral": ("Okay! Let's keep going.", theme.NEUTRAL, "check", "pop"),
-    "risky": ("Let's think about that.", theme.RISKY, "heart", "think"),
+    "safe": (N_("Great choice!"), theme.SAFE, "star", "good"),
+    "neutral": (N_("Okay! Let's keep going."), theme.NEUTRAL, "check", "pop"),
+    "risky": (N_("Let's think about that."), theme.RISKY, "heart", "think"),
 }
-WAY_BACK = "You're not in trouble. It's never too late to tell someone you trust."
+WAY_BACK = N_("You're not in trouble. It's never too late to tell someone you trust.")
 
 
 class FeedbackScene(Scene):
@@ -30,13 +31,13 @@ class FeedbackScene(Scene):
         self.card = pygame.Rect(0, 0, 800, 560)
         self.card.center = (theme.WIDTH // 2, theme.HEIGHT // 2 + 40)
         self.buttons.set([Button(pygame.Rect(self.card.centerx - 150, self.card.bottom - 96,
-                                             300, 72), "Continue", "next", self.color,
+                                             300, 72), _("Continue"), "next", self.color,
                                  icon="next", appear=0.35)], focus=0)
 
     def enter(self) -> None:
         self.app.sounds.play(self.sound)
         self.app.show("feedback", safety=self.choice.safety, text=self.choice.feedback,
-                      way_back=WAY_BACK if self.choice.safety == "risky" else "")
+                      way_back=_(WAY_BACK) if self.choice.safety == "risky" else "")
 
     def pressed(self, button) -> None:
         self.play.after_feedback()
@@ -60,12 +61,12 @@ class FeedbackScene(Scene):
         pygame.draw.ellipse(surface, self.color, spot.inflate(-14, -14))
         glyph = art.icon(self.glyph, 64, theme.WHITE)
         surface.blit(glyph, glyph.get_rect(center=spot.center))
-        self.blit_text(surface, self.heading, theme.TEXT_BIG, theme.WHITE,
+        self.blit_text(surface, _(self.heading), theme.TEXT_BIG, theme.WHITE,
                        (card.centerx, card.y + 66), anchor="midtop", bold=True)
         y = self.blit_text(surface, self.choice.feedback, theme.TEXT_BODY, theme.INK,
                            (card.centerx, card.y + 152), anchor="midtop", width=card.w - 90,
                            align="center").bottom
         if self.choice.safety == "risky":
-            self.blit_text(surface, WAY_BACK, theme.TEXT_SMALL + 2, theme.SAFE,
+            self.blit_text(surface, _(WAY_BACK), theme.TEXT_SMALL + 2, theme.SAFE,
                            (card.centerx, y + 18), anchor="midtop", bold=True,
                            width=card.w - 110, align="center")

@@ -6,18 +6,22 @@ from __future__ import annotations
 import pygame
 
 from game import art, regions, theme
+from game.i18n import N_, _
 from game.ui import Button
 
 from .base import Scene
 
-ADULT = ("You can always talk to a trusted adult: a parent, a relative or a teacher. "
+ADULT = N_("You can always talk to a trusted adult: a parent, a relative or a teacher. "
          "You are never in trouble for asking for help.")
 
 
 def service_lines(locale: str) -> list[tuple[str, list[str]]]:
     """(country, ["name: how to reach", ...]) for the regions a player of `locale` sees."""
-    return [(r.country, [f"{s.name}: {s.reach}" for s in r.services])
-            for r in regions.for_locale(locale)]
+    out = []
+    for region in regions.for_locale(locale):
+        country, services = regions.shown(region)
+        out.append((country, [f"{name}: {reach}" for name, _for, reach in services]))
+    return out
 
 
 class HelpScene(Scene):
@@ -28,11 +32,11 @@ class HelpScene(Scene):
         super().__init__(app)
         self.card = pygame.Rect(90, 40, theme.WIDTH - 180, theme.HEIGHT - 80)
         self.buttons.set([Button(pygame.Rect(self.card.centerx - 140, self.card.bottom - 86,
-                                             280, 66), "Close", "close", theme.MINT,
+                                             280, 66), _("Close"), "close", theme.MINT,
                                  icon="close")], focus=0)
 
     def enter(self) -> None:
-        self.app.show("help", adult=ADULT, services=service_lines(self.app.locale))
+        self.app.show("help", adult=_(ADULT), services=service_lines(self.app.locale))
 
     def pressed(self, button) -> None:
         self.app.pop()
@@ -47,12 +51,12 @@ class HelpScene(Scene):
         card = self.card
         art.rounded_rect(surface, card, theme.CLOUD, 34, shadow=True)
         surface.blit(art.icon("heart", 56, theme.CORAL), (card.x + 36, card.y + 28))
-        self.blit_text(surface, "Who can help?", theme.TEXT_BIG + 4, theme.INK,
+        self.blit_text(surface, _("Who can help?"), theme.TEXT_BIG + 4, theme.INK,
                        (card.x + 108, card.y + 34), bold=True)
-        adult = self.blit_text(surface, ADULT, theme.TEXT_BODY, theme.INK,
+        adult = self.blit_text(surface, _(ADULT), theme.TEXT_BODY, theme.INK,
                                (card.x + 40, card.y + 100), width=card.w - 80)
         groups = service_lines(self.app.locale)
-        lead = "Then your country's helpline:" if len(groups) > 1 else "More help:"
+        lead = _("Then your country's helpline:") if len(groups) > 1 else _("More help:")
         self.blit_text(surface, lead, theme.TEXT_BODY - 2, theme.INK_SOFT,
                        (card.x + 40, adult.bottom + 16), bold=True)
         col_w = (card.w - 80 - 30 * (len(groups) - 1)) // max(1, len(groups))

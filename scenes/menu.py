@@ -6,6 +6,7 @@ import pygame
 
 from game import art, theme
 from game.flow import Play
+from game.i18n import _
 from game.ui import Button, darker
 
 from .base import Scene
@@ -32,7 +33,8 @@ class Card(Button):
         title = text.render(self.label, theme.TEXT_SMALL + 2, theme.INK, bold=True,
                             width=w - 28, align="center")
         surface.blit(title, title.get_rect(midtop=(w // 2, 134)))
-        chip = text.render(f"Ages {self.payload['age_band']}", theme.TEXT_SMALL - 2,
+        ages = _("Ages {band}").format(band=self.payload["age_band"])
+        chip = text.render(ages, theme.TEXT_SMALL - 2,
                            theme.WHITE, bold=True)
         chip_rect = chip.get_rect(bottomleft=(18, h - 14)).inflate(20, 8)
         art.rounded_rect(surface, chip_rect, self.color, 14)
@@ -79,9 +81,10 @@ class MenuScene(Scene):
         self.app.replace(TitleScene(self.app))
 
     def draw_content(self, surface) -> None:
-        self.blit_text(surface, "Pick a story", theme.TEXT_TITLE - 8, theme.WHITE, (48, 20),
+        self.blit_text(surface, _("Pick a story"), theme.TEXT_TITLE - 8, theme.WHITE, (48, 20),
                        bold=True)
         done = len(self.app.done & {s.id for s in self.app.content.scenarios})
         total = len(self.app.content.scenarios)
-        self.blit_text(surface, f"{done} of {total} done", theme.TEXT_BODY, theme.SUN,
+        progress = _("{done} of {total} done").format(done=done, total=total)
+        self.blit_text(surface, progress, theme.TEXT_BODY, theme.SUN,
                        (52, 84), bold=True)

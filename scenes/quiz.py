@@ -6,13 +6,14 @@ from __future__ import annotations
 import pygame
 
 from game import art, theme
+from game.i18n import N_, _
 from game.ui import Button
 
 from .base import Scene
 
 CARD = pygame.Rect(140, 96, 1000, 590)
 ANSWER_COLORS = (theme.SKY_DEEP, theme.GRAPE, theme.BUBBLEGUM, theme.PEACH)
-HEADINGS = {"pre": "Before the story: what do you think?", "post": "What did you learn?"}
+HEADINGS = {"pre": N_("Before the story: what do you think?"), "post": N_("What did you learn?")}
 
 
 class QuizScene(Scene):
@@ -55,20 +56,20 @@ class QuizScene(Scene):
                       correct=right)
         if self.phase == "post":
             self.app.sounds.play("good" if right else "think")
-        label = "Next" if self.index + 1 < self.total else (
-            "Start the story" if self.phase == "pre" else "See how you did")
+        label = _("Next") if self.index + 1 < self.total else (
+            _("Start the story") if self.phase == "pre" else _("See how you did"))
         self.buttons.set([Button(pygame.Rect(CARD.centerx - 170, CARD.bottom - 100, 340, 72),
                                  label, "next", theme.MINT, icon="next", appear=0.2)], focus=0)
 
     def escape(self) -> None:
         from .confirm import ConfirmScene
 
-        self.app.push(ConfirmScene(self.app, "Leave this story and go back to the menu?",
-                                   self.play.leave, yes="Yes, leave", no="No, stay"))
+        self.app.push(ConfirmScene(self.app, _("Leave this story and go back to the menu?"),
+                                   self.play.leave, yes=_("Yes, leave"), no=_("No, stay")))
 
     def draw_content(self, surface) -> None:
         art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
-        self.blit_text(surface, HEADINGS[self.phase], theme.TEXT_BODY, theme.GRAPE,
+        self.blit_text(surface, _(HEADINGS[self.phase]), theme.TEXT_BODY, theme.GRAPE,
                        (CARD.x + 40, CARD.y + 26), bold=True)
         self.blit_text(surface, f"{self.index + 1} / {self.total}", theme.TEXT_BODY,
                        theme.INK_SOFT, (CARD.right - 40, CARD.y + 26), anchor="topright",
@@ -82,14 +83,14 @@ class QuizScene(Scene):
         picked, right = self.result
         answers = self.question.answers
         if self.phase == "pre":
-            text, color, glyph = "Thanks! Let's play and find out.", theme.SKY_DEEP, "star"
-            detail = f"You picked: {answers[picked].text}"
+            text, color, glyph = _("Thanks! Let's play and find out."), theme.SKY_DEEP, "star"
+            detail = _("You picked: {answer}").format(answer=answers[picked].text)
         elif right:
-            text, color, glyph = "Yes, that's right!", theme.SAFE, "check"
+            text, color, glyph = _("Yes, that's right!"), theme.SAFE, "check"
             detail = self.question.explain or answers[picked].text
         else:
             best = answers[self.question.correct_index].text
-            text, color, glyph = "Good try! The best answer is:", theme.RISKY, "heart"
+            text, color, glyph = _("Good try! The best answer is:"), theme.RISKY, "heart"
             detail = best + (f"\n{self.question.explain}" if self.question.explain else "")
         surface.blit(art.icon(glyph, 52, color), (CARD.x + 40, y))
         self.blit_text(surface, text, theme.TEXT_BODY + 2, color, (CARD.x + 108, y + 8),

@@ -9,6 +9,7 @@ import pygame
 
 from game import art, theme
 from game.content.model import SYSTEM_SPEAKER
+from game.i18n import _
 from game.ui import Button
 
 from .base import Scene
@@ -136,8 +137,8 @@ class StageScene(Scene):
     def escape(self) -> None:
         from .confirm import ConfirmScene
 
-        self.app.push(ConfirmScene(self.app, "Leave this story and go back to the menu?",
-                                   self.play.leave, yes="Yes, leave", no="No, stay"))
+        self.app.push(ConfirmScene(self.app, _("Leave this story and go back to the menu?"),
+                                   self.play.leave, yes=_("Yes, leave"), no=_("No, stay")))
 
     def auto_options(self):
         if self.sent is not None or not self.offered:
@@ -169,15 +170,15 @@ class StageScene(Scene):
 
     def draw_panel(self, surface) -> None:
         if self.offered:
-            title = "What will you do?"
+            title = _("What will you do?")
         elif self.sent is not None:
             title = "..."
         else:
-            title = "Read the messages..."
+            title = _("Read the messages...")
         self.blit_text(surface, title, theme.TEXT_BODY + 2, theme.INK, (PANEL.x + 24,
                        PANEL.y + 26), bold=True)
         if not self.offered:
-            hint = "Press Space or click to skip"
+            hint = _("Press Space or click to skip")
             self.blit_text(surface, hint, theme.TEXT_SMALL - 2, theme.INK_SOFT,
                            (PANEL.centerx, PANEL.bottom - 40), anchor="midtop")
 

@@ -1,0 +1,52 @@
+"""The language picker: each language in its own name and script. Shown at the first start
+(with the computer's language chosen already) and from the title screen."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import i18n, settings, theme
+from game.i18n import _
+from game.ui import Button
+
+from .base import Scene
+
+COLORS = (theme.MINT, theme.CORAL, theme.SKY_DEEP)
+# The question in every language the game speaks, so that everyone can read it.
+HEADING = "Escolha o seu idioma · เลือกภาษา · Choose your language"
+
+
+class LanguageScene(Scene):
+    colors = (theme.SKY, theme.MINT)
+    shapes = "bubbles"
+
+    def __init__(self, app, preselect: str | None = None):
+        super().__init__(app)
+        focus = i18n.AVAILABLE.index(preselect or app.locale)
+        self.buttons.set([
+            Button(pygame.Rect(theme.WIDTH // 2 - 260, 250 + i * 120, 520, 96), name, code,
+                   COLORS[i % len(COLORS)], size=theme.TEXT_BIG, number=i + 1,
+                   appear=0.08 * i)
+            for i, (code, name) in enumerate(i18n.LANGUAGES)
+        ], focus=focus)
+
+    def enter(self) -> None:
+        self.app.show("language", choices=[name for _code, name in i18n.LANGUAGES])
+
+    def pressed(self, button) -> None:
+        from .title import TitleScene
+
+        self.app.set_locale(button.action)
+        settings.save(locale=button.action)
+        self.app.reset(TitleScene(self.app))
+
+    def escape(self) -> None:
+        from .title import TitleScene
+
+        self.app.reset(TitleScene(self.app))
+
+    def draw_content(self, surface) -> None:
+        self.blit_text(surface, HEADING, theme.TEXT_BIG, theme.WHITE, (theme.WIDTH // 2, 120),
+                       anchor="midtop", bold=True, width=1100, align="center")
+        self.blit_text(surface, _("You can change it later on the title screen."),
+                       theme.TEXT_BODY - 2, theme.INK, (theme.WIDTH // 2, 190), anchor="midtop")
