@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?", default=None, metavar="FILE")
     check.add_argument("--strict", action="store_true", help="warnings count as errors")
     check.add_argument("--format", choices=("text", "github"), default="text")
+    check.add_argument("--skip-translations", action="store_true",
+                       help="check the content only, not the pt_BR and th catalogs")
     check.set_defaults(func=cmd_check)
 
     auto = sub.add_parser("autoplay", help="play headless and print a transcript")
@@ -87,6 +89,12 @@ def _shown_path(path) -> str:
 
 def cmd_check(args) -> int:
     content, failing, diags = _load(args.file, sys.stdout, args.strict, args.format)
+    if content is not None and not args.skip_translations:
+        more, coverage = _check_translations(content, args)
+        diags += more
+        failing += sum(1 for d in more if d.is_error or args.strict)
+        print("translations: " + ", ".join(f"{c.locale} {c.percent:.0f}% "
+                                           f"({c.translated}/{c.total})" for c in coverage))
     errors = sum(d.is_error for d in diags)
     warnings = len(diags) - errors
     if content is not None and not failing:
@@ -96,6 +104,16 @@ def cmd_check(args) -> int:
     elif failing:
         print(f"{errors} errors, {warnings} warnings", file=sys.stderr)
     return 1 if failing or content is None else 0
+
+
+def _check_translations(content, args):
+    from .content.translations import check_catalogs
+    from .text import Text
+
+    diags, coverage = check_catalogs(content, text=Text())
+    for d in sorted(diags):
+        print(d.format_github() if args.format == "github" else d.format())
+    return diags, coverage
 
 
 def _pick(content, scenario_id):

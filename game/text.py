@@ -134,6 +134,23 @@ class Text:
         font = self.font(size, bold, is_thai(text))
         return wrap(text, width, lambda s: font.size(s)[0])
 
+    def missing_glyphs(self, text: str, bold: bool = False) -> list[str]:
+        """The characters of `text` the bundled font has no picture for (shown as boxes)."""
+        font = self.font(20, bold)
+        notdef = self._picture(font, "\ue000")  # a private-use character: never in the font
+        missing = []
+        for ch in sorted(set(text)):
+            if ch.isspace() or ch == ZWSP or ch in missing:
+                continue
+            if self._picture(font, ch) == notdef:
+                missing.append(ch)
+        return missing
+
+    @staticmethod
+    def _picture(font, ch: str) -> bytes:
+        image = font.render(ch, False, (255, 255, 255), (0, 0, 0))
+        return pygame.image.tobytes(image, "RGB") + bytes(image.get_size())
+
     def render(self, text: str, size: int, color, *, bold: bool = False,
                width: int | None = None, align: str = "left", spacing: float = 1.0
                ) -> pygame.Surface:

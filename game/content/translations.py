@@ -1,0 +1,142 @@
+"""Translation checks for `check`: coverage, gaps, placeholders, glyphs, Thai word breaks,
+and whether every string fits its box on screen. Problems point at the source string:
+the line of scenarios.yaml (or of the Python file) it comes from.
+
+E201 untranslated, fuzzy or missing from the catalog   E204 long Thai text with no word breaks
+E202 placeholders differ from the English              E205 the text does not fit its box
+E203 characters the bundled font cannot draw           W206 a translation nobody uses any more
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import i18n
+from .diagnostics import Diagnostic, Loc
+from .strings import iter_strings
+
+PLACEHOLDER = re.compile(r"\{\w*\}|%\(?\w*\)?[sd]")
+THAI_RUN_WITHOUT_BREAKS = re.compile(r"[\u0e00-\u0e7f]{24,}")
+
+
+@dataclass(frozen=True)
+class Box:
+    size: int
+    width: int
+    lines: int
+    bold: bool = False
+
+
+# The boxes the scenes draw each kind of string in (logical pixels), and how many lines fit.
+BOXES = {
+    "choice.text": Box(24, 290, 4, True),
+    "answer.text": Box(26, 832, 2, True),
+    "question.ask": Box(36, 920, 3, True),
+    "question.explain": Box(26, 840, 3),
+    "message.text": Box(24, 434, 6),
+    "choice.say": Box(24, 434, 6),
+    "choice.do": Box(20, 640, 2, True),
+    "choice.feedback": Box(28, 710, 5),
+    "ending.title": Box(42, 840, 1, True),
+    "ending.text": Box(26, 1012, 3),
+    "ending.takeaway": Box(30, 920, 2, True),
+    "ending.adult": Box(26, 940, 2),
+    "scenario.title": Box(24, 252, 2, True),
+    "character.name": Box(20, 300, 1, True),
+    "node.app": Box(22, 300, 1, True),
+}
+
+
+@dataclass
+class Coverage:
+    locale: str
+    translated: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def check_catalogs(content, locales=None, text=None):
+    """(diagnostics, [Coverage]) for the catalogs of `locales` (default: all but English)."""
+    from babel.messages.pofile import read_po
+
+    locales = locales or [code for code in i18n.AVAILABLE if code != i18n.SOURCE]
+    sources = {(e.context, e.text): e for e in iter_strings(content)}
+    diags, coverage = [], []
+    for locale in locales:
+        path = i18n.po_path(locale)
+        if not path.is_file():
+            diags.append(Diagnostic.at(Loc(str(path), 1, 1), "E201",
+                                       f"there is no {locale} catalog",
+                                       "see docs/translating.md"))
+            continue
+        with open(path, "rb") as fh:
+            catalog = read_po(fh, locale=locale)
+        found, total, done = _check_locale(locale, catalog, sources, diags, text)
+        for (context, msgid), entry in sources.items():
+            if (context, msgid) not in found:
+                total += 1
+                diags.append(Diagnostic.at(entry.loc, "E201",
+                                           f"{locale}: '{_short(msgid)}' is not in the catalog",
+                                           "run pybabel extract and update (docs/translating.md)"))
+        coverage.append(Coverage(locale, done, total))
+    return diags, coverage
+
+
+def _check_locale(locale, catalog, sources, diags, text):
+    found, total, done = set(), 0, 0
+    for message in catalog:
+        if not message.id or message.pluralizable:
+            continue
+        key = (message.context, message.id)
+        entry = sources.get(key)
+        loc = entry.loc if entry else _python_loc(message)
+        if message.context and entry is None and not message.context.startswith("region/"):
+            diags.append(Diagnostic.at(loc, "W206", f"{locale}: the translation of "
+                                       f"'{_short(message.id)}' is no longer used"))
+            continue
+        found.add(key)
+        total += 1
+        if not message.string or message.fuzzy:
+            state = "fuzzy" if message.string else "untranslated"
+            diags.append(Diagnostic.at(loc, "E201", f"{locale}: '{_short(message.id)}' is {state}"))
+            continue
+        done += 1
+        diags.extend(_check_string(locale, message.id, message.string, loc, entry, text))
+    return found, total, done
+
+
+def _check_string(locale, msgid, string, loc, entry, text):
+    if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(string)):
+        yield Diagnostic.at(loc, "E202", f"{locale}: placeholders differ in '{_short(string)}'",
+                            f"the English has {', '.join(PLACEHOLDER.findall(msgid)) or 'none'}")
+    if locale == "th" and THAI_RUN_WITHOUT_BREAKS.search(string):
+        yield Diagnostic.at(loc, "E204", f"th: '{_short(string)}' has long Thai text with no "
+                            "word breaks", "run python tools/thai_breaks.py")
+    if text is None:
+        return
+    missing = text.missing_glyphs(string)
+    if missing:
+        yield Diagnostic.at(loc, "E203", f"{locale}: the font cannot draw "
+                            f"{' '.join(repr(c) for c in missing)} in '{_short(string)}'")
+    box = BOXES.get(entry.field) if entry else None
+    if box is not None:
+        lines = len(text.lines(string, box.size, box.width, box.bold))
+        if lines > box.lines:
+            yield Diagnostic.at(loc, "E205", f"{locale}: '{_short(string)}' needs {lines} "
+                                f"lines where {box.lines} fit", "say it shorter")
+
+
+def _python_loc(message) -> Loc:
+    if message.locations:
+        path, line = message.locations[0]
+        return Loc(str(path), int(line or 1), 1)
+    return Loc("locales/messages.pot", 1, 1)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = str(text).replace("\n", " ").replace("\u200b", "")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

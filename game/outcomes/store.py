@@ -1,0 +1,177 @@
+"""Recording play sessions to SQLite, durably, without ever stopping the game.
+
+Every event is committed before `record` returns: the database is in WAL mode with
+`synchronous=FULL`, so each commit is flushed to the disk (fsync of the write-ahead log).
+A crash, `kill -9` or a power cut can lose only the event being written at that moment,
+and SQLite's journal keeps the file consistent. (`synchronous=NORMAL` would survive a
+crashed program too, but a power cut could take back the last commits.)
+
+Time is kept coarse on purpose: a session's start is rounded down to the hour (UTC), and
+an event's timestamp is that hour plus the time since the session started, rounded to
+10 seconds. That orders and times the events without saying when exactly a child played.
+
+Nothing here raises into the game loop: when the folder is read-only, the disk is full or
+the database is locked, the event is dropped, `warning` says why (the educator view shows
+it) and one line is printed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from ..log import warn_once
+from . import Recorder, coarse_seconds, schema
+
+BUSY_MS = 500  # how long a write waits for another game writing the same file
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder, e.g. ~/.local/share/net-heroes on Linux."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("net-heroes", appauthor=False))
+
+
+def hour_floor(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc).replace(minute=0, second=0, microsecond=0)
+
+
+def iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the outcomes database for writing, WAL and durable commits."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_MS / 1000, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        fresh = not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if fresh:
+            schema.create(conn)
+        else:
+            why = schema.problem(conn)
+            if why:
+                raise sqlite3.DatabaseError(why)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise sqlite3.OperationalError(f"cannot use WAL mode (got {mode})")
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+class SQLiteRecorder(Recorder):
+    """Keeps the events of one play session in `<data dir>/outcomes.sqlite3`."""
+
+    def __init__(self, data_dir: Path | str | None = None, *, clock=time.monotonic,
+                 now=None):
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.path = self.data_dir / schema.DB_NAME
+        self.warning = ""
+        self._clock = clock
+        self._now = now or (lambda: datetime.now(timezone.utc))
+        self.session = ""
+        self._row: dict = {}
+        self._written = False  # the session row is in the database
+        self._seq = 0
+        self._conn = self._open()
+
+    # -- the Recorder interface ---------------------------------------------------------
+    def start_session(self, *, locale: str, content_version: str, group: str = "") -> None:
+        self.session = str(uuid.uuid4())
+        self._started = hour_floor(self._now())
+        self._t0 = self._clock()
+        self._row = {"id": self.session, "started": iso(self._started), "locale": locale,
+                     "age_band": "", "grp": group, "content_version": content_version}
+        self._written = False
+        self._seq = 0
+
+    def set_age_band(self, age_band: str) -> None:
+        if not self.session:
+            return
+        self._row["age_band"] = age_band
+        if self._written:
+            self._write("UPDATE sessions SET age_band = ? WHERE id = ?", (age_band, self.session))
+
+    def record(self, kind: str, **fields) -> None:
+        if not self.session:
+            self.start_session(locale="", content_version="")
+        row = self._event_row(kind, fields)
+        if self._write(*self._insert(row)):
+            self._seq += 1
+            self._written = True
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # one self-contained file
+        except sqlite3.Error:
+            pass  # the log is kept and replayed next time
+        finally:
+            conn.close()
+
+    @property
+    def group(self) -> str:
+        return self._row.get("grp", "")
+
+    @property
+    def connection(self) -> sqlite3.Connection | None:
+        return self._conn
+
+    # -- internals ----------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection | None:
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            return connect(self.path)
+        except (OSError, sqlite3.Error) as exc:
+            self._fail("open", f"outcomes are not recorded: cannot use {self.path}: {exc}")
+            return None
+
+    def _event_row(self, kind: str, fields: dict) -> dict:
+        offset = coarse_seconds(self._clock() - self._t0)
+        correct = fields.get("correct")
+        return {"session": self.session, "seq": self._seq + 1, "kind": kind,
+                "scenario": str(fields.get("scenario", "")),
+                "node": str(fields.get("ending") or fields.get("node") or ""),
+                "choice": str(fields.get("choice", "")), "safety": str(fields.get("safety", "")),
+                "phase": str(fields.get("phase", "")), "question": str(fields.get("question", "")),
+                "correct": None if correct is None else int(bool(correct)),
+                "seconds": fields.get("seconds"),
+                "ts": iso(self._started + timedelta(seconds=offset))}
+
+    def _insert(self, row: dict):
+        columns = schema.EVENT_COLUMNS
+        sql = (f"INSERT INTO events ({', '.join(columns)}) "
+               f"VALUES ({', '.join('?' * len(columns))})")
+        return sql, tuple(row[c] for c in columns)
+
+    def _write(self, sql: str, params) -> bool:
+        """Run one statement in its own durable transaction; False (and a warning) if lost."""
+        if self._conn is None:
+            return False
+        try:
+            with self._conn:
+                self._conn.execute("BEGIN IMMEDIATE")
+                if not self._written:
+                    cols = schema.SESSION_COLUMNS
+                    self._conn.execute(
+                        f"INSERT OR IGNORE INTO sessions ({', '.join(cols)}) "
+                        f"VALUES ({', '.join('?' * len(cols))})",
+                        tuple(self._row[c] for c in cols))
+                self._conn.execute(sql, params)
+            return True
+        except sqlite3.Error as exc:
+            self._fail("write", f"an outcome could not be saved to {self.path}: {exc}")
+            return False
+
+    def _fail(self, key: str, message: str) -> None:
+        self.warning = message
+        warn_once(f"outcomes-{key}:{self.path}", message)

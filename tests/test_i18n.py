@@ -1,0 +1,83 @@
+"""Localization: the extractors the Babel way, negotiation, formatting, localized content."""
+
+import datetime
+import io
+
+import pytest
+from babel.messages.extract import extract
+
+from game import i18n
+from game.content import load_text
+from game.content.strings import iter_strings, localize
+from game.i18n_extract import extract_regions, extract_scenarios
+
+from .helpers import MINIMAL
+
+
+def test_scenario_extractor_gives_babel_tuples_with_contexts_and_notes():
+    text = MINIMAL.replace("      sam: {name: Sam, role: stranger, look: fox}",
+                           "      sam: {name: Sam, role: stranger, look: fox, note: A gamer.}")
+    out = list(extract_scenarios(io.BytesIO(text.encode()), {}, [], {}))
+    assert out[0] == (4, "pgettext", ("demo/title", "Demo"), [])
+    assert (10, "pgettext", ("demo/characters/sam/name", "Sam"),
+            ["A gamer.", "a name; use a name that feels local"]) in out
+    assert (58, "pgettext", ("demo/nodes/hello/choices/c1/text", "Tell mum"),
+            ["a reply button; keep it short (about 50 characters)"]) in out
+    assert (56, "pgettext", ("demo/nodes/hello/messages/1", "hi! want free coins?"),
+            ["a chat message or spoken line"]) in out
+    contexts = [message[0] for _line, _f, message, _c in out]
+    assert len(contexts) == len(set(contexts))  # every string has its own stable place
+
+
+def test_extractor_is_registered_with_babel():
+    found = list(extract("net_heroes_scenarios", io.BytesIO(MINIMAL.encode())))
+    by_context = {context: message for _line, message, _comments, context in found}
+    assert by_context["demo/nodes/end/takeaway"] == "Tell a trusted adult."
+
+
+def test_broken_file_extracts_nothing_and_says_why(capsys):
+    assert list(extract_scenarios(io.BytesIO(b"format: 1\nscenarios: [\n"), {}, [], {})) == []
+    assert "E001" in capsys.readouterr().err
+
+
+def test_region_extractor():
+    data = ("regions:\n  BR:\n    country: Brazil\n    locales: [pt_BR]\n    services:\n"
+            "      - id: disque_100\n        name: Disque 100\n        for: Help.\n"
+            "        reach: Call 100\n        verified: 2026-11-01\n        source: gov\n")
+    out = list(extract_regions(io.BytesIO(data.encode()), {}, [], {}))
+    assert [m for _l, _f, m, _c in out] == [
+        ("region/BR/country", "Brazil"), ("region/BR/disque_100/name", "Disque 100"),
+        ("region/BR/disque_100/for", "Help."), ("region/BR/disque_100/reach", "Call 100")]
+
+
+@pytest.mark.parametrize("asked,expected", [
+    (["pt"], "pt_BR"), (["pt_PT"], "pt_BR"), (["pt-BR"], "pt_BR"), (["th_TH.UTF-8"], "th"),
+    (["Portuguese_Brazil"], "pt_BR"), (["de_DE", "th"], "th"), (["de_DE"], "en"), ([], "en")])
+def test_negotiation(asked, expected):
+    assert i18n.negotiate(asked) == expected
+
+
+def test_thai_dates_use_the_buddhist_era():
+    day = datetime.date(2026, 11, 22)
+    assert i18n.format_date(day, "th") == "22 พฤศจิกายน พ.ศ. 2569"
+    assert i18n.format_date(day, "pt_BR") == "22 de novembro de 2026"
+
+
+def test_missing_translation_falls_back_to_english():
+    try:
+        i18n.set_locale("th")
+        assert i18n._("A sentence nobody translated") == "A sentence nobody translated"
+        assert i18n.pgettext("nowhere/x", "Hello") == "Hello"
+    finally:
+        i18n.set_locale("en")
+
+
+def test_localize_replaces_every_string_and_keeps_ids():
+    content, _ = load_text(MINIMAL)
+    shouted = localize(content, lambda ctx, text: text.upper())
+    before = list(iter_strings(content))
+    after = list(iter_strings(shouted))
+    assert [e.context for e in after] == [e.context for e in before]
+    assert [e.text for e in after] == [e.text.upper() for e in before]
+    node = shouted.scenarios[0].nodes["hello"]
+    assert node.choices[0].goto == "mum" and node.choices[1].set_flags == ("said_yes",)
