@@ -13,7 +13,7 @@ from .base import Scene
 
 COLORS = (theme.MINT, theme.CORAL, theme.SKY_DEEP)
 # The question in every language the game speaks, so that everyone can read it.
-HEADING = "Escolha o seu idioma · เลือกภาษา · Choose your language"
+HEADING = "Escolha o seu idioma\nเลือกภาษา\nChoose your language"
 
 
 class LanguageScene(Scene):
@@ -24,7 +24,7 @@ class LanguageScene(Scene):
         super().__init__(app)
         focus = i18n.AVAILABLE.index(preselect or app.locale)
         self.buttons.set([
-            Button(pygame.Rect(theme.WIDTH // 2 - 260, 250 + i * 120, 520, 96), name, code,
+            Button(pygame.Rect(theme.WIDTH // 2 - 260, 220 + i * 132, 520, 104), name, code,
                    COLORS[i % len(COLORS)], size=theme.TEXT_BIG, number=i + 1,
                    appear=0.08 * i)
             for i, (code, name) in enumerate(i18n.LANGUAGES)
@@ -46,7 +46,7 @@ class LanguageScene(Scene):
         self.app.reset(TitleScene(self.app))
 
     def draw_content(self, surface) -> None:
-        self.blit_text(surface, HEADING, theme.TEXT_BIG, theme.WHITE, (theme.WIDTH // 2, 120),
+        self.blit_text(surface, HEADING, theme.TEXT_BODY + 2, theme.WHITE, (theme.WIDTH // 2, 24),
                        anchor="midtop", bold=True, width=1100, align="center")
         self.blit_text(surface, _("You can change it later on the title screen."),
-                       theme.TEXT_BODY - 2, theme.INK, (theme.WIDTH // 2, 190), anchor="midtop")
+                       theme.TEXT_SMALL, theme.INK, (theme.WIDTH // 2, 660), anchor="midtop")

@@ -32,15 +32,21 @@ class QuizScene(Scene):
 
     def _answer_buttons(self) -> None:
         answers = self.question.answers
-        gap = 16
-        h = 76 if len(answers) > 3 else 86
-        y = CARD.bottom - 30 - len(answers) * (h + gap) + gap
-        self.buttons.set([
-            Button(pygame.Rect(CARD.x + 40, y + i * (h + gap), CARD.w - 80, h), a.text, i,
-                   ANSWER_COLORS[i % 4], size=theme.TEXT_BODY - 2, number=i + 1, align="left",
-                   payload={"correct": a.correct}, appear=0.08 * i)
-            for i, a in enumerate(answers)
-        ])
+        gap = 14
+        heights = [self._height(a.text, len(answers)) for a in answers]
+        y = CARD.bottom - 30 - sum(heights) - gap * (len(answers) - 1)
+        buttons = []
+        for i, (a, h) in enumerate(zip(answers, heights, strict=True)):
+            buttons.append(Button(pygame.Rect(CARD.x + 40, y, CARD.w - 80, h), a.text, i,
+                                  ANSWER_COLORS[i % 4], size=theme.TEXT_BODY - 2, number=i + 1,
+                                  align="left", payload={"correct": a.correct}, appear=0.08 * i))
+            y += h + gap
+        self.buttons.set(buttons)
+
+    def _height(self, text: str, count: int) -> int:
+        """Tall enough for the answer's lines (the answer box is 832 pixels wide)."""
+        lines = len(self.app.text.lines(text, theme.TEXT_BODY - 2, CARD.w - 80 - 88, True))
+        return max(76 if count > 3 else 86, 24 + lines * 38)
 
     def enter(self) -> None:
         self.app.show("question", phase=self.phase, number=self.index + 1, total=self.total,

@@ -12,7 +12,9 @@ from game.content import check_file
 
 OUT = Path(__file__).parent / "screenshots"
 SCENES = ("TitleScene", "MenuScene", "QuizScene", "ChatScene", "CallScene", "DialogueScene",
-          "FeedbackScene", "EndingScene", "ResultsScene", "HelpScene", "ConfirmScene")
+          "FeedbackScene", "EndingScene", "ResultsScene", "HelpScene", "ConfirmScene",
+          "LanguageScene")
+LOCALES = ("en", "pt_BR", "th")
 
 
 def colourful(surface: pygame.Surface) -> tuple[int, float]:
@@ -27,19 +29,24 @@ def colourful(surface: pygame.Surface) -> tuple[int, float]:
     return len(colours), grey / (160 * 90)
 
 
-@pytest.fixture(scope="module")
-def shots():
+@pytest.fixture(scope="module", params=LOCALES)
+def shots(request):
+    from game.i18n import set_locale
+    from scenes.language import LanguageScene
+
     content, _ = check_file(SCENARIOS_FILE)
-    OUT.mkdir(exist_ok=True)
+    folder = OUT / request.param
+    folder.mkdir(parents=True, exist_ok=True)
     saved: dict[str, Path] = {}
 
     def capture(app):
         name = type(app.top).__name__
         if name not in saved and app.top.auto_options():
-            saved[name] = OUT / f"{name.removesuffix('Scene').lower()}.png"
+            saved[name] = folder / f"{name.removesuffix('Scene').lower()}.png"
             pygame.image.save(app.screen, saved[name])
 
-    app = start_app(content)
+    app = start_app(content, locale=request.param)
+    request.addfinalizer(lambda: set_locale("en"))
     driver = Driver(app, "risky", on_frame=capture)
     for scenario in content.scenarios:
         driver.play(scenario.id)
@@ -51,6 +58,10 @@ def shots():
     app.pop()
     app.ask_quit()
     for _ in range(10):
+        driver.step()
+    app.pop()
+    app.push(LanguageScene(app))
+    for _ in range(25):
         driver.step()
     return saved
 
