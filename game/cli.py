@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import SCENARIOS_FILE, __version__, i18n, settings
+from . import SCENARIOS_FILE, __version__
 
 
 def _scenarios_arg(parser, flag=True):
@@ -137,6 +137,7 @@ def cmd_play(args) -> int:
         return 1
     import pygame
 
+    from . import i18n, settings
     from .app import App
 
     try:

@@ -9,13 +9,11 @@ import locale as _syslocale
 import os
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as _babel_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from gettext import NullTranslations
 
 from . import ROOT
+
+# Babel is imported where it is needed, so that an English start does not pay for it.
 
 LOCALES_DIR = ROOT / "locales"
 DOMAIN = "messages"
@@ -42,6 +40,10 @@ def translations(locale: str) -> NullTranslations:
     path = po_path(locale)
     if locale == SOURCE or not path.is_file():
         return NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
     with open(path, "rb") as fh:
         catalog = read_po(fh, locale=locale)
     buffer = io.BytesIO()
@@ -82,6 +84,8 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def negotiate(preferred) -> str:
     """The best available locale for the given preferences ('pt' means pt_BR); English if none."""
+    from babel import Locale
+
     cleaned = [str(p).replace("-", "_").split(".")[0] for p in preferred if p]
     cleaned = [WINDOWS_NAMES.get(p.lower(), p) for p in cleaned]
     found = Locale.negotiate(cleaned, list(AVAILABLE), sep="_", aliases=ALIASES)
@@ -108,6 +112,9 @@ def system_locale() -> str:
 
 def format_date(day, locale: str | None = None) -> str:
     """A long date for educators; Thai dates count years in the Buddhist era (+543)."""
+    from babel import UnknownLocaleError
+    from babel.dates import format_date as _babel_date
+
     locale = locale or _current_locale
     try:
         if locale == "th":
