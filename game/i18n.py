@@ -8,7 +8,6 @@ import io
 import locale as _syslocale
 import os
 from functools import lru_cache
-
 from gettext import NullTranslations
 
 from . import ROOT
