@@ -47,7 +47,8 @@ class CallScene(StageScene):
         if self.caller is not None:
             self.blit_text(layer, self.caller.name, theme.TEXT_BODY, theme.WHITE,
                            (TILE.x + 22, TILE.bottom - 50), bold=True)
-        badge = pygame.Rect(TILE.x + 18, TILE.y + 16, 196, 44)
+        label_w = self.app.text.measure(_("Camera off"), theme.TEXT_SMALL - 2, bold=True)
+        badge = pygame.Rect(TILE.x + 18, TILE.y + 16, label_w + 70, 44)
         art.rounded_rect(layer, badge, theme.CORAL, 22)
         layer.blit(art.icon("camera_off", 30, theme.WHITE), (badge.x + 12, badge.y + 7))
         self.blit_text(layer, _("Camera off"), theme.TEXT_SMALL - 2, theme.WHITE,

@@ -42,8 +42,8 @@ class EndingScene(Scene):
 
     def draw_content(self, surface) -> None:
         art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
-        self.blit_text(surface, self.node.title, theme.TEXT_BIG + 6, theme.GRAPE,
-                       (CARD.x + 44, CARD.y + 30), bold=True, width=CARD.w - 260)
+        self.blit_text(surface, self.node.title, theme.TEXT_BIG, theme.GRAPE,
+                       (CARD.x + 44, CARD.y + 30), bold=True, width=CARD.w - 88)
         y = self.blit_text(surface, self.node.text, theme.TEXT_BODY - 2, theme.INK,
                            (CARD.x + 44, CARD.y + 88), width=CARD.w - 88).bottom + 18
         star = pygame.Rect(CARD.x + 30, y, CARD.w - 60, 96)

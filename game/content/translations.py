@@ -38,7 +38,7 @@ BOXES = {
     "choice.say": Box(24, 434, 6),
     "choice.do": Box(20, 640, 2, True),
     "choice.feedback": Box(28, 710, 5),
-    "ending.title": Box(42, 840, 1, True),
+    "ending.title": Box(36, 1012, 1, True),
     "ending.text": Box(26, 1012, 3),
     "ending.takeaway": Box(30, 920, 2, True),
     "ending.adult": Box(26, 940, 2),
