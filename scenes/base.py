@@ -8,7 +8,10 @@ from game import art, theme
 from game.i18n import _
 from game.ui import ButtonGroup
 
-HELP_RECT = pygame.Rect(theme.WIDTH - 150, 14, 132, 52)
+def help_rect(app) -> pygame.Rect:
+    """The Help button, top right, as wide as its label needs in the current language."""
+    width = max(132, app.text.measure(_("Help"), theme.TEXT_SMALL + 2, bold=True) + 76)
+    return pygame.Rect(theme.WIDTH - 18 - width, 14, width, 52)
 
 
 def gaps(area: pygame.Rect, holes) -> list[pygame.Rect]:
@@ -61,7 +64,7 @@ class Scene:
     # input -----------------------------------------------------------------------------
     def handle_event(self, event) -> None:
         if self.show_help and event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP):
-            over = HELP_RECT.collidepoint(event.pos)
+            over = help_rect(self.app).collidepoint(event.pos)
             if event.type == pygame.MOUSEMOTION:
                 self._help_hover = over
             elif over and event.button == 1:
@@ -137,10 +140,11 @@ class Scene:
 
     def draw_help_button(self, surface) -> None:
         color = theme.CORAL if not self._help_hover else (255, 140, 140)
-        art.rounded_rect(surface, HELP_RECT, color, 26, shadow=True)
-        surface.blit(art.icon("help", 34, theme.WHITE), (HELP_RECT.x + 12, HELP_RECT.y + 9))
+        rect = help_rect(self.app)
+        art.rounded_rect(surface, rect, color, 26, shadow=True)
+        surface.blit(art.icon("help", 34, theme.WHITE), (rect.x + 12, rect.y + 9))
         label = self.app.text.render(_("Help"), theme.TEXT_SMALL + 2, theme.WHITE, bold=True)
-        surface.blit(label, label.get_rect(midleft=(HELP_RECT.x + 54, HELP_RECT.centery)))
+        surface.blit(label, label.get_rect(midleft=(rect.x + 54, rect.centery)))
 
     # autoplay --------------------------------------------------------------------------
     def auto_options(self):

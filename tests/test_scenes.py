@@ -88,7 +88,7 @@ def settle(app, frames=10):
 
 
 def test_help_opens_from_f1_and_the_help_button_and_closes_with_esc(content):
-    from scenes.base import HELP_RECT
+    from scenes.base import help_rect
     from scenes.help import HelpScene
 
     app = start_app(content)
@@ -96,7 +96,7 @@ def test_help_opens_from_f1_and_the_help_button_and_closes_with_esc(content):
     assert isinstance(app.top, HelpScene)
     post(app, key(pygame.K_ESCAPE))
     assert not isinstance(app.top, HelpScene)
-    post(app, *click(HELP_RECT.center))
+    post(app, *click(help_rect(app).center))
     assert isinstance(app.top, HelpScene)
     post(app, key(pygame.K_F1))  # a second F1 does not stack another help screen
     assert sum(isinstance(s, HelpScene) for s in app.scenes) == 1
