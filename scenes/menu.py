@@ -55,7 +55,7 @@ class MenuScene(Scene):
         cards = []
         scenarios = app.content.scenarios
         rows = max(1, (len(scenarios) + COLS - 1) // COLS)
-        top = 150 if rows == 1 else 110
+        top = 150 if rows == 1 else 128
         for i, scenario in enumerate(scenarios):
             row, col = divmod(i, COLS)
             in_row = min(COLS, len(scenarios) - row * COLS)
@@ -81,10 +81,10 @@ class MenuScene(Scene):
         self.app.replace(TitleScene(self.app))
 
     def draw_content(self, surface) -> None:
-        self.blit_text(surface, _("Pick a story"), theme.TEXT_TITLE - 8, theme.WHITE, (48, 20),
-                       bold=True)
+        heading = self.blit_text(surface, _("Pick a story"), theme.TEXT_TITLE - 8, theme.WHITE,
+                                 (48, 10), bold=True)
         done = len(self.app.done & {s.id for s in self.app.content.scenarios})
         total = len(self.app.content.scenarios)
         progress = _("{done} of {total} done").format(done=done, total=total)
         self.blit_text(surface, progress, theme.TEXT_BODY, theme.SUN,
-                       (52, 84), bold=True)
+                       (52, heading.bottom - 6), bold=True)
