@@ -70,6 +70,7 @@ def wrap(text: str, width: int, measure) -> list[str]:
     Only a single cluster wider than `width` can make a line overflow."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        start = len(lines)
         line = ""
         for token in _tokens(paragraph):
             if measure(_clean(line + token)) <= width:
@@ -84,7 +85,26 @@ def wrap(text: str, width: int, measure) -> list[str]:
                 lines.extend(pieces[:-1])
                 line = pieces[-1]
         lines.append(line)
+        if len(lines) - start >= 2:
+            _avoid_widow(lines, width, measure)
     return [_clean(x) for x in lines]
+
+
+def _avoid_widow(lines: list[str], width: int, measure) -> None:
+    """If a paragraph ends with one short word alone on its line, take the word before it
+    down too, when that still fits (no lonely ดี or 'jogo' on the last line)."""
+    if len(lines) < 2:
+        return
+    last, before = lines[-1], lines[-2]
+    if len(_tokens(last)) != 1 or len(clusters(_clean(last))) > 4:
+        return
+    tokens = _tokens(before)
+    if len(tokens) < 2:
+        return
+    moved = tokens[-1] + last
+    if measure(_clean(moved)) <= width:
+        lines[-2] = "".join(tokens[:-1])
+        lines[-1] = moved
 
 
 def _cut(word: str, width: int, measure) -> list[str]:

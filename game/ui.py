@@ -47,6 +47,16 @@ class Button:
             self._faces[state] = surface
         return surface
 
+    def fitting_size(self, text, width: int, height: int) -> int:
+        """The button's text size, made smaller (down to 16 px) until the label fits."""
+        size = self.size
+        while size > 16:
+            lines = len(text.lines(self.label, size, width, True))
+            if lines * text.font(size, True).get_linesize() <= height:
+                break
+            size -= 2
+        return size
+
     def _make_face(self, text, state: str) -> pygame.Surface:
         w, h = self.rect.size
         color = lighter(self.color, 0.12) if state == "hover" else self.color
@@ -65,7 +75,8 @@ class Button:
             surface.blit(glyph, (x, (h - 34) // 2))
             x += 44
         avail = w - x - 22
-        label = text.render(self.label, self.size, self.text_color, bold=True, width=avail,
+        size = self.fitting_size(text, avail, h - 12)
+        label = text.render(self.label, size, self.text_color, bold=True, width=avail,
                             align="center" if self.align == "center" else "left")
         if self.align == "center" and not (self.number or self.icon):
             pos = label.get_rect(center=(w // 2, h // 2))

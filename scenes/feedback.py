@@ -16,7 +16,7 @@ STYLE = {
     "neutral": (N_("Okay! Let's keep going."), theme.NEUTRAL, "check", "pop"),
     "risky": (N_("Let's think about that."), theme.RISKY, "heart", "think"),
 }
-WAY_BACK = N_("You're not in trouble. It's never too late to tell someone you trust.")
+WAY_BACK = N_("It's never too late to tell someone you trust.")
 
 
 class FeedbackScene(Scene):

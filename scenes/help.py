@@ -62,7 +62,8 @@ class HelpScene(Scene):
         col_w = (card.w - 80 - 30 * (len(groups) - 1)) // max(1, len(groups))
         for i, (country, lines) in enumerate(groups):
             x = card.x + 40 + i * (col_w + 30)
-            box = pygame.Rect(x, adult.bottom + 58, col_w, 280)
+            top = adult.bottom + 58
+            box = pygame.Rect(x, top, col_w, min(280, card.bottom - 104 - top))
             art.rounded_rect(surface, box, theme.WHITE, 24)
             self.blit_text(surface, country, theme.TEXT_BODY, theme.SKY_DEEP,
                            (box.x + 22, box.y + 14), bold=True)

@@ -62,3 +62,10 @@ def test_wrap_never_splits_a_cluster_and_keeps_every_character(text, width):
     assert boundaries(stripped) <= cluster_ends | {0}
     for line in lines:
         assert measure(line) <= width or len(clusters(line)) == 1
+
+
+def test_a_short_last_word_is_not_left_alone():
+    text = ZWSP.join(["หนู", "ควร", "คิด", "อย่างไร", "ดี"])
+    assert wrap(text, 130, measure) == ["หนูควรคิด", "อย่างไรดี"]
+    assert wrap("one two\nthree four five six", 110, measure) == ["one two", "three four", "five six"]
+    assert wrap("one\nalpha beta gamma x", 160, measure) == ["one", "alpha beta", "gamma x"]
