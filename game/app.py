@@ -154,6 +154,15 @@ class App:
             self.toggle_fullscreen()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             self.open_help()
+        elif (event.type == pygame.KEYDOWN and event.key == pygame.K_e
+              and event.mod & pygame.KMOD_CTRL):
+            from scenes.educator import EducatorScene
+            from scenes.title import TitleScene
+
+            if isinstance(self.top, TitleScene):  # class results: for educators, not children
+                self.push(EducatorScene(self))
+            elif self.top is not None:
+                self.top.handle_event(event)
         elif self.top is not None:
             self.top.handle_event(event)
 

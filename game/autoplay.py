@@ -146,7 +146,7 @@ class Driver:
                 raise AutoplayError("the game did not reach the end of the story")
 
 
-def start_app(content, locale="en", observer=None):
+def start_app(content, locale="en", observer=None, recorder=None):
     """A headless App on its title screen."""
     headless()
     import warnings
@@ -155,19 +155,22 @@ def start_app(content, locale="en", observer=None):
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "no fast renderer available" on the dummy driver
-        app = App(content, locale=locale, sound=False, observer=observer)
+        app = App(content, locale=locale, sound=False, observer=observer, recorder=recorder)
     app.start()
     return app
 
 
 def run(content, scenario_ids, strategy="safe", seed=0, locale="en", script=None,
-        keys=False, on_frame=None):
+        keys=False, on_frame=None, recorder=None):
     """Play the scenarios one after another from the title screen; return the transcript."""
     from .transcript import Transcript
 
     transcript = Transcript()
-    app = start_app(content, locale, transcript.add)
+    app = start_app(content, locale, transcript.add, recorder)
     driver = Driver(app, strategy, seed, script, keys, on_frame)
-    for scenario_id in scenario_ids:
-        driver.play(scenario_id)
+    try:
+        for scenario_id in scenario_ids:
+            driver.play(scenario_id)
+    finally:
+        app.recorder.close()
     return transcript

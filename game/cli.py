@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from . import SCENARIOS_FILE, __version__
+from .outcomes.commands import COMMANDS as OUTCOME_COMMANDS
+from .outcomes.commands import add_commands, add_record_options, open_recorder
 
 
 def _scenarios_arg(parser, flag=True):
@@ -29,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "before, or the picker at the first start)")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
     play.add_argument("--no-sound", action="store_true", help="play silently")
+    add_record_options(play)
     play.set_defaults(func=cmd_play)
 
     check = sub.add_parser("check", help="find problems in a scenario file")
@@ -48,11 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--seed", type=int, default=0)
     auto.add_argument("--locale", default="en", choices=("en", "pt_BR", "th"))
     auto.add_argument("--keys", action="store_true", help="use the keyboard instead of the mouse")
+    add_record_options(auto)
     auto.set_defaults(func=cmd_autoplay)
+    add_commands(sub)
     return parser
 
 
-COMMANDS = ("play", "check", "autoplay")
+COMMANDS = ("play", "check", "autoplay", *OUTCOME_COMMANDS)
 
 
 def main(argv=None) -> int:
@@ -142,8 +147,9 @@ def cmd_play(args) -> int:
 
     try:
         chosen = args.locale or settings.load().get("locale")
+        recorder = open_recorder(args, content, chosen or i18n.system_locale())
         app = App(content, locale=chosen or i18n.system_locale(), fullscreen=args.fullscreen,
-                  sound=not args.no_sound)
+                  sound=not args.no_sound, recorder=recorder)
     except pygame.error as exc:
         print(f"error: cannot open the game window: {exc}", file=sys.stderr)
         return 1
@@ -173,7 +179,8 @@ def cmd_autoplay(args) -> int:
     from .autoplay import AutoplayError, run
 
     try:
-        transcript = run(content, ids, args.strategy, args.seed, args.locale, keys=args.keys)
+        transcript = run(content, ids, args.strategy, args.seed, args.locale, keys=args.keys,
+                         recorder=open_recorder(args, content, args.locale))
     except AutoplayError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -81,3 +81,40 @@ def test_localize_replaces_every_string_and_keeps_ids():
     assert [e.text for e in after] == [e.text.upper() for e in before]
     node = shouted.scenarios[0].nodes["hello"]
     assert node.choices[0].goto == "mum" and node.choices[1].set_flags == ("said_yes",)
+
+
+def test_catalogs_hold_every_string_the_mapping_file_extracts():
+    """`pybabel extract -F babel.cfg` finds every string; each is in both catalogs."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+    from babel.messages.pofile import read_po
+
+    from game import ROOT
+
+    with open(ROOT / "babel.cfg", encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    extracted = {(context, message if isinstance(message, str) else message[0])
+                 for _file, _line, message, _comments, context
+                 in extract_from_dir(str(ROOT), method_map, options_map)}
+    assert len(extracted) > 300
+    for locale in ("pt_BR", "th"):
+        with open(i18n.po_path(locale), "rb") as fh:
+            catalog = read_po(fh, locale=locale)
+        have = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
+        assert sorted(extracted - have) == [], locale
+
+
+def test_thai_break_tool_marks_word_boundaries_and_is_idempotent():
+    import sys
+
+    from game import ROOT
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from thai_breaks import mark_breaks
+    finally:
+        sys.path.pop(0)
+    words = {"บอกผู้ใหญ่": ["บอก", "ผู้ใหญ่"], "นะ": ["นะ"]}
+    once = mark_breaks("บอกผู้ใหญ่ 1387 นะ", lambda run: words[run])
+    assert once == "บอก\u200bผู้ใหญ่ 1387 นะ"
+    assert mark_breaks(once, lambda run: words[run]) == once

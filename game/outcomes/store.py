@@ -77,6 +77,7 @@ class SQLiteRecorder(Recorder):
         self._clock = clock
         self._now = now or (lambda: datetime.now(timezone.utc))
         self.session = ""
+        self.locale_of = None  # if set, asked for the game's language when the session is saved
         self._row: dict = {}
         self._written = False  # the session row is in the database
         self._seq = 0
@@ -161,6 +162,8 @@ class SQLiteRecorder(Recorder):
             with self._conn:
                 self._conn.execute("BEGIN IMMEDIATE")
                 if not self._written:
+                    if self.locale_of is not None:
+                        self._row["locale"] = self.locale_of()
                     cols = schema.SESSION_COLUMNS
                     self._conn.execute(
                         f"INSERT OR IGNORE INTO sessions ({', '.join(cols)}) "

@@ -1,4 +1,4 @@
-"""Events as xAPI statements (JSON lines), and the SQL that reads them back for reports.
+"""Events as xAPI statements (JSON lines); `statements.py` reads them back for reports.
 
 - The actor is an opaque per-session `account` (homePage + the random session id): no
   `mbox`, no `mbox_sha1sum`, no name.
@@ -96,55 +96,3 @@ def statement(event: dict, session: dict) -> dict:
 
 def dumps(event: dict, session: dict) -> str:
     return json.dumps(statement(event, session), ensure_ascii=False, separators=(",", ":"))
-
-
-# -- reading statements back, in SQL (SQLite's JSON functions are much faster than Python's
-# json module at this size). `j` is one line of text; rows that are not one of our
-# statements give NULL in `session` or `kind` and are counted as skipped.
-def _x(path: str) -> str:
-    return f"json_extract(j, '{path}')"
-
-
-def _ext(name: str) -> str:
-    return _x(f'$.context.extensions."{EXT}{name}"')
-
-
-def _after(expr: str, marker: str) -> str:
-    return f"substr({expr}, instr({expr}, '{marker}') + {len(marker)})"
-
-
-_OBJECT = _x("$.object.id")
-_OTHER = _x("$.context.contextActivities.other[0].id")
-_WHEN = " ".join(f"WHEN '{verb}' THEN '{kind}'" for verb, kind in KIND_OF_VERB.items())
-_KIND = f"CASE {_x('$.verb.id')} {_WHEN} END"
-_SCENARIO = (f"CASE WHEN {_x('$.context.contextActivities.parent[0].id')} IS NOT NULL "
-             f"THEN substr({_x('$.context.contextActivities.parent[0].id')}, {len(SCENARIOS) + 1}) "
-             f"ELSE substr({_OBJECT}, {len(SCENARIOS) + 1}) END")
-_NODE = (f"CASE WHEN instr({_OBJECT}, '/nodes/') THEN {_after(_OBJECT, '/nodes/')} "
-         f"WHEN instr({_OTHER}, '/nodes/') AND NOT instr({_OTHER}, '/choices/') "
-         f"THEN {_after(_OTHER, '/nodes/')} ELSE '' END")
-
-# The columns of a staging row, in this order: the event columns then the session columns.
-STAGE_COLUMNS = ("session", "seq", "kind", "scenario", "node", "choice", "safety", "phase",
-                 "question", "correct", "seconds", "ts", "locale", "age_band", "grp",
-                 "content_version")
-_VALID = (f"json_valid(j) AND {_x('$.actor.account.homePage')} = '{HOME}' "
-          f"AND length({_x('$.actor.account.name')}) = 36 "
-          f"AND typeof({_ext('seq')}) = 'integer' AND {_OBJECT} LIKE '{SCENARIOS}%'")
-SELECT_STATEMENT = f"""
-SELECT * FROM (
-SELECT {_x('$.actor.account.name')} AS session, {_ext('seq')} AS seq, {_KIND} AS kind,
-       {_SCENARIO} AS scenario, {_NODE} AS node,
-       coalesce({_x('$.result.response')}, '') AS choice,
-       coalesce({_ext('safety')}, '') AS safety, coalesce({_ext('phase')}, '') AS phase,
-       CASE WHEN instr({_OBJECT}, '/questions/') THEN {_after(_OBJECT, '/questions/')}
-            ELSE '' END AS question,
-       {_x('$.result.success')} AS correct,
-       CAST(substr({_x('$.result.duration')}, 3, length({_x('$.result.duration')}) - 3)
-            AS INTEGER) AS seconds,
-       coalesce({_x('$.timestamp')}, '') AS ts, coalesce({_ext('locale')}, '') AS locale,
-       coalesce({_ext('age-band')}, '') AS age_band, coalesce({_ext('group')}, '') AS grp,
-       coalesce({_ext('content-version')}, '') AS content_version
-FROM (SELECT ? AS j) WHERE {_VALID}
-) WHERE kind IS NOT NULL
-"""

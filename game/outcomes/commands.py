@@ -1,0 +1,186 @@
+"""The outcome subcommands (export, report, forget) and the recording options of play and
+autoplay. Each command takes the parsed arguments and returns the exit code."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+
+from . import Recorder, schema, xapi
+
+COMMANDS = ("export", "report", "forget")
+GROUP_MAX = 40
+EXPORT_COLUMNS = ("statement_id", *schema.EVENT_COLUMNS[:-1], "timestamp", "locale",
+                  "age_band", "group", "content_version")
+
+
+def add_record_options(parser) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", default=None,
+                        help="where outcomes are recorded (default: the user's data folder)")
+    parser.add_argument("--no-record", action="store_true",
+                        help="do not record learning outcomes")
+    parser.add_argument("--group", metavar="LABEL", default="",
+                        help="a group label for the educator's report, e.g. a class (never a "
+                             "child's name)")
+
+
+def add_commands(subparsers) -> None:
+    export = subparsers.add_parser("export", help="export recorded outcomes (xAPI or CSV)")
+    export.add_argument("--format", choices=("xapi", "csv"), default="xapi")
+    export.add_argument("--out", metavar="FILE", help="write here (default: standard output)")
+    export.add_argument("--data-dir", metavar="DIR", default=None)
+    export.set_defaults(func=cmd_export)
+
+    report = subparsers.add_parser("report", help="an educator report from outcome files")
+    report.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="outcomes.sqlite3 databases, xAPI .jsonl exports, or folders")
+    report.add_argument("--html", metavar="FILE", help="write the report as a web page")
+    report.add_argument("--csv", metavar="FILE", help="write the figures as CSV")
+    report.add_argument("--min-group", metavar="N", type=int, default=None,
+                        help="hide groups with fewer sessions (default 5, at least 3)")
+    report.add_argument("--locale", default=None, help="language of the report")
+    report.add_argument("--scenarios", metavar="FILE", default=None,
+                        help="the scenario file (topics and titles; default: the shipped one)")
+    report.set_defaults(func=cmd_report)
+
+    forget = subparsers.add_parser("forget", help="delete recorded outcomes")
+    forget.add_argument("--all", action="store_true", required=True,
+                        help="delete every recorded outcome on this computer")
+    forget.add_argument("--data-dir", metavar="DIR", default=None)
+    forget.set_defaults(func=cmd_forget)
+
+
+def clean_group(label: str) -> str:
+    """A group label as stored: printable, trimmed, at most GROUP_MAX characters."""
+    return "".join(c for c in " ".join(label.split()) if c.isprintable())[:GROUP_MAX]
+
+
+def open_recorder(args, content, locale: str) -> Recorder:
+    if getattr(args, "no_record", False):
+        return Recorder()
+    from ..i18n import current_locale
+    from .store import SQLiteRecorder
+
+    recorder = SQLiteRecorder(getattr(args, "data_dir", None))
+    recorder.locale_of = current_locale  # the language picker may change it before play
+    recorder.start_session(locale=locale, content_version=getattr(content, "version", ""),
+                           group=clean_group(getattr(args, "group", "") or ""))
+    return recorder
+
+
+def _database(args) -> Path:
+    from .store import default_data_dir
+
+    folder = Path(args.data_dir) if args.data_dir else default_data_dir()
+    return folder / schema.DB_NAME
+
+
+def _read(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    why = schema.problem(conn)
+    if why:
+        conn.close()
+        raise sqlite3.DatabaseError(why)
+    return conn
+
+
+# -- export ----------------------------------------------------------------------------
+def _export_rows(conn):
+    conn.row_factory = sqlite3.Row
+    sql = ("SELECT e.*, s.locale, s.age_band, s.grp, s.content_version FROM events e "
+           "JOIN sessions s ON s.id = e.session ORDER BY e.session, e.seq")
+    for row in conn.execute(sql):
+        yield dict(row)
+
+
+def _write_export(rows, fmt: str, out) -> int:
+    count = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(EXPORT_COLUMNS)
+    for row in rows:
+        if fmt == "csv":
+            writer.writerow([xapi.statement_id(row["session"], row["seq"]),
+                             *(row[c] for c in schema.EVENT_COLUMNS[:-1]), row["ts"],
+                             row["locale"], row["age_band"], row["grp"],
+                             row["content_version"]])
+        else:
+            out.write(xapi.dumps(row, row) + "\n")
+        count += 1
+    return count
+
+
+def cmd_export(args) -> int:
+    path = _database(args)
+    if not path.is_file():
+        print(f"error: no outcomes recorded in {path.parent}", file=sys.stderr)
+        return 1
+    try:
+        conn = _read(path)
+        if args.out:
+            count = _export_to_file(conn, args.format, Path(args.out))
+        else:
+            count = _write_export(_export_rows(conn), args.format, sys.stdout)
+            sys.stdout.flush()
+        conn.close()
+    except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not an error to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except (sqlite3.Error, OSError) as exc:
+        print(f"error: cannot export {path}: {exc}", file=sys.stderr)
+        return 1
+    kind = "statements" if args.format == "xapi" else "rows"
+    where = f" to {args.out}" if args.out else ""
+    print(f"exported {count} {kind}{where}", file=sys.stderr)
+    return 0
+
+
+def _export_to_file(conn, fmt: str, target: Path) -> int:
+    """Write next to the target and rename, so a failed export leaves no half file."""
+    fd, temporary = tempfile.mkstemp(prefix=".export-", dir=target.resolve().parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            count = _write_export(_export_rows(conn), fmt, out)
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return count
+
+
+# -- forget ----------------------------------------------------------------------------
+def cmd_forget(args) -> int:
+    path = _database(args)
+    files = [p for p in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal")))
+             if p.exists()]
+    if not files:
+        print(f"nothing to delete: no outcomes recorded in {path.parent}")
+        return 0
+    counts = ""
+    try:
+        conn = _read(path)
+        sessions, events = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                            for t in ("sessions", "events"))
+        conn.close()
+        counts = f"{sessions} sessions and {events} events"
+    except sqlite3.Error:
+        counts = "the outcomes"
+    for file in files:
+        try:
+            file.unlink()
+        except OSError as exc:
+            print(f"error: cannot delete {file}: {exc} (close the game and try again)",
+                  file=sys.stderr)
+            return 1
+    print(f"deleted {counts}: " + ", ".join(str(f) for f in files))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .runreport import run
+
+    return run(args)

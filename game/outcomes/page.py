@@ -1,0 +1,238 @@
+"""The report as one self-contained HTML page: inline CSS and SVG bar charts, no scripts,
+no fonts or pictures from the network; it prints cleanly. Every word goes through _() and
+dates and numbers are formatted for the educator's locale."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from html import escape
+
+from babel.numbers import format_decimal, format_percent
+
+from ..i18n import N_, _, current_locale, format_date
+from .report import Report, Row
+
+SAFE, NEUTRAL, RISKY = "#2ebe78", "#7890e6", "#ff8c42"
+BEFORE, AFTER = "#a27dff", "#48cfad"
+TOPIC_NAMES = {
+    "stranger": N_("Strangers online"), "webcam": N_("Webcams"), "photos": N_("Photos"),
+    "personal_info": N_("Personal information"), "shared_computer": N_("Shared computers"),
+    "meeting": N_("Meeting in person"), "fake_profile": N_("Fake profiles"),
+    "gifts": N_("Gifts and offers"), "bullying": N_("Bullying"), "privacy": N_("Privacy"),
+    "helping_friend": N_("Helping a friend"), "": N_("Other"),
+}
+CSS = """
+body{font-family:system-ui,"Segoe UI",Roboto,"Noto Sans","Noto Sans Thai",sans-serif;
+margin:0;background:#eef4ff;color:#262948;line-height:1.45}
+main{max-width:980px;margin:0 auto;padding:24px}
+h1{font-size:2rem;margin:.2em 0;color:#4876f0}h2{margin:1.4em 0 .4em}h3{margin:.2em 0}
+.card{background:#fff;border-radius:22px;padding:18px 24px;margin:14px 0;
+box-shadow:0 3px 10px rgba(20,24,60,.12);break-inside:avoid}
+.note{color:#5c628c}.hidden{color:#5c628c;font-style:italic}
+.tiles{display:flex;flex-wrap:wrap;gap:12px}
+.tile{flex:1 1 160px;background:#f6f8ff;border-radius:18px;padding:10px 16px}
+.tile b{display:block;font-size:1.8rem}
+table{border-collapse:collapse;width:100%;margin:8px 0}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #dde3f5}
+td.n,th.n{text-align:right}
+.key span{display:inline-block;width:14px;height:14px;border-radius:4px;margin:0 6px 0 14px;
+vertical-align:middle}
+svg text{font-family:inherit}
+@media print{body{background:#fff}.card{box-shadow:none;border:1px solid #ccd}}
+"""
+
+
+def tag(name: str, text: str, css: str = "") -> str:
+    """An element holding escaped text."""
+    attribute = f' class="{css}"' if css else ""
+    return f"<{name}{attribute}>{escape(text)}</{name}>"
+
+
+def short(text: str, size: int) -> str:
+    """At most about `size` characters, never cutting a mark off its letter (Thai vowels)."""
+    if len(text) <= size:
+        return text
+    while size < len(text) and unicodedata.category(text[size]) == "Mn":
+        size += 1
+    return text[:size].rstrip() + "…"
+
+
+def pct(value) -> str:
+    return "–" if value is None else format_percent(value, locale=current_locale())
+
+
+def num(value: int) -> str:
+    return format_decimal(value, locale=current_locale())
+
+
+def day(iso: str) -> str:
+    return format_date(date.fromisoformat(iso[:10])) if iso else ""
+
+
+def gain(value) -> str:
+    if value is None:
+        return "–"
+    return _("{points} points").format(points=f"{round(value * 100):+d}")
+
+
+def topic_name(key: str) -> str:
+    return _(TOPIC_NAMES.get(key, key))
+
+
+def hidden(k: int) -> str:
+    return _("Hidden: fewer than {k} sessions, to protect the children's privacy.").format(k=k)
+
+
+# -- charts ------------------------------------------------------------------------------
+def bars(rows: list[tuple[str, list[tuple[float | None, str, str]]]], label_w: int = 260) -> str:
+    """Horizontal bars: for each label, one bar per (value 0..1, colour, caption)."""
+    bar_h, gap, width = 22, 14, 640
+    lines, y = [], 8
+    for label, values in rows:
+        lines.append(f'<text x="0" y="{y + 16}" font-size="15">{escape(short(label, 40))}</text>')
+        for value, color, caption in values:
+            size = round((value or 0) * (width - label_w - 70))
+            lines.append(f'<rect x="{label_w}" y="{y}" width="{width - label_w - 70}" '
+                         f'height="{bar_h}" rx="8" fill="#eef1fb"/>'
+                         f'<rect x="{label_w}" y="{y}" width="{size}" height="{bar_h}" rx="8" '
+                         f'fill="{color}"><title>{escape(caption)}</title></rect>'
+                         f'<text x="{label_w + size + 8}" y="{y + 16}" font-size="15" '
+                         f'font-weight="bold">{escape(pct(value))}</text>')
+            y += bar_h + 4
+        y += gap
+    return (f'<svg viewBox="0 0 {width} {y}" width="100%" role="img" '
+            f'xmlns="http://www.w3.org/2000/svg">{"".join(lines)}</svg>')
+
+
+def stacked(rows: list[tuple[str, Row]], label_w: int = 300) -> str:
+    """One bar per decision point, split into safe, neutral and risky choices."""
+    width, bar_h = 640, 28
+    parts, y = [], 6
+    for label, row in rows:
+        parts.append(f'<text x="0" y="{y + 19}" font-size="15">{escape(short(label, 44))}</text>')
+        x, span = label_w, width - label_w
+        for count, color, name in ((row.safe, SAFE, _("safe")), (row.neutral, NEUTRAL,
+                                   _("neutral")), (row.risky, RISKY, _("risky"))):
+            w = round(span * count / row.decisions) if row.decisions else 0
+            share = pct(count / row.decisions if row.decisions else None)
+            parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="{bar_h}" fill="{color}">'
+                         f'<title>{escape(name)}: {escape(share)}</title></rect>')
+            if w >= 44:
+                parts.append(f'<text x="{x + w / 2}" y="{y + 19}" font-size="14" fill="#fff" '
+                             f'text-anchor="middle" font-weight="bold">{escape(share)}</text>')
+            x += w
+        y += bar_h + 12
+    return (f'<svg viewBox="0 0 {width} {y}" width="100%" role="img" '
+            f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>')
+
+
+def key(*items: tuple[str, str]) -> str:
+    return '<p class="key note">' + "".join(
+        f'<span style="background:{c}"></span>{escape(t)}' for c, t in items) + "</p>"
+
+
+# -- sections ------------------------------------------------------------------------------
+def table(rows: list[Row], name, k: int) -> str:
+    head = [_("Sessions"), _("Finished"), _("Safe choices"), _("Correct before"),
+            _("Correct after"), _("Learning gain")]
+    out = ["<table><tr><th></th>" + "".join(f'<th class="n">{escape(h)}</th>' for h in head)
+           + "</tr>"]
+    for row in rows:
+        out.append(f"<tr><td>{escape(name(row))}</td>")
+        if row.suppressed:
+            out.append(f'<td colspan="6" class="hidden">{escape(hidden(k))}</td></tr>')
+            continue
+        cells = (num(row.sessions), pct(row.completion), pct(row.safe_share), pct(row.pre),
+                 pct(row.post), gain(row.gain))
+        out.append("".join(f'<td class="n">{escape(c)}</td>' for c in cells) + "</tr>")
+    return "".join(out) + "</table>"
+
+
+def learning_chart(rows: list[Row], name) -> str:
+    shown = [r for r in rows if not r.suppressed]
+    if not shown:
+        return ""
+    data = [(name(r), [(r.pre, BEFORE, _("Correct before")), (r.post, AFTER, _("Correct after")),
+                       (r.safe_share, SAFE, _("Safe choices"))]) for r in shown]
+    return key((BEFORE, _("Correct before")), (AFTER, _("Correct after")),
+               (SAFE, _("Safe choices"))) + bars(data)
+
+
+def scenario_card(report: Report, row: Row) -> str:
+    title = report.titles.get(row.key, row.key)  # the stories' own text, already translated
+    out = [f'<section class="card"><h3>{escape(title)}</h3>']
+    if row.suppressed:
+        return out[0] + f'<p class="hidden">{escape(hidden(report.k))}</p></section>'
+    out.append(table([row], lambda r: _("All sessions"), report.k))
+    points = [(p, report.node_labels.get((row.key, p.key), p.key)) for p in row.children]
+    shown = [(label or p.key, p) for p, label in points if not p.suppressed]
+    if points:
+        out.append(tag("h4", _("Choices at each decision point")))
+        out.append(key((SAFE, _("safe")), (NEUTRAL, _("neutral")), (RISKY, _("risky"))))
+        out.append(stacked(shown))
+        if len(shown) < len(points):
+            count = len(points) - len(shown)
+            out.append(f'<p class="hidden">{escape(hidden(report.k))} ({num(count)})</p>')
+    return "".join(out) + "</section>"
+
+
+def html(report: Report, today: date | None = None) -> str:
+    k = report.k
+    lang = current_locale().replace("_", "-")
+    title = _("Net Heroes: what the children learned")
+    out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+           f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+           f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>"
+           f"<h1>{escape(title)}</h1>"]
+    first, last = day(report.first), day(report.last)
+    period = (_("Sessions on {day}.").format(day=first) if first == last else
+              _("Sessions from {first} to {last}.").format(first=first, last=last))
+    made = _("Report made on {day}.").format(day=format_date(today or date.today()))
+    rule = _("Groups with fewer than {k} sessions are hidden, so that no child can be "
+             "singled out.").format(k=k)
+    out.append(f'<p class="note">{escape(period)} {escape(made)} {escape(rule)}</p>')
+    if report.k_raised:
+        out.append(tag("p", _("The smallest group size allowed is 3."), "note"))
+    out.append(overview(report))
+    if not report.total.suppressed:
+        out.append(tag("h2", _("By topic")) + "<section class='card'>")
+        out.append(learning_chart(report.topics, lambda r: topic_name(r.key)))
+        out.append(table(report.topics, lambda r: topic_name(r.key), k) + "</section>")
+        out.append(tag("h2", _("By scenario")))
+        out.extend(scenario_card(report, s) for s in report.scenarios)
+        out.append(breakdown(_("By group"), report.groups, _("No group label"), k))
+        out.append(breakdown(_("By age band"), report.age_bands, _("Not given"), k))
+    out.append(files(report))
+    return "".join(out) + "</main></body></html>\n"
+
+
+def overview(report: Report) -> str:
+    total = report.total
+    if total.suppressed:
+        return f'<section class="card"><p class="hidden">{escape(hidden(report.k))}</p></section>'
+    tiles = ((_("Sessions"), num(total.sessions)), (_("Finished"), pct(total.completion)),
+             (_("Safe choices"), pct(total.safe_share)),
+             (_("Correct answers, before and after"), f"{pct(total.pre)} → {pct(total.post)}"))
+    return '<section class="card tiles">' + "".join(
+        f'<div class="tile">{escape(a)}<b>{escape(b)}</b></div>' for a, b in tiles) + "</section>"
+
+
+def breakdown(heading: str, rows: list[Row], blank: str, k: int) -> str:
+    if len(rows) < 2 and all(not r.key for r in rows):
+        return ""  # nobody set a label: nothing to compare
+
+    def name(row: Row) -> str:
+        return row.key or blank
+
+    return (f"<h2>{escape(heading)}</h2><section class='card'>{learning_chart(rows, name)}"
+            f"{table(rows, name, k)}</section>")
+
+
+def files(report: Report) -> str:
+    used = _("Files merged: {n}; events: {events}; duplicates ignored: {dups}.").format(
+        n=num(len(report.used)), events=num(report.events), dups=num(report.duplicates))
+    out = [tag("h2", _("Sources")) + "<section class='card'>" + tag("p", used)]
+    if report.notes:
+        out.append("<ul>" + "".join(f"<li>{escape(n)}</li>" for n in report.notes) + "</ul>")
+    return "".join(out) + "</section>"

@@ -1,0 +1,153 @@
+"""The educator report: merge outcome files, aggregate, suppress small groups, write HTML/CSV.
+
+`build()` turns a merged database into a `Report`; `page.html()` draws it, `write_csv()`
+flattens it for spreadsheets, `text()` prints a short summary.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+
+from . import aggregate as agg
+from .aggregate import Row
+
+
+@dataclass
+class Report:
+    k: int
+    k_raised: bool
+    total: Row
+    topics: list[Row]  # children: scenario rows; their children: decision point rows
+    groups: list[Row]
+    age_bands: list[Row]
+    first: str = ""  # ISO start of the first and last session
+    last: str = ""
+    titles: dict = field(default_factory=dict)  # scenario id -> title
+    node_labels: dict = field(default_factory=dict)  # (scenario, node) -> label
+    used: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    events: int = 0
+    duplicates: int = 0
+
+    @property
+    def scenarios(self) -> list[Row]:
+        return [s for t in self.topics for s in t.children]
+
+
+def _order(rows: dict[str, Row], known: list[str]) -> list[Row]:
+    """Rows in the content's order; ids the content does not know come last, sorted."""
+    first = [rows[k] for k in known if k in rows]
+    return first + [rows[k] for k in sorted(rows) if k not in known]
+
+
+def build(conn, content, k: int, k_raised: bool = False) -> Report:
+    """Aggregate a database with `plays` and `points` tables (see aggregate.py), such as a
+    merged one; `content` (or None) gives topics and titles."""
+    scenarios = list(content.scenarios) if content is not None else []
+    total = agg.total(conn)
+    total.suppressed = total.sessions < k
+    topic_of = {s.id: s.topic for s in scenarios}
+    per_scenario = agg.by_scenario(conn)
+    topics = agg.by_topic(conn, topic_of)
+    topic_order = list(dict.fromkeys(s.topic for s in scenarios))
+    topic_rows = _order(topics, topic_order)
+    agg.suppress(topic_rows, k, total.suppressed)
+    points = agg.decision_points(conn)
+    nodes = {s.id: list(s.nodes) for s in scenarios}
+    for topic in topic_rows:
+        mine = {sid: row for sid, row in per_scenario.items() if topic_of.get(sid, "") == topic.key}
+        topic.children = _order(mine, [s.id for s in scenarios])
+        agg.suppress(topic.children, k, topic.suppressed)
+        for scenario in topic.children:
+            found = {p.key: p for p in points.get(scenario.key, [])}
+            scenario.children = _order(found, nodes.get(scenario.key, []))
+            agg.suppress(scenario.children, k, scenario.suppressed)
+    groups = agg.by_session_column(conn, "grp")
+    ages = agg.by_session_column(conn, "age_band")
+    for rows in (groups, ages):
+        agg.suppress(rows, k, total.suppressed)
+    first, last = agg.date_range(conn)
+    titles, labels = names(scenarios)
+    return Report(k, k_raised, total, topic_rows, groups, ages, first, last, titles, labels)
+
+
+def names(scenarios) -> tuple[dict, dict]:
+    """The scenarios' titles, and a label for each decision point (its first message)."""
+    labels = {}
+    for scenario in scenarios:
+        for node in scenario.nodes.values():
+            if node.choices:
+                first = node.messages[0].text if node.messages else node.text
+                labels[(scenario.id, node.id)] = first
+    return {s.id: s.title for s in scenarios}, labels
+
+
+# -- CSV -------------------------------------------------------------------------------
+CSV_COLUMNS = ("level", "topic", "scenario", "node", "group", "age_band", "sessions",
+               "plays_started", "plays_finished", "completion_rate", "decisions", "safe_share",
+               "neutral_share", "risky_share", "pre_correct_rate", "post_correct_rate",
+               "learning_gain", "suppressed")
+
+
+def _rate(value) -> str:
+    return "" if value is None else f"{value:.4f}"
+
+
+def _share(part: int, whole: int) -> str:
+    return _rate(part / whole if whole else None)
+
+
+def _figures(row: Row, plays: bool = True) -> list:
+    """The figure columns of a row (a decision point has no plays or answers)."""
+    if row.suppressed:
+        return [""] * 11 + ["yes"]
+    if not plays:
+        return [row.sessions, "", "", "", row.decisions, _share(row.safe, row.decisions),
+                _share(row.neutral, row.decisions), _share(row.risky, row.decisions),
+                "", "", "", "no"]
+    return [row.sessions, row.started, row.completed, _rate(row.completion), row.decisions,
+            _share(row.safe, row.decisions), _share(row.neutral, row.decisions),
+            _share(row.risky, row.decisions), _rate(row.pre), _rate(row.post),
+            _rate(row.gain), "no"]
+
+
+def csv_rows(report: Report):
+    yield CSV_COLUMNS
+    yield ["all", "", "", "", "", "", *_figures(report.total)]
+    for topic in report.topics:
+        yield ["topic", topic.key, "", "", "", "", *_figures(topic)]
+        for scenario in topic.children:
+            yield ["scenario", topic.key, scenario.key, "", "", "", *_figures(scenario)]
+            for point in scenario.children:
+                yield ["decision", topic.key, scenario.key, point.key, "", "",
+                       *_figures(point, plays=False)]
+    for row in report.groups:
+        yield ["group", "", "", "", row.key, "", *_figures(row)]
+    for row in report.age_bands:
+        yield ["age_band", "", "", "", "", row.key, *_figures(row)]
+
+
+def write_csv(report: Report, stream) -> None:
+    csv.writer(stream, lineterminator="\n").writerows(csv_rows(report))
+
+
+# -- a short text summary -----------------------------------------------------------------
+def _pct(value) -> str:
+    return "-" if value is None else f"{round(value * 100)}%"
+
+
+def text(report: Report) -> str:
+    lines = [f"{report.total.sessions} sessions, {report.events} events"
+             f" (groups under {report.k} sessions suppressed)"]
+    if report.total.suppressed:
+        return lines[0] + "\nfewer sessions than the threshold: nothing can be shown\n"
+    for scenario in report.scenarios:
+        name = report.titles.get(scenario.key, scenario.key)
+        if scenario.suppressed:
+            lines.append(f"  {name}: suppressed")
+            continue
+        lines.append(f"  {name}: {scenario.sessions} sessions, finished "
+                     f"{_pct(scenario.completion)}, safe choices {_pct(scenario.safe_share)}, "
+                     f"correct before {_pct(scenario.pre)}, after {_pct(scenario.post)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,189 @@
+"""Outcomes inside the game: headless play records, nothing typed or personal is kept, the
+class results open with Ctrl+E on the title screen only, and the command line records,
+exports and forgets."""
+
+import argparse
+import getpass
+import socket
+import sqlite3
+
+import pygame
+import pytest
+
+from game import SCENARIOS_FILE, log
+from game.autoplay import Driver, start_app
+from game.cli import main
+from game.content import check_file
+from game.outcomes.commands import open_recorder
+from game.outcomes.store import SQLiteRecorder
+
+SECRET = "ZqxjvkwMarisolTV"
+
+
+@pytest.fixture(scope="module")
+def content():
+    content, _ = check_file(SCENARIOS_FILE)
+    return content
+
+
+def options(folder, group="5B", no_record=False):
+    return argparse.Namespace(data_dir=str(folder), group=group, no_record=no_record)
+
+
+def type_text(app, text):
+    for ch in text:
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=ord(ch.lower()), mod=0,
+                                             unicode=ch, scancode=0))
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+        app.frame(0.05, pygame.event.get())
+
+
+def stored_text(folder, tmp_path):
+    """Every value in the database and both exports, as text."""
+    conn = sqlite3.connect(folder / "outcomes.sqlite3")
+    values = [str(v) for table in ("sessions", "events")
+              for row in conn.execute(f"SELECT * FROM {table}") for v in row]
+    conn.close()
+    texts = ["\n".join(values)]
+    for fmt in ("xapi", "csv"):
+        out = tmp_path / f"export.{fmt}"
+        assert main(["export", "--data-dir", str(folder), "--format", fmt, "--out", str(out)]) == 0
+        texts.append(out.read_text(encoding="utf-8"))
+    return texts
+
+
+def test_a_played_session_keeps_nothing_personal_nor_typed(tmp_path, content):
+    folder = tmp_path / "data"
+    recorder = open_recorder(options(folder), content, "pt_BR")
+    app = start_app(content, "pt_BR", recorder=recorder)
+    type_text(app, SECRET)
+    driver = Driver(app, dt=0.1)
+    type_text(app, SECRET)
+    driver.play(content.scenarios[0].id)
+    type_text(app, SECRET)
+    recorder.close()
+    texts = stored_text(folder, tmp_path)
+    assert content.scenarios[0].id in texts[0] and "5B" in texts[0] and "pt_BR" in texts[0]
+    raw = (folder / "outcomes.sqlite3").read_bytes()
+    for private in (getpass.getuser(), socket.gethostname(), SECRET, str(tmp_path)):
+        for text in texts:
+            assert private not in text
+        if len(private) >= 4:  # shorter ones can turn up by chance in a binary file
+            assert private.encode() not in raw
+    assert SECRET.lower().encode() not in raw
+
+
+def test_autoplay_records_the_same_way_and_no_record_records_nothing(tmp_path, capsys):
+    folder = tmp_path / "auto"
+    assert main(["autoplay", "--scenario", "camera_request", "--data-dir", str(folder),
+                 "--group", "7C"]) == 0
+    conn = sqlite3.connect(folder / "outcomes.sqlite3")
+    kinds = {k for (k,) in conn.execute("SELECT DISTINCT kind FROM events")}
+    assert kinds == {"scenario_started", "answer", "decision", "scenario_completed"}
+    assert conn.execute("SELECT grp, locale FROM sessions").fetchall() == [("7C", "en")]
+    conn.close()
+    capsys.readouterr()
+    quiet = tmp_path / "quiet"
+    assert main(["autoplay", "--scenario", "camera_request", "--data-dir", str(quiet),
+                 "--no-record"]) == 0
+    assert not quiet.exists()
+
+
+def ctrl_e():
+    return pygame.event.Event(pygame.KEYDOWN, key=pygame.K_e, mod=pygame.KMOD_LCTRL,
+                              unicode="\x05")
+
+
+def press(app, *events):
+    for event in events:
+        pygame.event.post(event)
+    app.frame(0.1, pygame.event.get())
+    for _ in range(3):
+        app.frame(0.1, [])
+
+
+def record_group(folder, content, group, count):
+    rec = SQLiteRecorder(folder)
+    scenario = content.scenarios[0]
+    for _ in range(count):
+        rec.start_session(locale="en", content_version=content.version, group=group)
+        rec.record("scenario_started", scenario=scenario.id)
+        rec.record("decision", scenario=scenario.id, node=scenario.start, choice="c1",
+                   safety="safe")
+        rec.record("scenario_completed", scenario=scenario.id, ending="end", seconds=60)
+    rec.close()
+
+
+def test_class_results_open_with_ctrl_e_on_the_title_only(tmp_path, content):
+    from scenes.educator import EducatorScene
+    from scenes.menu import MenuScene
+    from scenes.title import TitleScene
+
+    folder = tmp_path / "class"
+    record_group(folder, content, "5B", 6)
+    record_group(folder, content, "other", 2)
+    seen = []
+    recorder = open_recorder(options(folder), content, "en")
+    app = start_app(content, recorder=recorder, observer=lambda k, d: seen.append((k, d)))
+    press(app, ctrl_e())
+    assert isinstance(app.top, EducatorScene)
+    shown = next(d for k, d in seen if k == "educator")
+    assert shown["recording"] and shown["group"] == "5B" and shown["sessions"] == 6
+    assert shown["scenarios"] == [(content.scenarios[0].id, 1.0)]  # the other group not mixed in
+    press(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode=""))
+    assert isinstance(app.top, TitleScene)
+    app.replace(MenuScene(app))
+    app.frame(0.1, [])
+    press(app, ctrl_e())
+    assert isinstance(app.top, MenuScene)
+    recorder.close()
+
+
+def test_class_results_say_when_nothing_is_recorded_or_saved(tmp_path, content, capsys):
+    from scenes.title import TitleScene
+
+    seen = []
+    app = start_app(content, recorder=open_recorder(options(tmp_path, no_record=True), content,
+                                                    "en"),
+                    observer=lambda k, d: seen.append((k, d)))
+    press(app, ctrl_e())
+    assert next(d for k, d in seen if k == "educator")["recording"] is False
+    log.reset()
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    seen.clear()
+    recorder = open_recorder(options(blocker / "data"), content, "en")
+    app = start_app(content, recorder=recorder, observer=lambda k, d: seen.append((k, d)))
+    Driver(app, dt=0.1).play(content.scenarios[0].id)  # the game plays on
+    app.reset(TitleScene(app))
+    app.frame(0.1, [])
+    press(app, ctrl_e())
+    assert "cannot use" in next(d for k, d in seen if k == "educator")["problem"]
+    assert capsys.readouterr().err.count("warning:") == 1
+
+
+def test_export_and_forget(tmp_path, content, capsys):
+    folder = tmp_path / "pc"
+    assert main(["export", "--data-dir", str(folder)]) == 1
+    assert "no outcomes recorded" in capsys.readouterr().err
+    record_group(folder, content, "5B", 2)
+    assert main(["export", "--data-dir", str(folder), "--format", "csv"]) == 0
+    out = capsys.readouterr()
+    lines = out.out.splitlines()
+    assert lines[0].startswith("statement_id,session,seq,kind,scenario") and len(lines) == 7
+    assert "exported 6 rows" in out.err
+    assert main(["forget", "--all", "--data-dir", str(folder)]) == 0
+    said = capsys.readouterr().out
+    assert "deleted 2 sessions and 6 events" in said and "outcomes.sqlite3" in said
+    assert not (folder / "outcomes.sqlite3").exists()
+    assert main(["forget", "--all", "--data-dir", str(folder)]) == 0
+    assert "nothing to delete" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["forget", "--data-dir", str(folder)])  # --all is required
+
+
+def test_play_takes_the_recording_options():
+    from game.cli import build_parser
+
+    args = build_parser().parse_args(["play", "--data-dir", "d", "--no-record", "--group", "x"])
+    assert (args.data_dir, args.no_record, args.group) == ("d", True, "x")
