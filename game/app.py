@@ -51,6 +51,7 @@ class App:
         self._backdrops: dict = {}
         self.clock = 0.0  # seconds of play, advanced by frame()
         self.play = None  # the scenario being played, if any
+        self.age_band = ""  # the age band the player picked on the menu ('' for all)
         self.recorder = recorder or Recorder()
 
     def set_locale(self, locale: str) -> None:

@@ -8,6 +8,7 @@ from game import art, theme
 from game.i18n import _
 from game.ui import ButtonGroup
 
+
 def help_rect(app) -> pygame.Rect:
     """The Help button, top right, as wide as its label needs in the current language."""
     width = max(132, app.text.measure(_("Help"), theme.TEXT_SMALL + 2, bold=True) + 76)

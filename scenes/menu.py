@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game import art, theme
+from game.content.model import AGE_BANDS
 from game.flow import Play
 from game.i18n import _
 from game.ui import Button, darker
@@ -52,10 +53,11 @@ class MenuScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
+        band = getattr(app, "age_band", "")
+        scenarios = [s for s in app.content.scenarios if not band or s.age_band == band]
         cards = []
-        scenarios = app.content.scenarios
         rows = max(1, (len(scenarios) + COLS - 1) // COLS)
-        top = 150 if rows == 1 else 128
+        top = 172 if rows == 1 else 150
         for i, scenario in enumerate(scenarios):
             row, col = divmod(i, COLS)
             in_row = min(COLS, len(scenarios) - row * COLS)
@@ -66,12 +68,32 @@ class MenuScene(Scene):
                        "age_band": scenario.age_band, "done": scenario.id in app.done}
             cards.append(Card(rect, scenario.title, scenario, CARD_COLORS[i % len(CARD_COLORS)],
                               payload=payload, appear=0.05 * i))
-        self.buttons.set(cards, focus=0)
+        self.buttons.set(cards + self._age_chips(band), focus=0 if cards else -1)
+
+    def _age_chips(self, chosen: str) -> list:
+        """'How old are you?' chips: the player's age band shows its stories (and is recorded,
+        as a band only)."""
+        labels = [(band, _("Ages {band}").format(band=band)) for band in AGE_BANDS]
+        labels.append(("", _("All stories")))
+        chips, x = [], theme.WIDTH - 28
+        for band, label in reversed(labels):
+            w = self.app.text.measure(label, theme.TEXT_SMALL, bold=True) + 40
+            x -= w + 12
+            color = theme.SUN if band == chosen else theme.SKY_DEEP
+            chips.insert(0, Button(pygame.Rect(x, 94, w, 46), label, "age", color,
+                                   size=theme.TEXT_SMALL, payload={"age": band}))
+        return chips
 
     def enter(self) -> None:
-        self.app.show("menu", scenarios=[c.payload["id"] for c in self.buttons.buttons])
+        self.app.show("menu", scenarios=[b.payload["id"] for b in self.buttons.buttons
+                                         if "id" in b.payload])
 
     def pressed(self, button) -> None:
+        if button.action == "age":
+            self.app.age_band = button.payload["age"]
+            self.app.recorder.set_age_band(self.app.age_band)
+            self.app.replace(MenuScene(self.app))
+            return
         self.app.sounds.play("whoosh")
         Play(self.app, button.action).begin()
 

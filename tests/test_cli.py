@@ -77,9 +77,11 @@ def test_garbage_and_binary_files_are_diagnostics_not_crashes(tmp_path):
 
 def test_autoplay_prints_a_transcript(tmp_path):
     path = write(tmp_path, MINIMAL)
-    result = run_module("autoplay", "--scenarios", str(path), "--strategy", "risky")
+    result = run_module("autoplay", "--scenarios", str(path), "--strategy", "risky",
+                        "--data-dir", str(tmp_path / "data"))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
+    assert (tmp_path / "data" / "outcomes.sqlite3").is_file()  # autoplay records like play
     assert lines[0] == "=== Demo (demo)"
     assert "Sam: hi! want free coins?" in lines
     assert "  > Say yes" in lines

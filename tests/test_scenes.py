@@ -197,3 +197,25 @@ def test_a_quit_without_the_close_button_ends_at_once(content):
     app = start_app(content)
     post(app, pygame.event.Event(pygame.QUIT))  # e.g. the system shutting down
     assert not app.running
+
+
+def test_age_chips_filter_the_menu_and_record_the_band(content):
+    from game.outcomes import Recorder
+    from scenes.menu import MenuScene
+
+    class Bands(Recorder):
+        chosen: list = []
+
+        def set_age_band(self, age_band):
+            self.chosen.append(age_band)
+
+    app = start_app(content, recorder=Bands())
+    app.reset(MenuScene(app))
+    settle(app)
+    chips = [b for b in app.top.buttons.buttons if b.action == "age"]
+    assert [c.payload["age"] for c in chips] == ["9-12", "13-17", ""]
+    post(app, *click(chips[1].rect.center))
+    settle(app)
+    cards = [b.payload["age_band"] for b in app.top.buttons.buttons if "id" in b.payload]
+    assert cards and set(cards) == {"13-17"}
+    assert app.recorder.chosen == ["13-17"] and app.age_band == "13-17"
