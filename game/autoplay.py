@@ -45,12 +45,25 @@ class Driver:
         if "correct" in first:
             return self._pick_answer(options)
         if "topic" in first:
-            return next(o for o in options if o.payload["id"] == want_scenario)
+            card = next((o for o in options if o.payload.get("id") == want_scenario), None)
+            if card is not None:
+                return card
+            turn = [o for o in options if "page" in o.payload]
+            if not turn:
+                raise AutoplayError(f"the menu does not show '{want_scenario}'")
+            return turn[-1] if self._page_forward(want_scenario) else turn[0]
         for preferred in ("play", "next", "menu", "close", "no"):
             match = next((o for o in options if o.action == preferred), None)
             if match:
                 return match
         return options[0]
+
+    def _page_forward(self, want_scenario: str) -> bool:
+        """Whether the wanted story is on a later menu page than the one shown."""
+        from scenes.menu import PER_PAGE
+
+        ids = [s.id for s in self.app.content.scenarios]
+        return ids.index(want_scenario) >= (self.app.top.page + 1) * PER_PAGE
 
     def _pick_choice(self, options):
         if self.script is not None:

@@ -53,11 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--keys", action="store_true", help="use the keyboard instead of the mouse")
     add_record_options(auto)
     auto.set_defaults(func=cmd_autoplay)
+
+    listing = sub.add_parser("list", help="the scenarios, their shape and translations")
+    _scenarios_arg(listing)
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(func=cmd_list)
     add_commands(sub)
     return parser
 
 
-COMMANDS = ("play", "check", "autoplay", *OUTCOME_COMMANDS)
+COMMANDS = ("play", "check", "autoplay", "list", *OUTCOME_COMMANDS)
 
 
 def main(argv=None) -> int:
@@ -69,6 +74,11 @@ def main(argv=None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`... | head`): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _load(path, stream=sys.stderr, strict=False, fmt="text"):
@@ -163,6 +173,16 @@ def cmd_play(args) -> int:
 
         app.start(LanguageScene(app, i18n.system_locale()))
     return app.run()
+
+
+def cmd_list(args) -> int:
+    content, failing, _ = _load(args.scenarios)
+    if content is None:
+        return 1
+    from .listing import render
+
+    print(render(content, args.json))
+    return 0
 
 
 def cmd_autoplay(args) -> int:

@@ -13,7 +13,9 @@ from game.ui import Button, darker
 from .base import Scene
 
 COLS = 4
+PER_PAGE = 8  # two rows of four
 CARD_W, CARD_H = 280, 272
+SMALL_W, SMALL_H, SMALL_GAP = 260, 236, 24  # two rows, with room for the page arrows
 CARD_COLORS = (theme.MINT, theme.GRAPE, theme.PEACH, theme.BUBBLEGUM, theme.SKY_DEEP, theme.CORAL)
 
 
@@ -25,15 +27,16 @@ class Card(Button):
         surface = pygame.Surface((w, h + 8), pygame.SRCALPHA)
         art.rounded_rect(surface, pygame.Rect(0, 6, w, h), darker(self.color, 0.3), 26)
         art.rounded_rect(surface, pygame.Rect(0, 0, w, h), theme.WHITE, 26)
-        band = pygame.Rect(0, 0, w, 128)
+        tall = h >= 260
+        band = pygame.Rect(0, 0, w, 128 if tall else 96)
         art.rounded_rect(surface, band, self.color if state == "normal" else
                          tuple(min(255, c + 20) for c in self.color), 26)
-        pygame.draw.rect(surface, theme.WHITE, (0, 110, w, 18))
-        icon = art.topic_icon(self.payload["topic"], 104)
-        surface.blit(icon, icon.get_rect(center=(w // 2, 62)))
+        pygame.draw.rect(surface, theme.WHITE, (0, band.bottom - 18, w, 18))
+        icon = art.topic_icon(self.payload["topic"], 104 if tall else 80)
+        surface.blit(icon, icon.get_rect(center=(w // 2, band.centery - 4)))
         title = text.render(self.label, theme.TEXT_SMALL + 2, theme.INK, bold=True,
                             width=w - 28, align="center")
-        surface.blit(title, title.get_rect(midtop=(w // 2, 134)))
+        surface.blit(title, title.get_rect(midtop=(w // 2, band.bottom + 4)))
         ages = _("Ages {band}").format(band=self.payload["age_band"])
         chip = text.render(ages, theme.TEXT_SMALL - 2,
                            theme.WHITE, bold=True)
@@ -55,20 +58,38 @@ class MenuScene(Scene):
         super().__init__(app)
         band = getattr(app, "age_band", "")
         scenarios = [s for s in app.content.scenarios if not band or s.age_band == band]
+        self.pages = max(1, -(-len(scenarios) // PER_PAGE))
+        self.page = min(getattr(app, "menu_page", 0), self.pages - 1)
+        shown = scenarios[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
         cards = []
-        rows = max(1, (len(scenarios) + COLS - 1) // COLS)
-        top = 172 if rows == 1 else 150
-        for i, scenario in enumerate(scenarios):
+        rows = max(1, (len(shown) + COLS - 1) // COLS)
+        width, height, gap = (CARD_W, CARD_H, 30) if rows == 1 else (SMALL_W, SMALL_H, SMALL_GAP)
+        top = 172 if rows == 1 else 156
+        for i, scenario in enumerate(shown):
             row, col = divmod(i, COLS)
-            in_row = min(COLS, len(scenarios) - row * COLS)
-            left = (theme.WIDTH - (in_row * CARD_W + (in_row - 1) * 30)) // 2
-            rect = pygame.Rect(left + col * (CARD_W + 30), top + row * (CARD_H + 24),
-                               CARD_W, CARD_H)
+            in_row = min(COLS, len(shown) - row * COLS)
+            left = (theme.WIDTH - (in_row * width + (in_row - 1) * gap)) // 2
+            rect = pygame.Rect(left + col * (width + gap), top + row * (height + 22),
+                               width, height)
             payload = {"id": scenario.id, "topic": scenario.topic,
                        "age_band": scenario.age_band, "done": scenario.id in app.done}
             cards.append(Card(rect, scenario.title, scenario, CARD_COLORS[i % len(CARD_COLORS)],
                               payload=payload, appear=0.05 * i))
-        self.buttons.set(cards + self._age_chips(band), focus=0 if cards else -1)
+        self.buttons.set(cards + self._page_arrows() + self._age_chips(band),
+                         focus=0 if cards else -1)
+
+    def _page_arrows(self) -> list:
+        """Arrows beside the cards when there are more stories than fit on one page."""
+        if self.pages < 2:
+            return []
+        arrows = []
+        if self.page > 0:
+            arrows.append(Button(pygame.Rect(12, 360, 60, 96), "", "page", theme.SKY_DEEP,
+                                 icon="back", payload={"page": -1}))
+        if self.page < self.pages - 1:
+            arrows.append(Button(pygame.Rect(theme.WIDTH - 72, 360, 60, 96), "", "page",
+                                 theme.SKY_DEEP, icon="next", payload={"page": 1}))
+        return arrows
 
     def _age_chips(self, chosen: str) -> list:
         """'How old are you?' chips: the player's age band shows its stories (and is recorded,
@@ -89,7 +110,12 @@ class MenuScene(Scene):
                                          if "id" in b.payload])
 
     def pressed(self, button) -> None:
+        if button.action == "page":
+            self.app.menu_page = self.page + button.payload["page"]
+            self.app.replace(MenuScene(self.app))
+            return
         if button.action == "age":
+            self.app.menu_page = 0
             self.app.age_band = button.payload["age"]
             self.app.recorder.set_age_band(self.app.age_band)
             self.app.replace(MenuScene(self.app))

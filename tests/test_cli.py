@@ -94,3 +94,17 @@ def test_unknown_scenario_id_is_a_clear_error(tmp_path):
     result = run_module("autoplay", "--scenarios", str(path), "--scenario", "dmeo")
     assert result.returncode == 1
     assert "error: no scenario 'dmeo'; did you mean 'demo'?" in result.stderr
+
+
+def test_list_json_shows_shape_and_translations(capsys):
+    import json
+
+    assert main(["list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["scenarios"]
+    ids = [r["id"] for r in rows]
+    assert ids == ["new_friend_in_game", "camera_request"]
+    for row in rows:
+        assert set(row) == {"id", "title", "topic", "age_band", "decisions", "questions_pre",
+                            "questions_post", "locales"}
+        assert row["decisions"] >= 4 and row["questions_pre"] >= 3 and row["questions_post"] >= 3
+        assert row["locales"] == {"en": 100.0, "pt_BR": 100.0, "th": 100.0}

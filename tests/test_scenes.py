@@ -219,3 +219,19 @@ def test_age_chips_filter_the_menu_and_record_the_band(content):
     cards = [b.payload["age_band"] for b in app.top.buttons.buttons if "id" in b.payload]
     assert cards and set(cards) == {"13-17"}
     assert app.recorder.chosen == ["13-17"] and app.age_band == "13-17"
+
+
+def test_menu_pages_when_there_are_more_stories_than_fit(tmp_path):
+    from game.content import load_text
+
+    from .helpers import MINIMAL
+
+    body = MINIMAL.split("scenarios:\n", 1)[1]
+    text = "format: 1\nscenarios:\n" + "".join(
+        body.replace("  - id: demo", f"  - id: demo{i}").replace("title: Demo", f"title: Demo {i}")
+        for i in range(10))
+    many, diags = load_text(text)
+    assert [d for d in diags if d.is_error] == []
+    transcript = run(many, ["demo9", "demo0"], "safe").text()
+    assert "=== Demo 9 (demo9)" in transcript and "=== Demo 0 (demo0)" in transcript
+    assert transcript.count("[results]") == 2

@@ -66,6 +66,9 @@ def check_catalogs(content, locales=None, text=None):
     locales = locales or [code for code in i18n.AVAILABLE if code != i18n.SOURCE]
     sources = {(e.context, e.text): e for e in iter_strings(content)}
     diags, coverage = [], []
+    if text is not None:  # the English must fit its boxes too
+        for entry in sources.values():
+            diags.extend(_fits(i18n.SOURCE, entry.text, entry.loc, entry, text))
     for locale in locales:
         path = i18n.po_path(locale)
         if not path.is_file():
@@ -122,6 +125,10 @@ def _check_string(locale, msgid, string, loc, entry, text):
     if missing:
         yield Diagnostic.at(loc, "E203", f"{locale}: the font cannot draw "
                             f"{' '.join(repr(c) for c in missing)} in '{_short(string)}'")
+    yield from _fits(locale, string, loc, entry, text)
+
+
+def _fits(locale, string, loc, entry, text):
     box = BOXES.get(entry.field) if entry else None
     if box is not None:
         lines = len(text.lines(string, box.size, box.width, box.bold))
