@@ -53,6 +53,7 @@ class App:
         self.play = None  # the scenario being played, if any
         self.age_band = ""  # the age band the player picked on the menu ('' for all)
         self.recorder = recorder or Recorder()
+        self.classroom = None  # a ClassSession in a facilitated class session
 
     def set_locale(self, locale: str) -> None:
         """Switch every word on screen, the content's too, to another language."""

@@ -31,6 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
                            "before, or the picker at the first start)")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
     play.add_argument("--no-sound", action="store_true", help="play silently")
+    play.add_argument("--kiosk", action="store_true",
+                      help="for shared PCs: fullscreen, resets itself when left alone; "
+                           "quit with Ctrl+Shift+Q held for 2 seconds")
+    play.add_argument("--config", metavar="FILE", default=None,
+                      help="operator settings (default: operator.yaml in the settings folder)")
+    play.add_argument("--classroom", metavar="GROUP", default=None,
+                      help="a facilitated class session on a projector, recorded under this "
+                           "group label: the educator records the class's votes (see "
+                           "docs/educators.md)")
     add_record_options(play)
     play.set_defaults(func=cmd_play)
 
@@ -40,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text")
     check.add_argument("--skip-translations", action="store_true",
                        help="check the content only, not the pt_BR and th catalogs")
+    check.add_argument("--config", nargs="?", const="", default=None, metavar="CONFIG",
+                       help="check an operator settings file instead (default: this machine's)")
     check.set_defaults(func=cmd_check)
 
     auto = sub.add_parser("autoplay", help="play headless and print a transcript")
@@ -103,6 +114,8 @@ def _shown_path(path) -> str:
 
 
 def cmd_check(args) -> int:
+    if args.config is not None:
+        return _check_config(args.config or None, args.format)
     content, failing, diags = _load(args.file, sys.stdout, args.strict, args.format)
     if content is not None and not args.skip_translations:
         more, coverage = _check_translations(content, args)
@@ -150,19 +163,39 @@ def cmd_play(args) -> int:
     scenario = _pick(content, args.scenario) if args.scenario else None
     if args.scenario and scenario is None:
         return 1
+    operator = _operator_settings(args.config)
+    if operator is None:
+        return 1
     import pygame
 
     from . import i18n, settings
     from .app import App
 
     try:
-        chosen = args.locale or settings.load().get("locale")
+        chosen = args.locale or operator.language or settings.load().get("locale")
+        args.group = args.group or operator.group
+        if args.classroom is not None:  # the class's votes, under its group label
+            args.group = _classroom_group(args.classroom)
+            if not args.group:
+                return 1
         recorder = open_recorder(args, content, chosen or i18n.system_locale())
-        app = App(content, locale=chosen or i18n.system_locale(), fullscreen=args.fullscreen,
-                  sound=not args.no_sound, recorder=recorder)
+        options = dict(locale=chosen or i18n.system_locale(), fullscreen=args.fullscreen,
+                       sound=not args.no_sound and operator.sound, recorder=recorder)
+        if args.kiosk or operator.kiosk:
+            from .kiosk import KioskApp
+
+            app = KioskApp(content, idle_seconds=operator.idle_seconds,
+                           language=operator.language, group=args.group,
+                           crash_dir=args.data_dir, **{**options, "fullscreen": True})
+        else:
+            app = App(content, **options)
     except pygame.error as exc:
         print(f"error: cannot open the game window: {exc}", file=sys.stderr)
         return 1
+    if args.classroom is not None:
+        from .classroom import ClassSession
+
+        app.classroom = ClassSession(args.group)
     if scenario is not None:
         from .flow import Play
 
@@ -173,6 +206,43 @@ def cmd_play(args) -> int:
 
         app.start(LanguageScene(app, i18n.system_locale()))
     return app.run()
+
+
+def _classroom_group(label: str) -> str:
+    from .outcomes.commands import clean_group
+
+    group = clean_group(label)
+    if not group:
+        print("error: --classroom needs a group label, e.g. --classroom 5B", file=sys.stderr)
+    return group
+
+
+def _operator_settings(path):
+    """This machine's operator settings; None (after printing the problems) when wrong."""
+    from .operator_settings import load
+
+    operator, diags, _shown = load(path)
+    for d in diags:
+        print(d.format(), file=sys.stderr)
+    if diags:
+        print("The game cannot start until the operator settings are fixed.", file=sys.stderr)
+        return None
+    return operator
+
+
+def _check_config(path, fmt="text") -> int:
+    from .operator_settings import describe, load
+
+    operator, diags, shown = load(path)
+    for d in diags:
+        print(d.format_github() if fmt == "github" else d.format())
+    if diags:
+        print(f"{len(diags)} error" + ("s" if len(diags) != 1 else ""), file=sys.stderr)
+        return 1
+    if path is None and not Path(shown).is_file():
+        print(f"{shown}: no operator settings on this machine; the defaults are used")
+    print(f"{shown}: {describe(operator)}")
+    return 0
 
 
 def cmd_list(args) -> int:

@@ -34,6 +34,8 @@ class Play:
 
         questions = self.scenario.pre if phase == "pre" else self.scenario.post
         if index < len(questions):
+            if self.app.classroom is not None:
+                from scenes.classroom import ClassQuizScene as QuizScene
             self.app.replace(QuizScene(self.app, self, phase, index))
         elif phase == "pre":
             self.show_node()
@@ -70,6 +72,12 @@ class Play:
         self.runtime.choose(choice.id)
         self.app.recorder.record("decision", scenario=self.scenario.id, node=node,
                                  choice=choice.id, safety=choice.safety)
+        if self.app.classroom is not None:  # the card shows how the class voted
+            from scenes.classroom import ClassFeedbackScene
+
+            self.app.push(ClassFeedbackScene(self.app, self, choice,
+                                             self.app.classroom.votes[-1]))
+            return
         self.app.push(FeedbackScene(self.app, self, choice))
 
     def after_feedback(self) -> None:
@@ -87,6 +95,8 @@ class Play:
         self.app.recorder.record("scenario_completed", scenario=self.scenario.id,
                                  ending=self.runtime.node_id, safe=self.runtime.score,
                                  decisions=len(self.runtime.history), seconds=self.seconds())
+        if self.app.classroom is not None:
+            from scenes.classroom import ClassSummaryScene as ResultsScene
         self.app.replace(ResultsScene(self.app, self))
 
     def abandon(self) -> None:

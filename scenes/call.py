@@ -92,7 +92,8 @@ class CallScene(StageScene):
                 else theme.WHITE
             ink = theme.WHITE if mine else theme.INK
             body = self.app.text.render(f"{name}: {text}" if speaker != SYSTEM_SPEAKER else text,
-                                        theme.TEXT_SMALL + 2, ink, width=CAPTIONS.w - 40)
+                                        theme.TEXT_SMALL + 2 + self.boost, ink,
+                                        width=CAPTIONS.w - 40)
             rect = body.get_rect(bottomleft=(CAPTIONS.x + 18, y - 12)).inflate(36, 24)
             if mine:
                 rect.right = CAPTIONS.right

@@ -50,7 +50,7 @@ class ChatScene(StageScene):
     def _make_bubble(self, speaker: str, text: str) -> pygame.Surface:
         render = self.app.text.render
         if speaker == SYSTEM_SPEAKER:
-            body = render(text, theme.TEXT_SMALL - 2, theme.INK_SOFT, bold=True,
+            body = render(text, theme.TEXT_SMALL - 2 + self.boost, theme.INK_SOFT, bold=True,
                           width=AREA.w - 120, align="center")
             surface = pygame.Surface((AREA.w, body.get_height() + 24), pygame.SRCALPHA)
             pill = body.get_rect(center=(AREA.w // 2, surface.get_height() // 2)).inflate(30, 12)
@@ -59,13 +59,14 @@ class ChatScene(StageScene):
             return surface
         mine = speaker == self.player_id()
         color = theme.WHITE if mine else theme.INK
-        body = render(text, theme.TEXT_SMALL + 2, color, width=BUBBLE_W - 36)
+        body = render(text, theme.TEXT_SMALL + 2 + self.boost, color,
+                      width=BUBBLE_W - 36 + self.boost * 25)
         bw, bh = body.get_width() + 36, body.get_height() + 24
         name = None
         if not mine:
             character = self.scenario.characters.get(speaker)
             index = list(self.scenario.characters).index(speaker) if character else 0
-            name = render(self.scenario.speaker_name(speaker), theme.TEXT_SMALL - 2,
+            name = render(self.scenario.speaker_name(speaker), theme.TEXT_SMALL - 2 + self.boost,
                           NAME_COLORS[index % len(NAME_COLORS)], bold=True)
         name_h = name.get_height() - 4 if name else 0
         surface = pygame.Surface((AREA.w, bh + name_h + 10), pygame.SRCALPHA)

@@ -71,7 +71,8 @@ class DialogueScene(StageScene):
             mine = speaker == self.player_id()
             narration = speaker == SYSTEM_SPEAKER
             ink = theme.WHITE if mine else theme.INK
-            body = self.app.text.render(text, theme.TEXT_BODY - 2, ink, width=TALK.w - 200,
+            body = self.app.text.render(text, theme.TEXT_BODY - 2 + self.boost, ink,
+                                        width=TALK.w - 200,
                                         bold=narration)
             rect = body.get_rect(bottomleft=(TALK.x + 20, y - 12)).inflate(40, 26)
             if mine:

@@ -38,6 +38,9 @@ class StageScene(Scene):
         self.offered = False
         self.sent = None
         self.sent_wait = 0.0
+        # A class session: the educator paces the messages, and the text is projector-sized.
+        self.classroom = getattr(app, "classroom", None) is not None
+        self.boost = 6 if self.classroom else 0
 
     def _delay(self, index: int) -> float:
         if index >= len(self.messages):
@@ -62,6 +65,10 @@ class StageScene(Scene):
                 choice, self.sent = self.sent, None
                 self.play.choose(choice)
             return
+        if self.classroom:  # the first message at once, the others on the educator's key
+            if not self.shown and self.messages:
+                self.reveal()
+            return
         if self.shown < len(self.messages):
             self.wait -= dt
             if self.wait <= 0:
@@ -83,6 +90,9 @@ class StageScene(Scene):
         """A message has arrived (chat scenes add it to the thread)."""
 
     def skip(self) -> None:
+        if self.classroom and self.shown < len(self.messages):
+            self.reveal()
+            return
         while self.shown < len(self.messages):
             self.reveal()
         if not self.offered:
@@ -90,6 +100,11 @@ class StageScene(Scene):
 
     def offer(self) -> None:
         self.offered = True
+        if self.classroom:
+            from .classroom import ClassVoteScene
+
+            self.app.replace(ClassVoteScene(self.app, self.play, self.node))
+            return
         choices = self.play.runtime.choices()
         heights = [self._choice_height(c.text) for c in choices]
         gap = 18
@@ -134,6 +149,14 @@ class StageScene(Scene):
         """The player picked a choice; return how long to show it before the feedback."""
         return 0.5
 
+    def handle_event(self, event) -> None:
+        if self.classroom and event.type == pygame.KEYDOWN and event.key == pygame.K_n:
+            from .classroom import open_notes
+
+            open_notes(self.app, self.scenario)
+            return
+        super().handle_event(event)
+
     def escape(self) -> None:
         from .confirm import ConfirmScene
 
@@ -177,7 +200,15 @@ class StageScene(Scene):
             title = _("Read the messages...")
         self.blit_text(surface, title, theme.TEXT_BODY + 2, theme.INK, (PANEL.x + 24,
                        PANEL.y + 26), bold=True)
-        if not self.offered:
+        if self.classroom:
+            more = self.shown < len(self.messages)
+            hint = _("Space: next message") if more else _("Space: the class votes")
+            self.blit_text(surface, hint, theme.TEXT_BODY, theme.INK, (PANEL.centerx,
+                           PANEL.centery), anchor="center", bold=True, width=PANEL.w - 48,
+                           align="center")
+            self.blit_text(surface, _("N: presenter notes"), theme.TEXT_SMALL, theme.INK_SOFT,
+                           (PANEL.centerx, PANEL.bottom - 40), anchor="midtop", bold=True)
+        elif not self.offered:
             hint = _("Press Space or click to skip")
             self.blit_text(surface, hint, theme.TEXT_SMALL - 2, theme.INK_SOFT,
                            (PANEL.centerx, PANEL.bottom - 40), anchor="midtop")

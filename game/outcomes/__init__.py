@@ -9,6 +9,11 @@ Events and their fields (all ids come from the content; nothing typed, nothing p
     decision            scenario, node, choice, safety
     scenario_completed  scenario, ending, safe, decisions, seconds (rounded to 10 s)
     scenario_abandoned  scenario, node, seconds
+    votes               scenario, node (a decision) or phase + question (a question), choice
+                        (a choice id, or an answer's number from 1), safety or correct, count
+                        (how many in the class voted for it). Only in a facilitated class
+                        session, where the session is the whole class: a vote is never tied to
+                        a child. The count is kept in the events' integer `seconds` column.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ DB_NAME = "outcomes.sqlite3"
 SESSION_COLUMNS = ("id", "started", "locale", "age_band", "grp", "content_version")
 EVENT_COLUMNS = ("session", "seq", "kind", "scenario", "node", "choice", "safety", "phase",
                  "question", "correct", "seconds", "ts")
-KINDS = ("scenario_started", "answer", "decision", "scenario_completed", "scenario_abandoned")
+KINDS = ("scenario_started", "answer", "decision", "scenario_completed", "scenario_abandoned",
+         "votes")
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS {schema}sessions (

@@ -70,7 +70,13 @@ def _row(s: dict) -> tuple | None:
         return None
     return (*text[:1], seq, kind, *text[1:7],
             None if success is None else int(bool(success)),
-            int(duration.group(1)) if duration else None, *text[7:])
+            int(duration.group(1)) if duration else _count(result), *text[7:])
+
+
+def _count(result: dict) -> int | None:
+    """A votes statement's count (its score), kept where the event row keeps it."""
+    raw = (result.get("score") or {}).get("raw")
+    return raw if type(raw) is int else None
 
 
 def lines(fh):

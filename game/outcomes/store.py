@@ -145,7 +145,7 @@ class SQLiteRecorder(Recorder):
                 "choice": str(fields.get("choice", "")), "safety": str(fields.get("safety", "")),
                 "phase": str(fields.get("phase", "")), "question": str(fields.get("question", "")),
                 "correct": None if correct is None else int(bool(correct)),
-                "seconds": fields.get("seconds"),
+                "seconds": fields.get("seconds", fields.get("count")),
                 "ts": iso(self._started + timedelta(seconds=offset))}
 
     def _insert(self, row: dict):

@@ -14,6 +14,8 @@
                                       scenario; other: the choice)
     scenario_completed  completed     the scenario (completion, duration; other: the ending)
     scenario_abandoned  terminated    the scenario (duration; other: the node left)
+    votes               responded     the node or question (result.response: the choice;
+                                      result.score.raw: the count; parent: the scenario)
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ STATEMENT_NS = uuid.uuid5(uuid.NAMESPACE_URL, NS + "statements")
 VERB_BASE = "http://adlnet.gov/expapi/verbs/"
 ACTIVITY_BASE = "http://adlnet.gov/expapi/activities/"
 VERBS = {"scenario_started": "attempted", "answer": "answered", "decision": "experienced",
-         "scenario_completed": "completed", "scenario_abandoned": "terminated"}
+         "scenario_completed": "completed", "scenario_abandoned": "terminated",
+         "votes": "responded"}
 KIND_OF_VERB = {VERB_BASE + verb: kind for kind, verb in VERBS.items()}
 
 
@@ -77,6 +80,19 @@ def statement(event: dict, session: dict) -> dict:
                                         "other": [{"id": f"{node}/choices/{event['choice']}"}]}
         extensions[EXT + "safety"] = event["safety"]
         result["response"] = event["choice"]
+    elif kind == "votes":
+        target = _activity(f"{SCENARIOS}{scenario}/questions/{event['question']}"
+                           if event["question"] else node_iri(scenario, event["node"]),
+                           "cmi.interaction", interactionType="choice")
+        context["contextActivities"] = {"parent": [{"id": scenario_iri(scenario)}]}
+        if event["phase"]:
+            extensions[EXT + "phase"] = event["phase"]
+        if event["safety"]:
+            extensions[EXT + "safety"] = event["safety"]
+        result["response"] = event["choice"]
+        if event["correct"] is not None:
+            result["success"] = bool(event["correct"])
+        result["score"] = {"raw": int(event["seconds"] or 0)}
     elif kind in ("scenario_completed", "scenario_abandoned"):
         result["completion"] = kind == "scenario_completed"
         if event["seconds"] is not None:
