@@ -155,6 +155,13 @@ class Scene:
         return list(self.buttons.buttons)
 
     # helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def shade(surface, alpha: int) -> None:
+        """Dim everything drawn so far, under an overlay card."""
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*theme.SHADOW, alpha))
+        surface.blit(veil, (0, 0))
+
     def blit_text(self, surface, text, size, color, pos, *, anchor="topleft", bold=False,
                   width=None, align="left"):
         image = self.app.text.render(text, size, color, bold=bold, width=width, align=align)

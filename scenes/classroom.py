@@ -321,9 +321,7 @@ class ClassFeedbackScene(FeedbackScene):
             super().handle_event(event)
 
     def draw_content(self, surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*theme.SHADOW, 190))
-        surface.blit(shade, (0, 0))
+        self.shade(surface, 190)
         card = self.card
         art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
         band = pygame.Rect(card.x, card.y, card.w, 84)
@@ -370,9 +368,7 @@ class NotesScene(Scene):
             self.app.pop()
 
     def draw_content(self, surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*theme.SHADOW, 170))
-        surface.blit(shade, (0, 0))
+        self.shade(surface, 170)
         panel = pygame.Rect(120, 40, theme.WIDTH - 240, theme.HEIGHT - 80)
         art.rounded_rect(surface, panel, (255, 250, 226), 30, shadow=True)
         x, w = panel.x + 40, panel.w - 80

@@ -38,9 +38,7 @@ class ConfirmScene(Scene):
         self.app.pop()
 
     def draw_content(self, surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*theme.SHADOW, 150))
-        surface.blit(shade, (0, 0))
+        self.shade(surface, 150)
         art.rounded_rect(surface, self.card, theme.CLOUD, 30, shadow=True)
         self.blit_text(surface, self.question, theme.TEXT_BIG, theme.INK,
                        (self.card.centerx, self.card.y + 50), anchor="midtop", bold=True,

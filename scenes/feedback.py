@@ -46,9 +46,7 @@ class FeedbackScene(Scene):
         self.play.after_feedback()
 
     def draw_content(self, surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*theme.SHADOW, min(150, round(self.t * 600))))
-        surface.blit(shade, (0, 0))
+        self.shade(surface, min(150, round(self.t * 600)))
         rise = max(0.0, 1 - self.t / 0.3)
         card = self.card.move(0, round(120 * rise * rise))
         art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)

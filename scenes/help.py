@@ -45,9 +45,7 @@ class HelpScene(Scene):
         self.app.pop()
 
     def draw_content(self, surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*theme.SHADOW, 160))
-        surface.blit(shade, (0, 0))
+        self.shade(surface, 160)
         card = self.card
         art.rounded_rect(surface, card, theme.CLOUD, 34, shadow=True)
         surface.blit(art.icon("heart", 56, theme.CORAL), (card.x + 36, card.y + 28))

@@ -93,9 +93,7 @@ class StillThereScene(Scene):
             self.app.still_here()
 
     def draw_content(self, surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*theme.SHADOW, 150))
-        surface.blit(shade, (0, 0))
+        self.shade(surface, 150)
         art.rounded_rect(surface, self.card, theme.CLOUD, 30, shadow=True)
         cx = self.card.centerx
         self.blit_text(surface, _("Still there?"), theme.TEXT_TITLE - 8, theme.INK,
