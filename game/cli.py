@@ -166,46 +166,71 @@ def cmd_play(args) -> int:
     operator = _operator_settings(args.config)
     if operator is None:
         return 1
+    from . import settings
+
+    chosen = play_choices(args, operator, settings.load().get("locale"))
+    if chosen is None:
+        return 1
     import pygame
 
-    from . import i18n, settings
-    from .app import App
+    from . import i18n
 
+    locale = chosen["locale"] or i18n.system_locale()
+    args.group = chosen["group"]
     try:
-        chosen = args.locale or operator.language or settings.load().get("locale")
-        args.group = args.group or operator.group
-        if args.classroom is not None:  # the class's votes, under its group label
-            args.group = _classroom_group(args.classroom)
-            if not args.group:
-                return 1
-        recorder = open_recorder(args, content, chosen or i18n.system_locale())
-        options = dict(locale=chosen or i18n.system_locale(), fullscreen=args.fullscreen,
-                       sound=not args.no_sound and operator.sound, recorder=recorder)
-        if args.kiosk or operator.kiosk:
-            from .kiosk import KioskApp
-
-            app = KioskApp(content, idle_seconds=operator.idle_seconds,
-                           language=operator.language, group=args.group,
-                           crash_dir=args.data_dir, **{**options, "fullscreen": True})
-        else:
-            app = App(content, **options)
+        app = _make_app(args, content, operator, chosen, locale)
     except pygame.error as exc:
         print(f"error: cannot open the game window: {exc}", file=sys.stderr)
         return 1
-    if args.classroom is not None:
-        from .classroom import ClassSession
-
-        app.classroom = ClassSession(args.group)
     if scenario is not None:
         from .flow import Play
 
         app.start()
         Play(app, scenario).begin()
-    elif chosen is None:
+    elif chosen["locale"] is None:
         from scenes.language import LanguageScene
 
         app.start(LanguageScene(app, i18n.system_locale()))
     return app.run()
+
+
+def play_choices(args, operator, remembered_locale):
+    """What this game is started with: the command line wins over the operator settings,
+    which win over the language the last player chose. None (after saying why) if the
+    options cannot go together."""
+    if args.classroom is not None and (args.kiosk or operator.kiosk):
+        print("error: a class session (--classroom) and kiosk mode cannot run together",
+              file=sys.stderr)
+        return None
+    group = args.group or operator.group
+    if args.classroom is not None:  # the class's votes, under its group label
+        group = _classroom_group(args.classroom)
+        if not group:
+            return None
+    return {"locale": args.locale or operator.language or remembered_locale,
+            "group": group, "sound": not args.no_sound and operator.sound,
+            "kiosk": bool(args.kiosk or operator.kiosk)}
+
+
+def _make_app(args, content, operator, chosen, locale):
+    from .app import App
+
+    recorder = open_recorder(args, content, locale)
+    options = dict(locale=locale, fullscreen=args.fullscreen, sound=chosen["sound"],
+                   recorder=recorder)
+    if chosen["kiosk"]:
+        from .kiosk import KioskApp
+
+        app = KioskApp(content, idle_seconds=operator.idle_seconds, language=operator.language,
+                       group=chosen["group"], crash_dir=args.data_dir,
+                       **{**options, "fullscreen": True})
+    else:
+        app = App(content, **options)
+    if args.classroom is not None:
+        from .classroom import ClassSession
+
+        app.classroom = ClassSession(chosen["group"])
+    return app
 
 
 def _classroom_group(label: str) -> str:

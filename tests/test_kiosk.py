@@ -292,3 +292,21 @@ def test_check_config_and_play_with_a_broken_file(tmp_path, capsys):
     good.write_text("kiosk: true\n", encoding="utf-8")
     assert main(["check", "--config", str(good)]) == 0
     assert "kiosk on, idle 90 s" in capsys.readouterr().out
+
+
+def test_command_line_wins_over_the_operator_file_which_wins_over_the_last_choice(capsys):
+    from game.cli import build_parser, play_choices
+    from game.operator_settings import Operator
+
+    operator = Operator(language="th", kiosk=False, idle_seconds=90, sound=False, group="Lab 2")
+    plain = build_parser().parse_args(["play"])
+    assert play_choices(plain, operator, "pt_BR") == {
+        "locale": "th", "group": "Lab 2", "sound": False, "kiosk": False}
+    given = build_parser().parse_args(["play", "--locale", "en", "--group", "5B", "--kiosk"])
+    assert play_choices(given, operator, "pt_BR") == {
+        "locale": "en", "group": "5B", "sound": False, "kiosk": True}
+    nothing = build_parser().parse_args(["play"])
+    assert play_choices(nothing, Operator(), "pt_BR")["locale"] == "pt_BR"
+    both = build_parser().parse_args(["play", "--classroom", "5B", "--kiosk"])
+    assert play_choices(both, operator, None) is None
+    assert "cannot run together" in capsys.readouterr().err

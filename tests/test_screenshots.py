@@ -74,3 +74,64 @@ def test_scene_screenshot_is_saved_and_colourful(shots, scene):
     colours, grey = colourful(image)
     assert colours >= 40, colours
     assert grey < 0.35, grey
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_classroom_and_kiosk_screens_are_saved_and_colourful(locale):
+    """The educator's and the shared PC's own screens, in every language."""
+    from game.classroom import ClassSession
+    from game.flow import Play
+    from game.i18n import set_locale
+    from scenes.kiosk import AttractScene, StillThereScene
+
+    content, _ = check_file(SCENARIOS_FILE)
+    folder = OUT / locale
+    folder.mkdir(parents=True, exist_ok=True)
+    app = start_app(content, locale=locale)
+    saved = {}
+
+    def settle(frames=15):
+        for _ in range(frames):
+            app.frame(0.1, [])
+
+    def keys(*names):
+        for name in names:
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=name, mod=0, unicode=""))
+        app.frame(0.05, pygame.event.get())
+        settle(5)
+
+    def save(name):
+        saved[name] = folder / f"{name}.png"
+        pygame.image.save(app.screen, saved[name])
+
+    try:
+        app.reset(AttractScene(app))
+        settle()
+        save("kiosk_attract")
+        app.push(StillThereScene(app, lambda: 12))
+        settle()
+        save("kiosk_still_there")
+        app.classroom = ClassSession("5B")
+        Play(app, app.content.scenarios[0]).begin()
+        settle()
+        for _ in range(40):  # the class answers the questions, then reads the messages
+            name = type(app.top).__name__
+            if name == "ClassVoteScene":
+                break
+            if name == "ClassQuizScene":
+                keys(pygame.K_1, pygame.K_2, pygame.K_2, pygame.K_RETURN)
+                keys(pygame.K_RETURN)
+            else:
+                keys(pygame.K_SPACE)
+        keys(pygame.K_1, pygame.K_1, pygame.K_2)
+        save("class_vote")
+        keys(pygame.K_n)
+        save("class_notes")
+        keys(pygame.K_n, pygame.K_RETURN)
+        save("class_reveal")
+    finally:
+        set_locale("en")
+    for name, path in saved.items():
+        colours, grey = colourful(pygame.image.load(path))
+        assert colours >= 40 and grey < 0.35, (name, colours, grey)
+    assert len(saved) == 5
