@@ -25,7 +25,6 @@ class CallScene(StageScene):
 
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
-        self.lines: list[tuple[str, str]] = []
         others = [m.speaker for m in node.messages
                   if m.speaker not in (SYSTEM_SPEAKER, self.player_id())]
         self.caller = self.scenario.characters.get(others[0]) if others else None
@@ -34,12 +33,7 @@ class CallScene(StageScene):
         super().enter()
         self.app.sounds.play("ring")
 
-    def on_message(self, message) -> None:
-        self.lines.append((message.speaker, message.text))
-
-    def on_send(self, choice) -> float:
-        self.lines.append(self.sent_line(choice))
-        return 0.7
+    send_pause = 0.7
 
     def paint_stage(self, layer) -> None:
         art.rounded_rect(layer, WINDOW, (38, 34, 82), 28, shadow=True)

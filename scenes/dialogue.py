@@ -21,17 +21,11 @@ class DialogueScene(StageScene):
 
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
-        self.lines: list[tuple[str, str]] = []
         others = [m.speaker for m in node.messages if m.speaker not in
                   (SYSTEM_SPEAKER, self.player_id())]
         self.partner = self.scenario.characters.get(others[0]) if others else None
 
-    def on_message(self, message) -> None:
-        self.lines.append((message.speaker, message.text))
-
-    def on_send(self, choice) -> float:
-        self.lines.append(self.sent_line(choice))
-        return 0.8
+    send_pause = 0.8
 
     def paint_stage(self, layer) -> None:
         art.rounded_rect(layer, ROOM, (255, 246, 230), 28, shadow=True)

@@ -38,6 +38,7 @@ class StageScene(Scene):
         self.offered = False
         self.sent = None
         self.sent_wait = 0.0
+        self.lines: list[tuple[str, str]] = []  # (speaker id, text) shown on this stage
         # A class session: the educator paces the messages, and the text is projector-sized.
         self.classroom = getattr(app, "classroom", None) is not None
         self.boost = 6 if self.classroom else 0
@@ -86,8 +87,11 @@ class StageScene(Scene):
             message.speaker)
         self.app.show("message", speaker=name, text=message.text)
 
+    send_pause = 0.5  # seconds the player's pick stays on screen before the feedback
+
     def on_message(self, message) -> None:
-        """A message has arrived (chat scenes add it to the thread)."""
+        """A message has arrived."""
+        self.lines.append((message.speaker, message.text))
 
     def skip(self) -> None:
         if self.classroom and self.shown < len(self.messages):
@@ -147,7 +151,8 @@ class StageScene(Scene):
 
     def on_send(self, choice) -> float:
         """The player picked a choice; return how long to show it before the feedback."""
-        return 0.5
+        self.lines.append(self.sent_line(choice))
+        return self.send_pause
 
     def handle_event(self, event) -> None:
         if self.classroom and event.type == pygame.KEYDOWN and event.key == pygame.K_n:
