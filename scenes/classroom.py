@@ -355,9 +355,25 @@ class NotesScene(Scene):
     opaque = False
     show_help = False
 
+    PANEL = pygame.Rect(120, 40, theme.WIDTH - 240, theme.HEIGHT - 80)
+
     def __init__(self, app, scenario):
         super().__init__(app)
         self.scenario = scenario
+        self.size = self._fitting_size()
+
+    def _fitting_size(self) -> int:
+        """The item text size, smaller until every goal and question fits the panel."""
+        width = self.PANEL.w - 100
+        items = [*self.scenario.objectives, *self.scenario.discuss] or [""]
+        room = self.PANEL.h - 90 - 2 * 60  # below the heading, minus two section titles
+        for size in range(theme.TEXT_BODY - 2, 15, -2):
+            step = self.app.text.font(size).get_linesize()
+            used = sum(len(self.app.text.lines(f"•  {item}", size, width)) * step + 8
+                       for item in items)
+            if used <= room:
+                return size
+        return 16
 
     def enter(self) -> None:
         self.app.show("notes", objectives=list(self.scenario.objectives),
@@ -369,7 +385,7 @@ class NotesScene(Scene):
 
     def draw_content(self, surface) -> None:
         self.shade(surface, 170)
-        panel = pygame.Rect(120, 40, theme.WIDTH - 240, theme.HEIGHT - 80)
+        panel = self.PANEL
         art.rounded_rect(surface, panel, (255, 250, 226), 30, shadow=True)
         x, w = panel.x + 40, panel.w - 80
         self.blit_text(surface, _("Presenter notes"), theme.TEXT_BIG + 4, theme.INK,
@@ -386,7 +402,7 @@ class NotesScene(Scene):
                 y = self.blit_text(surface, _("Nothing for this story."), theme.TEXT_BODY - 2,
                                    theme.INK_SOFT, (x + 20, y)).bottom + 16
             for item in items:
-                y = self.blit_text(surface, f"•  {item}", theme.TEXT_BODY - 2, theme.INK,
+                y = self.blit_text(surface, f"•  {item}", self.size, theme.INK,
                                    (x + 20, y), width=w - 20).bottom + 8
             y += 18
 
