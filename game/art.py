@@ -1299,6 +1299,28 @@ def _icon_send(p: _Pen, c) -> None:
     p.seg((*_rgb(c), 0), (0.27, 0.5), (0.52, 0.5), 0.07)
 
 
+def _icon_photo(p: _Pen, c) -> None:
+    p.rect(c, 0.1, 0.2, 0.8, 0.6, r=0.1)
+    hole = (*_rgb(c), 0)
+    p.rect(hole, 0.18, 0.28, 0.64, 0.44, r=0.05)
+    p.poly(c, [(0.2, 0.7), (0.4, 0.44), (0.55, 0.62), (0.64, 0.52), (0.8, 0.7)])
+    p.circle(c, (0.66, 0.38), 0.06)
+
+
+def _icon_pin(p: _Pen, c) -> None:
+    cx, cy, r = 0.5, 0.38, 0.24
+    p.poly(c, _arc_pts((cx, cy), r, r, 150, 390) + [(cx, cy + r * 2.1)])
+    p.circle(c, (cx, cy), r)
+    p.circle((*_rgb(c), 0), (cx, cy), r * 0.42)
+
+
+def _icon_coin(p: _Pen, c) -> None:
+    p.circle(c, (0.5, 0.5), 0.4)
+    hole = (*_rgb(c), 0)
+    p.circle(hole, (0.5, 0.5), 0.31)
+    p.rpoly(c, _star_pts((0.5, 0.53), 0.22, 0.1), 0.02)
+
+
 _ICONS: dict[str, Callable[[_Pen, tuple], None]] = {
     "help": _icon_help,
     "close": _icon_close,
@@ -1316,6 +1338,9 @@ _ICONS: dict[str, Callable[[_Pen, tuple], None]] = {
     "speaker_off": _icon_speaker_off,
     "fullscreen": _icon_fullscreen,
     "send": _icon_send,
+    "photo": _icon_photo,
+    "pin": _icon_pin,
+    "coin": _icon_coin,
 }
 ICONS = tuple(_ICONS)
 

@@ -17,6 +17,7 @@ class Play:
         self.runtime = Runtime(scenario)
         self.thread: list[tuple[str, str]] = []  # (speaker id, text) shown so far in a chat app
         self.thread_app = ""
+        self.requests: dict[tuple[str, str], str] = {}  # (speaker id, text) -> request kind
         self.started = app.clock
         self.finished = False
 
@@ -60,9 +61,10 @@ class Play:
         if node.is_ending:
             self.app.replace(EndingScene(self.app, self, node))
             return
-        if node.scene != "chat" or (node.app or self.scenario.title) != self.thread_app:
+        in_app = node.scene in ("chat", "profile")  # a profile's messages are a chat thread
+        if not in_app or (node.app or self.scenario.title) != self.thread_app:
             self.thread = []
-        self.thread_app = (node.app or self.scenario.title) if node.scene == "chat" else ""
+        self.thread_app = (node.app or self.scenario.title) if in_app else ""
         self.app.replace(scene_for(node.scene)(self.app, self, node))
 
     def choose(self, choice) -> None:

@@ -29,7 +29,13 @@ class Transcript:
     def _scene(self, scene, app):
         self.lines.append(f"[{scene}{': ' + app if app else ''}]")
 
-    def _message(self, speaker, text):
+    def _profile(self, name, bio, details):
+        self.lines.append(f"(profile of {name}) {bio}".rstrip())
+        self.lines.extend(f"  · {d}" for d in details)
+
+    def _message(self, speaker, text, request=""):
+        if request:
+            text = f"[{request} request] {text}"
         self.lines.append(f"{speaker}: {text}" if speaker else f"({text})")
 
     def _choices(self, choices):

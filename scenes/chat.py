@@ -10,7 +10,7 @@ from game.content.model import SYSTEM_SPEAKER
 from game.i18n import _
 
 from .base import portrait
-from .stage import STAGE, StageScene
+from .stage import REQUESTS, STAGE, StageScene
 
 WINDOW = STAGE
 HEADER_H = 76
@@ -21,6 +21,8 @@ NAME_COLORS = (theme.GRAPE, theme.CORAL, theme.MINT, theme.PEACH)
 
 class ChatScene(StageScene):
     colors = (theme.GRAPE, theme.SKY_DEEP)
+    area = AREA  # where the bubbles go
+    bubble_w = BUBBLE_W
 
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
@@ -49,18 +51,21 @@ class ChatScene(StageScene):
 
     def _make_bubble(self, speaker: str, text: str) -> pygame.Surface:
         render = self.app.text.render
+        area = self.area
         if speaker == SYSTEM_SPEAKER:
             body = render(text, theme.TEXT_SMALL - 2 + self.boost, theme.INK_SOFT, bold=True,
-                          width=AREA.w - 120, align="center")
-            surface = pygame.Surface((AREA.w, body.get_height() + 24), pygame.SRCALPHA)
-            pill = body.get_rect(center=(AREA.w // 2, surface.get_height() // 2)).inflate(30, 12)
+                          width=area.w - 120, align="center")
+            surface = pygame.Surface((area.w, body.get_height() + 24), pygame.SRCALPHA)
+            pill = body.get_rect(center=(area.w // 2, surface.get_height() // 2)).inflate(30, 12)
             art.rounded_rect(surface, pill, (255, 243, 196), 16)
             surface.blit(body, body.get_rect(center=pill.center))
             return surface
         mine = speaker == self.player_id()
         color = theme.WHITE if mine else theme.INK
-        body = render(text, theme.TEXT_SMALL + 2 + self.boost, color,
-                      width=BUBBLE_W - 36 + self.boost * 25)
+        width = min(self.bubble_w - 36 + self.boost * 25, area.w - 76 - 60)
+        body = render(text, theme.TEXT_SMALL + 2 + self.boost, color, width=width)
+        body = self.with_request(speaker, text, body)
+        request = self.request_of(speaker, text)
         bw, bh = body.get_width() + 36, body.get_height() + 24
         name = None
         if not mine:
@@ -69,15 +74,17 @@ class ChatScene(StageScene):
             name = render(self.scenario.speaker_name(speaker), theme.TEXT_SMALL - 2 + self.boost,
                           NAME_COLORS[index % len(NAME_COLORS)], bold=True)
         name_h = name.get_height() - 4 if name else 0
-        surface = pygame.Surface((AREA.w, bh + name_h + 10), pygame.SRCALPHA)
+        surface = pygame.Surface((area.w, bh + name_h + 10), pygame.SRCALPHA)
         if mine:
-            rect = pygame.Rect(AREA.w - 28 - bw, 4, bw, bh)
+            rect = pygame.Rect(area.w - 28 - bw, 4, bw, bh)
             art.rounded_rect(surface, rect, theme.SKY_DEEP, 22)
         else:
             face = portrait(character, 48)
             surface.blit(face, (18, name_h + bh - 44))
             surface.blit(name, (84, 0))
             rect = pygame.Rect(76, name_h + 4, bw, bh)
+            if request:  # a request card: a coloured frame around the bubble
+                art.rounded_rect(surface, rect.inflate(6, 6), REQUESTS[request][1], 25)
             art.rounded_rect(surface, rect, theme.WHITE, 22)
         surface.blit(body, (rect.x + 18, rect.y + 12))
         return surface
@@ -87,9 +94,10 @@ class ChatScene(StageScene):
         self.draw_chat_header(layer)
 
     def draw_stage(self, surface) -> None:
+        area = self.area
         clip = surface.get_clip()
-        surface.set_clip(AREA.inflate(0, -8))
-        y = AREA.bottom - 12
+        surface.set_clip(area.inflate(0, -8))
+        y = area.bottom - 12
         typing = self.typing_now()
         if typing:
             self.draw_typing(surface, typing, y)
@@ -98,8 +106,8 @@ class ChatScene(StageScene):
         for i, (speaker, text) in enumerate(reversed(self.play.thread)):
             image = self.bubble(speaker, text)
             y -= image.get_height()
-            surface.blit(image, (AREA.x, y + (round(lift) if i == 0 else 0)))
-            if y < AREA.y:
+            surface.blit(image, (area.x, y + (round(lift) if i == 0 else 0)))
+            if y < area.y:
                 break
         surface.set_clip(clip)
 
@@ -124,7 +132,7 @@ class ChatScene(StageScene):
     def draw_typing(self, surface, speaker: str, bottom: int) -> None:
         character = self.scenario.characters.get(speaker)
         face = portrait(character, 48)
-        surface.blit(face, (AREA.x + 18, bottom - 52))
-        bubble = pygame.Rect(AREA.x + 76, bottom - 52, 96, 46)
+        surface.blit(face, (self.area.x + 18, bottom - 52))
+        bubble = pygame.Rect(self.area.x + 76, bottom - 52, 96, 46)
         art.rounded_rect(surface, bubble, theme.WHITE, 22)
         self.typing_dots(surface, (bubble.x + 30, bubble.centery + 3))

@@ -9,7 +9,7 @@ import pygame
 
 from game import art, theme
 from game.content.model import SYSTEM_SPEAKER
-from game.i18n import _
+from game.i18n import N_, _
 from game.ui import Button
 
 from .base import Scene
@@ -17,6 +17,13 @@ from .base import Scene
 PANEL = pygame.Rect(830, 84, 410, 612)
 STAGE = pygame.Rect(40, 84, 760, 612)
 CHOICE_COLORS = (theme.SKY_DEEP, theme.GRAPE, theme.BUBBLEGUM)
+# A message with `request:` shows as a request card: its icon, colour and label.
+REQUESTS = {
+    "photo": ("photo", theme.BUBBLEGUM, N_("Photo request")),
+    "camera": ("camera", theme.GRAPE, N_("Camera request")),
+    "location": ("pin", theme.CORAL, N_("Location request")),
+    "money": ("coin", theme.PEACH, N_("Money request")),
+}
 
 
 def typing_time(text: str) -> float:
@@ -81,11 +88,13 @@ class StageScene(Scene):
         message = self.messages[self.shown]
         self.shown += 1
         self.wait = self._delay(self.shown)
+        if message.request:
+            self.play.requests[(message.speaker, message.text)] = message.request
         self.on_message(message)
         self.app.sounds.play("pop")
         name = "" if message.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(
             message.speaker)
-        self.app.show("message", speaker=name, text=message.text)
+        self.app.show("message", speaker=name, text=message.text, request=message.request)
 
     send_pause = 0.5  # seconds the player's pick stays on screen before the feedback
 
@@ -128,7 +137,8 @@ class StageScene(Scene):
 
     def _choice_height(self, text: str) -> int:
         lines = len(self.app.text.lines(text, theme.TEXT_SMALL + 2, PANEL.w - 32 - 88, True))
-        return max(84, 30 + lines * 34)
+        line_h = self.app.text.font(theme.TEXT_SMALL + 2, True).get_linesize()
+        return max(84, 30 + lines * line_h)
 
     def pressed(self, button) -> None:
         if self.sent is not None:
@@ -227,6 +237,36 @@ class StageScene(Scene):
             lift = max(0.0, math.sin(self.t * 7 - i * 0.8)) * 7
             pygame.draw.circle(surface, color, (x + i * 18, round(y - lift)), 6)
 
+    def request_of(self, speaker: str, text: str) -> str:
+        """The request kind ('photo', 'camera', ...) of a line on screen, or ''."""
+        return self.play.requests.get((speaker, text), "")
+
+    def request_label(self, kind: str, size: int) -> pygame.Surface:
+        """The head of a request card: the icon in a coloured disc and the label."""
+        icon, color, label = REQUESTS[kind]
+        words = self.app.text.render(_(label), size, art.deeper(color, 0.25), bold=True)
+        disc = size + 18
+        out = pygame.Surface((disc + 10 + words.get_width(), max(disc, words.get_height())),
+                             pygame.SRCALPHA)
+        mid = out.get_height() // 2
+        pygame.draw.circle(out, color, (disc // 2, mid), disc // 2)
+        glyph = art.icon(icon, round(disc * 0.62), theme.WHITE)
+        out.blit(glyph, glyph.get_rect(center=(disc // 2, mid)))
+        out.blit(words, words.get_rect(midleft=(disc + 10, mid)))
+        return out
+
+    def with_request(self, speaker: str, text: str, body: pygame.Surface) -> pygame.Surface:
+        """A line's rendered text, with the request card's head above it if it has one."""
+        kind = self.request_of(speaker, text)
+        if not kind:
+            return body
+        head = self.request_label(kind, theme.TEXT_SMALL + self.boost)
+        out = pygame.Surface((max(head.get_width(), body.get_width()),
+                              head.get_height() + 8 + body.get_height()), pygame.SRCALPHA)
+        out.blit(head, (0, 0))
+        out.blit(body, (0, head.get_height() + 8))
+        return out
+
     def typing_now(self) -> str:
         """The id of whoever is typing right now, or ''."""
         if self.sent is None and self.shown < len(self.messages):
@@ -239,5 +279,7 @@ def scene_for(scene_type: str):
     from .call import CallScene
     from .chat import ChatScene
     from .dialogue import DialogueScene
+    from .profile import ProfileScene
 
-    return {"chat": ChatScene, "call": CallScene, "dialogue": DialogueScene}[scene_type]
+    return {"chat": ChatScene, "call": CallScene, "dialogue": DialogueScene,
+            "profile": ProfileScene}[scene_type]

@@ -31,10 +31,11 @@ QUESTION_KEYS = {"id": True, "ask": True, "answers": True, "explain": False, "no
 ANSWER_KEYS = {"text": True, "correct": False, "note": False}
 NODE_KEYS = {
     "scene": True, "app": False, "messages": False, "choices": False, "title": False,
-    "text": False, "takeaway": False, "adult": False, "note": False,
+    "text": False, "takeaway": False, "adult": False, "of": False, "bio": False,
+    "details": False, "note": False,
 }
 ENDING_REQUIRED = ("title", "text", "takeaway", "adult")
-MESSAGE_KEYS = {"from": True, "text": True, "note": False}
+MESSAGE_KEYS = {"from": True, "text": True, "request": False, "note": False}
 CHOICE_KEYS = {
     "id": False, "text": True, "say": False, "do": False, "goto": True, "safety": True,
     "feedback": True, "set": False, "if": False, "unless": False, "note": False,
@@ -326,6 +327,9 @@ class Reader:
             text=self.text(found.get("text"), "text"),
             takeaway=self.text(found.get("takeaway"), "takeaway"),
             adult=self.text(found.get("adult"), "adult"),
+            of=self.text(found.get("of"), "of").strip(),
+            bio=self.text(found.get("bio"), "bio"),
+            details=self.texts(found.get("details"), "details"),
             note=self.text(found.get("note"), "note"),
             at=self.locs(found),
         )
@@ -339,6 +343,7 @@ class Reader:
             text=self.text(found.get("text"), "message text"),
             loc=self.loc(node), at=self.locs(found),
             note=self.text(found.get("note"), "note"),
+            request=self.word(found.get("request"), "request", m.REQUESTS),
         )
 
     def choice(self, node: yaml.Node, index: int) -> m.Choice | None:

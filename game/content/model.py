@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from .diagnostics import Loc
 
 FORMAT_VERSION = 1
-SCENE_TYPES = ("chat", "call", "dialogue", "ending")
+SCENE_TYPES = ("chat", "call", "profile", "dialogue", "ending")
+REQUESTS = ("photo", "camera", "location", "money")
 SAFETY = ("safe", "risky", "neutral")
 AGE_BANDS = ("9-12", "13-17")
 ROLES = ("player", "stranger", "friend", "adult", "other")
@@ -30,6 +31,7 @@ class Message:
     loc: Loc
     at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
     note: str = ""
+    request: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,9 @@ class Node:
     text: str = ""
     takeaway: str = ""
     adult: str = ""
+    of: str = ""
+    bio: str = ""
+    details: tuple[str, ...] = ()
     note: str = ""
     at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
 

@@ -61,6 +61,10 @@ def _node(base: str, n: Node) -> Iterator[Entry]:
         if getattr(n, field):
             yield Entry(f"{base}/{field}", getattr(n, field), _loc(n, field), n.note,
                         f"{'ending' if n.is_ending else 'node'}.{field}")
+    if n.bio:
+        yield Entry(f"{base}/bio", n.bio, _loc(n, "bio"), n.note, "node.bio")
+    for i, text in enumerate(n.details):
+        yield Entry(f"{base}/details/{i + 1}", text, _loc(n, "details"), n.note, "node.details")
     for i, m in enumerate(n.messages):
         yield Entry(f"{base}/messages/{i + 1}", m.text, _loc(m, "text"), m.note or n.note,
                     "message.text")
@@ -94,7 +98,8 @@ def localize(content: Content, pgettext: Callable[[str, str], str]) -> Content:
         return dataclasses.replace(
             n, messages=tuple(message(base, i, m) for i, m in enumerate(n.messages)),
             choices=tuple(choice(base, c) for c in n.choices),
-            **tr(base, n, ("app", "title", "text", "takeaway", "adult")))
+            details=tuple(pgettext(f"{base}/details/{i + 1}", t) for i, t in enumerate(n.details)),
+            **tr(base, n, ("app", "title", "text", "takeaway", "adult", "bio")))
 
     def scenario(s: Scenario) -> Scenario:
         b = s.id

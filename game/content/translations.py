@@ -45,6 +45,8 @@ BOXES = {
     "scenario.title": Box(24, 252, 2, True),
     "character.name": Box(20, 300, 1, True),
     "node.app": Box(22, 300, 1, True),
+    "node.bio": Box(20, 260, 5),  # scenes/profile.py: TEXT_SMALL - 2, TEXT_W, BIO_LINES
+    "node.details": Box(18, 230, 1),  # a row of the card: CARD.w - 70
 }
 
 

@@ -14,6 +14,10 @@ def check(content):
         speakers = set(scenario.characters) | {SYSTEM_SPEAKER}
         flags_set = {f for n in nodes.values() for c in n.choices for f in c.set_flags}
         for node in nodes.values():
+            if node.of and node.of not in scenario.characters:
+                yield Diagnostic.at(node.at["of"], "E106",
+                                    f"unknown character '{node.of}'",
+                                    did_you_mean(node.of, scenario.characters))
             for message in node.messages:
                 if message.speaker and message.speaker not in speakers:
                     yield Diagnostic.at(message.at["from"], "E106",

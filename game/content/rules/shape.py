@@ -1,6 +1,8 @@
-"""E111-E113: what each kind of node must and must not have."""
+"""E111-E115: what each kind of node must and must not have."""
 
 from ..diagnostics import Diagnostic
+
+PROFILE_ONLY = ("of", "bio", "details")
 
 
 def check(content):
@@ -8,6 +10,18 @@ def check(content):
         for node in scenario.nodes.values():
             if not node.scene:
                 continue
+            if node.scene == "profile":
+                if not node.of:
+                    yield Diagnostic.at(node.loc, "E114",
+                                        f"profile node '{node.id}' does not say whose profile it is",
+                                        "add 'of:' with a character id")
+            else:
+                for key in PROFILE_ONLY:
+                    if key in node.at:
+                        yield Diagnostic.at(node.at[key], "E115",
+                                            f"'{key}' belongs on a profile node, not a "
+                                            f"{node.scene} node",
+                                            "use 'scene: profile', or remove it")
             if node.is_ending:
                 for key in ("choices", "messages"):
                     if key in node.at:
