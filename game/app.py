@@ -24,7 +24,7 @@ CAPTION = "Net Heroes"
 
 class App:
     def __init__(self, content, *, locale: str = "en", fullscreen: bool = False,
-                 sound: bool = True, observer=None, recorder=None):
+                 sound: bool = True, observer=None, recorder=None, text_size: str = "normal"):
         # Scale smoothly to any window size, also smaller than 1280x720: pygame's SCALED mode
         # uses whole-number scaling (and crops small windows) unless this hint is set.
         # (Not with the headless dummy driver, where it crashes when windows are re-created.)
@@ -40,7 +40,8 @@ class App:
         pygame.key.set_repeat(400, 60)
         self.base_content = content
         self.set_locale(locale)
-        self.text = Text()
+        self.text_size = text_size
+        self.text = Text(theme.TEXT_SCALES[text_size])
         self.sounds = Sounds(enabled=sound)
         self.observer = observer
         self.scenes: list = []

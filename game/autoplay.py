@@ -159,7 +159,7 @@ class Driver:
                 raise AutoplayError("the game did not reach the end of the story")
 
 
-def start_app(content, locale="en", observer=None, recorder=None):
+def start_app(content, locale="en", observer=None, recorder=None, text_size="normal"):
     """A headless App on its title screen."""
     headless()
     import warnings
@@ -168,7 +168,8 @@ def start_app(content, locale="en", observer=None, recorder=None):
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "no fast renderer available" on the dummy driver
-        app = App(content, locale=locale, sound=False, observer=observer, recorder=recorder)
+        app = App(content, locale=locale, sound=False, observer=observer, recorder=recorder,
+                  text_size=text_size)
     app.start()
     return app
 

@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
                            "before, or the picker at the first start)")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
     play.add_argument("--no-sound", action="store_true", help="play silently")
+    play.add_argument("--text-size", choices=("normal", "large"), default=None,
+                      help="large text for small or far-away screens (default: the operator "
+                           "settings, else normal)")
     play.add_argument("--kiosk", action="store_true",
                       help="for shared PCs: fullscreen, resets itself when left alone; "
                            "quit with Ctrl+Shift+Q held for 2 seconds")
@@ -69,11 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
     _scenarios_arg(listing)
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(func=cmd_list)
+
+    guide = sub.add_parser("guide", help="write the printable educator guide (HTML)")
+    _scenarios_arg(guide)
+    guide.add_argument("--locale", default="en", choices=("en", "pt_BR", "th"))
+    guide.add_argument("--out", metavar="FILE", required=True,
+                       help="the HTML file to write, e.g. guide-th.html")
+    guide.set_defaults(func=cmd_guide)
     add_commands(sub)
     return parser
 
 
-COMMANDS = ("play", "check", "autoplay", "list", *OUTCOME_COMMANDS)
+COMMANDS = ("play", "check", "autoplay", "list", "guide", *OUTCOME_COMMANDS)
 
 
 def main(argv=None) -> int:
@@ -92,10 +102,11 @@ def main(argv=None) -> int:
         return 1
 
 
-def _load(path, stream=sys.stderr, strict=False, fmt="text"):
+def _load(path, stream=None, strict=False, fmt="text"):
     """Load and check; print diagnostics; return (content, number of failing diagnostics)."""
     from .content import check_file
 
+    stream = stream or sys.stderr
     shown = _shown_path(path)
     content, diags = check_file(shown)
     failing = [d for d in diags if d.is_error or strict]
@@ -209,7 +220,8 @@ def play_choices(args, operator, remembered_locale):
             return None
     return {"locale": args.locale or operator.language or remembered_locale,
             "group": group, "sound": not args.no_sound and operator.sound,
-            "kiosk": bool(args.kiosk or operator.kiosk)}
+            "kiosk": bool(args.kiosk or operator.kiosk),
+            "text_size": args.text_size or operator.text_size}
 
 
 def _make_app(args, content, operator, chosen, locale):
@@ -217,7 +229,7 @@ def _make_app(args, content, operator, chosen, locale):
 
     recorder = open_recorder(args, content, locale)
     options = dict(locale=locale, fullscreen=args.fullscreen, sound=chosen["sound"],
-                   recorder=recorder)
+                   recorder=recorder, text_size=chosen["text_size"])
     if chosen["kiosk"]:
         from .kiosk import KioskApp
 
@@ -277,6 +289,28 @@ def cmd_list(args) -> int:
     from .listing import render
 
     print(render(content, args.json))
+    return 0
+
+
+def cmd_guide(args) -> int:
+    content, failing, _ = _load(args.scenarios)
+    if content is None or failing:
+        return 1
+    from . import guide, i18n
+    from .content.strings import localize
+
+    previous = i18n.current_locale()
+    i18n.set_locale(args.locale)
+    try:
+        page = guide.html(localize(content, i18n.pgettext))
+    finally:
+        i18n.set_locale(previous)
+    try:
+        Path(args.out).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out} ({len(content.scenarios)} scenarios, {args.locale})")
     return 0
 
 

@@ -34,7 +34,8 @@ DUPLICATE = "O006"    # the same key twice
 UNREADABLE = "O007"   # the file is missing or cannot be read
 
 _BOOL, _INT, _STR = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:str"
-KEYS = ("language", "kiosk", "idle_seconds", "sound", "group")
+KEYS = ("language", "kiosk", "idle_seconds", "sound", "group", "text_size")
+TEXT_SIZES = ("normal", "large")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Operator:
     idle_seconds: int = IDLE_DEFAULT
     sound: bool = True
     group: str = ""
+    text_size: str = "normal"
 
 
 def default_path() -> Path:
@@ -114,6 +116,14 @@ def _value(key: str, node, path: str):
             return None, Diagnostic.at(where, OUT_OF_RANGE,
                                        f"no language '{node.value}'", hint)
         return node.value, None
+    if key == "text_size":
+        if not scalar or node.tag != _STR:
+            return None, _wrong(where, key, "normal or large", node)
+        if node.value not in TEXT_SIZES:
+            return None, Diagnostic.at(where, OUT_OF_RANGE, f"no text size '{node.value}'",
+                                       did_you_mean(node.value, TEXT_SIZES)
+                                       or "use normal or large")
+        return node.value, None
     # group: a label such as 5B (a number like 2026 is fine too), never a child's name
     if not scalar or node.tag not in (_STR, _INT):
         return None, _wrong(where, key, "a short label such as 5B", node)
@@ -160,4 +170,5 @@ def describe(operator: Operator) -> str:
     """One line for `check --config`: what the file sets."""
     return (f"kiosk {'on' if operator.kiosk else 'off'}, idle {operator.idle_seconds} s, "
             f"language {operator.language or 'the player’s choice'}, "
-            f"sound {'on' if operator.sound else 'off'}, group {operator.group or '-'}")
+            f"sound {'on' if operator.sound else 'off'}, group {operator.group or '-'}, "
+            f"text {operator.text_size}")

@@ -123,15 +123,17 @@ def _cut(word: str, width: int, measure) -> list[str]:
 class Text:
     """Fonts by size and weight, and a cache of rendered text blocks."""
 
-    def __init__(self):
+    def __init__(self, scale: float = 1.0):
         if not pygame.font.get_init():
             pygame.font.init()
+        self.scale = scale  # the operator's text size: every size is multiplied by it
         self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self.hits = 0
         self.misses = 0
 
     def font(self, size: int, bold: bool = False, thai: bool = False) -> pygame.font.Font:
+        size = round(size * self.scale)
         key = (size, bold, thai)
         font = self._fonts.get(key)
         if font is None:

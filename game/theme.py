@@ -25,6 +25,8 @@ NEUTRAL = (120, 144, 230)
 FOCUS = (255, 214, 10)
 
 # Text sizes (logical pixels).
+# Operator setting `text_size`: every text is drawn this much larger; layouts grow with it.
+TEXT_SCALES = {"normal": 1.0, "large": 1.15}
 TEXT_SMALL = 22
 TEXT_BODY = 28
 TEXT_BIG = 36

@@ -51,8 +51,8 @@ class Button:
         """The button's text size, made smaller (down to 16 px) until the label fits."""
         size = self.size
         while size > 16:
-            lines = len(text.lines(self.label, size, width, True))
-            if lines * text.font(size, True).get_linesize() <= height:
+            if text.render(self.label, size, self.text_color, bold=True,
+                           width=width).get_height() <= height:
                 break
             size -= 2
         return size

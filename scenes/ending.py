@@ -27,6 +27,7 @@ class EndingScene(Scene):
         self.buttons.set([Button(pygame.Rect(CARD.right - 330, CARD.bottom - 92, 300, 70),
                                  label, "next", theme.SKY_DEEP, icon="star", appear=0.6)],
                          focus=0)
+        self.shrink: int | None = None  # chosen at the first frame, when the text is known
 
     def enter(self) -> None:
         self.app.sounds.play("tada")
@@ -41,30 +42,48 @@ class EndingScene(Scene):
         self.play.after_ending()
 
     def draw_content(self, surface) -> None:
+        if self.shrink is None:
+            self.shrink = self.fit()
         art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
-        self.blit_text(surface, self.node.title, theme.TEXT_BIG, theme.GRAPE,
-                       (CARD.x + 44, CARD.y + 30), bold=True, width=CARD.w - 88)
-        y = self.blit_text(surface, self.node.text, theme.TEXT_BODY - 2, theme.INK,
-                           (CARD.x + 44, CARD.y + 88), width=CARD.w - 88).bottom + 18
-        star = pygame.Rect(CARD.x + 30, y, CARD.w - 60, 96)
+        self.draw_card(surface, self.shrink)
+
+    def fit(self) -> int:
+        """How many points smaller than usual the card's text must be to fit (0 unless the
+        text is large): laid out once on a scratch surface."""
+        scratch = pygame.Surface((1, 1))
+        button = self.buttons.buttons[0].rect
+        for shrink in range(0, 13, 2):
+            adult, services = self.draw_card(scratch, shrink)
+            if adult <= button.top - 8 and services <= CARD.bottom - 16:
+                return shrink
+        return shrink
+
+    def draw_card(self, surface, shrink: int) -> tuple[int, int]:
+        """Draw the card's text; return the bottoms of the adult line and of the services."""
+        title = self.blit_text(surface, self.node.title, theme.TEXT_BIG - shrink, theme.GRAPE,
+                               (CARD.x + 44, CARD.y + 30), bold=True, width=CARD.w - 88)
+        y = self.blit_text(surface, self.node.text, theme.TEXT_BODY - 2 - shrink, theme.INK,
+                           (CARD.x + 44, title.bottom + 8), width=CARD.w - 88).bottom + 18
+        takeaway = self.app.text.render(self.node.takeaway, theme.TEXT_BODY + 2 - shrink,
+                                        theme.INK, bold=True, width=CARD.w - 180)
+        star = pygame.Rect(CARD.x + 30, y, CARD.w - 60, max(96, takeaway.get_height() + 28))
         art.rounded_rect(surface, star, theme.SUN, 26)
         surface.blit(art.icon("star", 56, theme.WHITE), (star.x + 20, star.centery - 28))
-        self.blit_text(surface, self.node.takeaway, theme.TEXT_BODY + 2, theme.INK,
-                       (star.x + 92, star.centery), anchor="midleft", bold=True,
-                       width=star.w - 120)
+        surface.blit(takeaway, takeaway.get_rect(midleft=(star.x + 92, star.centery)))
         y = star.bottom + 20
         surface.blit(art.icon("heart", 44, theme.CORAL), (CARD.x + 44, y))
-        self.blit_text(surface, _("First, tell a trusted adult"), theme.TEXT_SMALL, theme.CORAL,
-                       (CARD.x + 104, y), bold=True)
-        y = self.blit_text(surface, self.node.adult, theme.TEXT_BODY - 2, theme.INK,
-                           (CARD.x + 104, y + 28), width=CARD.w - 160).bottom + 14
-        self.blit_text(surface, _("More help, free and kind:"), theme.TEXT_SMALL, theme.SKY_DEEP,
-                       (CARD.x + 104, y), bold=True)
-        y += 30
+        label = self.blit_text(surface, _("First, tell a trusted adult"),
+                               theme.TEXT_SMALL - shrink // 2, theme.CORAL, (CARD.x + 104, y),
+                               bold=True)
+        adult = self.blit_text(surface, self.node.adult, theme.TEXT_BODY - 2 - shrink, theme.INK,
+                               (CARD.x + 104, label.bottom + 2), width=CARD.w - 160).bottom
+        y = self.blit_text(surface, _("More help, free and kind:"), theme.TEXT_SMALL - shrink // 2,
+                           theme.SKY_DEEP, (CARD.x + 104, adult + 14), bold=True).bottom + 2
         for country, lines in service_lines(self.app.locale):
             names = " · ".join(line for line in lines[:2])
-            y = self.blit_text(surface, f"{country}: {names}", theme.TEXT_SMALL - 2, theme.INK,
-                               (CARD.x + 104, y), width=CARD.w - 480).bottom + 6
+            y = self.blit_text(surface, f"{country}: {names}", theme.TEXT_SMALL - 2 - shrink // 2,
+                               theme.INK, (CARD.x + 104, y), width=CARD.w - 480).bottom + 6
+        return adult, y - 6
 
 
 class ResultsScene(Scene):

@@ -17,6 +17,9 @@ STYLE = {
     "risky": (N_("Let's think about that."), theme.RISKY, "heart", "think"),
 }
 WAY_BACK = N_("It's never too late to tell someone you trust.")
+CARD_W, CARD_H, MAX_H = 800, 560, 630  # the card grows up to MAX_H with large text
+BODY_Y = 152  # the feedback text starts this far below the card's top
+BUTTON_ROOM = 30 + 72 + 24  # the gap above the button, the button, the margin below it
 
 
 class FeedbackScene(Scene):
@@ -28,11 +31,35 @@ class FeedbackScene(Scene):
         self.choice = choice
         style = STYLE.get(choice.safety, STYLE["neutral"])
         self.heading, self.color, self.glyph, self.sound = style
-        self.card = pygame.Rect(0, 0, 800, 560)
-        self.card.center = (theme.WIDTH // 2, theme.HEIGHT // 2 + 40)
+        self.card, self.shrink = self.fit()
         self.buttons.set([Button(pygame.Rect(self.card.centerx - 150, self.card.bottom - 96,
                                              300, 72), _("Continue"), "next", self.color,
                                  icon="next", appear=0.35)], focus=0)
+
+    def fit(self) -> tuple[pygame.Rect, int]:
+        """The card and how many points smaller the text is drawn: with large text the card
+        grows wider and taller first; the text shrinks only if it still would not fit."""
+        scale = self.app.text.scale
+        width = min(1000, round(CARD_W * scale))
+        for shrink in range(0, 13, 2):
+            height = BODY_Y + sum(self.block_heights(width, shrink)) + BUTTON_ROOM
+            if height <= MAX_H:
+                break
+        card = pygame.Rect(0, 0, width, max(CARD_H, min(MAX_H, height)))
+        card.midbottom = (theme.WIDTH // 2, min(theme.HEIGHT - 10,
+                                                theme.HEIGHT // 2 + 40 + card.h // 2))
+        return card, shrink
+
+    def block_heights(self, width: int, shrink: int) -> list[int]:
+        """Heights of the feedback text and (after a risky choice) the way-back line."""
+        render = self.app.text.render
+        out = [render(self.choice.feedback, theme.TEXT_BODY - shrink, theme.INK,
+                      width=width - 90, align="center").get_height()]
+        if self.choice.safety == "risky":
+            out.append(18 + render(_(WAY_BACK), theme.TEXT_SMALL + 2 - shrink, theme.SAFE,
+                                   bold=True, width=width - 110,
+                                   align="center").get_height())
+        return out
 
     def enter(self) -> None:
         self.app.sounds.play(self.sound)
@@ -61,10 +88,10 @@ class FeedbackScene(Scene):
         surface.blit(glyph, glyph.get_rect(center=spot.center))
         self.blit_text(surface, _(self.heading), theme.TEXT_BIG, theme.WHITE,
                        (card.centerx, card.y + 66), anchor="midtop", bold=True)
-        y = self.blit_text(surface, self.choice.feedback, theme.TEXT_BODY, theme.INK,
-                           (card.centerx, card.y + 152), anchor="midtop", width=card.w - 90,
-                           align="center").bottom
+        y = self.blit_text(surface, self.choice.feedback, theme.TEXT_BODY - self.shrink,
+                           theme.INK, (card.centerx, card.y + BODY_Y), anchor="midtop",
+                           width=card.w - 90, align="center").bottom
         if self.choice.safety == "risky":
-            self.blit_text(surface, _(WAY_BACK), theme.TEXT_SMALL + 2, theme.SAFE,
+            self.blit_text(surface, _(WAY_BACK), theme.TEXT_SMALL + 2 - self.shrink, theme.SAFE,
                            (card.centerx, y + 18), anchor="midtop", bold=True,
                            width=card.w - 110, align="center")

@@ -34,13 +34,14 @@ class Card(Button):
         pygame.draw.rect(surface, theme.WHITE, (0, band.bottom - 18, w, 18))
         icon = art.topic_icon(self.payload["topic"], 104 if tall else 80)
         surface.blit(icon, icon.get_rect(center=(w // 2, band.centery - 4)))
-        title = text.render(self.label, theme.TEXT_SMALL + 2, theme.INK, bold=True,
-                            width=w - 28, align="center")
-        surface.blit(title, title.get_rect(midtop=(w // 2, band.bottom + 4)))
         ages = _("Ages {band}").format(band=self.payload["age_band"])
         chip = text.render(ages, theme.TEXT_SMALL - 2,
                            theme.WHITE, bold=True)
         chip_rect = chip.get_rect(bottomleft=(18, h - 14)).inflate(20, 8)
+        size = self.fitting_size(text, w - 28, chip_rect.top - band.bottom - 8)
+        title = text.render(self.label, size, theme.INK, bold=True, width=w - 28,
+                            align="center")
+        surface.blit(title, title.get_rect(midtop=(w // 2, band.bottom + 4)))
         art.rounded_rect(surface, chip_rect, self.color, 14)
         surface.blit(chip, chip.get_rect(center=chip_rect.center))
         if self.payload.get("done"):
@@ -74,7 +75,7 @@ class MenuScene(Scene):
             payload = {"id": scenario.id, "topic": scenario.topic,
                        "age_band": scenario.age_band, "done": scenario.id in app.done}
             cards.append(Card(rect, scenario.title, scenario, CARD_COLORS[i % len(CARD_COLORS)],
-                              payload=payload, appear=0.05 * i))
+                              payload=payload, appear=0.05 * i, size=theme.TEXT_SMALL + 2))
         self.buttons.set(cards + self._page_arrows() + self._age_chips(band),
                          focus=0 if cards else -1)
 

@@ -34,6 +34,12 @@ class QuizScene(Scene):
         answers = self.question.answers
         gap = 14
         heights = [self._height(a.text, len(answers)) for a in answers]
+        ask = self.app.text.render(self.question.ask, theme.TEXT_BIG, theme.INK, bold=True,
+                                   width=CARD.w - 80)
+        room = CARD.bottom - 30 - (CARD.y + 76 + ask.get_height() + 16)
+        room -= gap * (len(answers) - 1)
+        if sum(heights) > room:  # large text: the answers share the room and their labels shrink
+            heights = [h * room // sum(heights) for h in heights]
         y = CARD.bottom - 30 - sum(heights) - gap * (len(answers) - 1)
         buttons = []
         for i, (a, h) in enumerate(zip(answers, heights, strict=True)):
@@ -46,7 +52,8 @@ class QuizScene(Scene):
     def _height(self, text: str, count: int) -> int:
         """Tall enough for the answer's lines (the answer box is 832 pixels wide)."""
         lines = len(self.app.text.lines(text, theme.TEXT_BODY - 2, CARD.w - 80 - 88, True))
-        return max(76 if count > 3 else 86, 24 + lines * 38)
+        line_h = self.app.text.font(theme.TEXT_BODY - 2, True).get_linesize()
+        return max(76 if count > 3 else 86, 24 + lines * line_h)
 
     def enter(self) -> None:
         self.app.show("question", phase=self.phase, number=self.index + 1, total=self.total,

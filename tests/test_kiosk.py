@@ -238,10 +238,10 @@ def located(text):
 
 def test_a_good_file_gives_its_values_and_an_empty_one_the_defaults():
     operator, diags = check_text("language: th\nkiosk: true\nidle_seconds: 120\n"
-                                 "sound: false\ngroup: 5B\n", "op.yaml")
+                                 "sound: false\ngroup: 5B\ntext_size: large\n", "op.yaml")
     assert diags == []
     assert operator == Operator(language="th", kiosk=True, idle_seconds=120, sound=False,
-                                group="5B")
+                                group="5B", text_size="large")
     assert check_text("# nothing yet\n", "op.yaml") == (Operator(), [])
 
 
@@ -258,11 +258,13 @@ def test_operator_file_unknown_key_has_a_hint():
 
 def test_operator_file_wrong_type_and_out_of_range_are_located():
     diags = located("kiosk: sometimes\nidle_seconds: 5\nlanguage: pt-BR\n"
-                    "group: \"Ana Maria's class!\"\nsound: 1\nkiosk: false\n")
+                    "group: \"Ana Maria's class!\"\nsound: 1\nkiosk: false\n"
+                    "text_size: larger\n")
     assert [(line, col, code) for line, col, code, _m, _h in diags] == [
         (1, 8, "O004"), (2, 15, "O005"), (3, 11, "O005"), (4, 8, "O005"), (5, 8, "O004"),
-        (6, 1, "O006")]
+        (6, 1, "O006"), (7, 12, "O005")]
     assert "not 5" in diags[1][3] and diags[2][4] == "did you mean 'pt_BR'?"
+    assert diags[6][4] == "did you mean 'large'?"
 
 
 def test_operator_file_must_be_key_value_lines():
@@ -298,13 +300,15 @@ def test_command_line_wins_over_the_operator_file_which_wins_over_the_last_choic
     from game.cli import build_parser, play_choices
     from game.operator_settings import Operator
 
-    operator = Operator(language="th", kiosk=False, idle_seconds=90, sound=False, group="Lab 2")
+    operator = Operator(language="th", kiosk=False, idle_seconds=90, sound=False, group="Lab 2",
+                        text_size="large")
     plain = build_parser().parse_args(["play"])
     assert play_choices(plain, operator, "pt_BR") == {
-        "locale": "th", "group": "Lab 2", "sound": False, "kiosk": False}
-    given = build_parser().parse_args(["play", "--locale", "en", "--group", "5B", "--kiosk"])
+        "locale": "th", "group": "Lab 2", "sound": False, "kiosk": False, "text_size": "large"}
+    given = build_parser().parse_args(["play", "--locale", "en", "--group", "5B", "--kiosk",
+                                       "--text-size", "normal"])
     assert play_choices(given, operator, "pt_BR") == {
-        "locale": "en", "group": "5B", "sound": False, "kiosk": True}
+        "locale": "en", "group": "5B", "sound": False, "kiosk": True, "text_size": "normal"}
     nothing = build_parser().parse_args(["play"])
     assert play_choices(nothing, Operator(), "pt_BR")["locale"] == "pt_BR"
     both = build_parser().parse_args(["play", "--classroom", "5B", "--kiosk"])

@@ -1,0 +1,81 @@
+"""The operator's `text_size: large`: every feedback card and every ending of every story, in
+every language, still fits its card (the cards grow, then the text shrinks a little)."""
+
+from types import SimpleNamespace
+
+import pygame
+import pytest
+
+from game import SCENARIOS_FILE, i18n
+from game.autoplay import start_app
+from game.content import check_file
+from game.content.strings import localize
+from scenes.ending import CARD, EndingScene
+from scenes.feedback import BODY_Y, BUTTON_ROOM, MAX_H, FeedbackScene
+
+from .test_screenshots import colourful
+
+CASES = [(locale, size) for locale in ("en", "pt_BR", "th") for size in ("normal", "large")]
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[f"{loc}-{size}" for loc, size in CASES])
+def app_and_content(request):
+    locale, size = request.param
+    content, _ = check_file(SCENARIOS_FILE)
+    app = start_app(content, locale=locale, text_size=size)
+    request.addfinalizer(lambda: i18n.set_locale("en"))
+    return app, localize(content, i18n.pgettext), size
+
+
+def test_text_is_drawn_larger_when_asked(app_and_content):
+    app, _content, size = app_and_content
+    normal = start_app(_content).text.measure("Net Heroes", 28)
+    wider = app.text.measure("Net Heroes", 28)
+    assert wider > normal * 1.1 if size == "large" else wider == normal
+
+
+def test_every_feedback_card_fits(app_and_content):
+    app, content, size = app_and_content
+    for scenario in content.scenarios:
+        for node in scenario.nodes.values():
+            for choice in node.choices:
+                scene = FeedbackScene(app, None, choice)
+                needed = BODY_Y + sum(scene.block_heights(scene.card.w, scene.shrink))
+                assert needed + BUTTON_ROOM <= scene.card.h <= MAX_H, (scenario.id, choice.id)
+                assert scene.card.top >= 70 and scene.card.bottom <= 720
+                if size == "normal":
+                    assert scene.shrink == 0, (scenario.id, node.id, choice.id)
+
+
+def test_every_ending_fits_its_card(app_and_content):
+    app, content, size = app_and_content
+    scratch = pygame.Surface((1, 1))
+    for scenario in content.scenarios:
+        play = SimpleNamespace(scenario=scenario)
+        for ending in scenario.endings:
+            scene = EndingScene(app, play, ending)
+            shrink = scene.fit()
+            adult, services = scene.draw_card(scratch, shrink)
+            assert adult <= scene.buttons.buttons[0].rect.top - 8, (scenario.id, ending.id)
+            assert services <= CARD.bottom - 16, (scenario.id, ending.id)
+            assert shrink <= 8, (scenario.id, ending.id)  # English lists two countries' help
+
+
+def test_large_text_screens_are_colourful(app_and_content, tmp_path):
+    app, content, size = app_and_content
+    if size != "large":
+        pytest.skip("the normal size is covered by test_screenshots")
+    from game.autoplay import Driver
+
+    seen = {}
+
+    def capture(app):
+        name = type(app.top).__name__
+        if name not in seen and app.top.auto_options():
+            seen[name] = app.screen.copy()
+
+    Driver(app, "risky", on_frame=capture).play(content.scenarios[0].id)
+    assert {"MenuScene", "QuizScene", "FeedbackScene", "EndingScene"} <= set(seen)
+    for name, shot in seen.items():
+        colours, grey = colourful(shot)
+        assert colours >= 40 and grey < 0.35, name
