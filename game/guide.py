@@ -13,7 +13,7 @@ from html import escape
 from . import regions
 from .content.model import AGE_BANDS
 from .i18n import N_, _, current_locale, ngettext
-from .outcomes.page import SAFE, NEUTRAL, RISKY, tag, topic_name
+from .outcomes.page import NEUTRAL, RISKY, SAFE, tag, topic_name
 
 SAFETY = {"safe": (N_("safe"), SAFE), "neutral": (N_("neutral"), NEUTRAL),
           "risky": (N_("risky"), RISKY)}

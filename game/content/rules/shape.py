@@ -13,7 +13,8 @@ def check(content):
             if node.scene == "profile":
                 if not node.of:
                     yield Diagnostic.at(node.loc, "E114",
-                                        f"profile node '{node.id}' does not say whose profile it is",
+                                        f"profile node '{node.id}' does not say whose page "
+                                        "it is",
                                         "add 'of:' with a character id")
             else:
                 for key in PROFILE_ONLY:
