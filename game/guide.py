@@ -84,8 +84,8 @@ def pill(safety: str) -> str:
 def decision(scenario, node, number: int) -> str:
     place = _(SCENES.get(node.scene, "")) if node.scene in SCENES else node.scene
     where = f"{place}: {node.app}" if node.app else place
-    out = [f'<div class="decision"><p class="meta">'
-           f'{escape(_("Decision {number}").format(number=number))} · {escape(where)}</p>']
+    heading = _("Decision {number}").format(number=number)
+    out = [f'<div class="decision"><p class="meta">{escape(heading)} · {escape(where)}</p>']
     for message in node.messages:
         text = escape(message.text.replace("\u200b", ""))
         if message.speaker == "system":

@@ -88,7 +88,7 @@ class CallScene(StageScene):
             body = self.app.text.render(f"{name}: {text}" if speaker != SYSTEM_SPEAKER else text,
                                         theme.TEXT_SMALL + 2 + self.boost, ink,
                                         width=CAPTIONS.w - 40)
-            body = self.with_request(speaker, text, body)
+            body = self.with_request(speaker, text, body, CAPTIONS.w - 40)
             rect = body.get_rect(bottomleft=(CAPTIONS.x + 18, y - 12)).inflate(36, 24)
             if mine:
                 rect.right = CAPTIONS.right

@@ -64,7 +64,7 @@ class ChatScene(StageScene):
         color = theme.WHITE if mine else theme.INK
         width = min(self.bubble_w - 36 + self.boost * 25, area.w - 76 - 60)
         body = render(text, theme.TEXT_SMALL + 2 + self.boost, color, width=width)
-        body = self.with_request(speaker, text, body)
+        body = self.with_request(speaker, text, body, width)
         request = self.request_of(speaker, text)
         bw, bh = body.get_width() + 36, body.get_height() + 24
         name = None

@@ -68,7 +68,7 @@ class DialogueScene(StageScene):
             body = self.app.text.render(text, theme.TEXT_BODY - 2 + self.boost, ink,
                                         width=TALK.w - 200,
                                         bold=narration)
-            body = self.with_request(speaker, text, body)
+            body = self.with_request(speaker, text, body, TALK.w - 200)
             rect = body.get_rect(bottomleft=(TALK.x + 20, y - 12)).inflate(40, 26)
             if mine:
                 rect.right = TALK.right

@@ -241,9 +241,12 @@ class StageScene(Scene):
         """The request kind ('photo', 'camera', ...) of a line on screen, or ''."""
         return self.play.requests.get((speaker, text), "")
 
-    def request_label(self, kind: str, size: int) -> pygame.Surface:
-        """The head of a request card: the icon in a coloured disc and the label."""
+    def request_label(self, kind: str, size: int, width: int) -> pygame.Surface:
+        """The head of a request card: the icon in a coloured disc and the label, made
+        smaller if it would be wider than `width`."""
         icon, color, label = REQUESTS[kind]
+        while size > 14 and self.app.text.measure(_(label), size, bold=True) + size + 28 > width:
+            size -= 2
         words = self.app.text.render(_(label), size, art.deeper(color, 0.25), bold=True)
         disc = size + 18
         out = pygame.Surface((disc + 10 + words.get_width(), max(disc, words.get_height())),
@@ -255,12 +258,14 @@ class StageScene(Scene):
         out.blit(words, words.get_rect(midleft=(disc + 10, mid)))
         return out
 
-    def with_request(self, speaker: str, text: str, body: pygame.Surface) -> pygame.Surface:
-        """A line's rendered text, with the request card's head above it if it has one."""
+    def with_request(self, speaker: str, text: str, body: pygame.Surface,
+                     width: int) -> pygame.Surface:
+        """A line's rendered text (wrapped to `width`), with the request card's head above it
+        if it has one."""
         kind = self.request_of(speaker, text)
         if not kind:
             return body
-        head = self.request_label(kind, theme.TEXT_SMALL + self.boost)
+        head = self.request_label(kind, theme.TEXT_SMALL + self.boost, width)
         out = pygame.Surface((max(head.get_width(), body.get_width()),
                               head.get_height() + 8 + body.get_height()), pygame.SRCALPHA)
         out.blit(head, (0, 0))

@@ -235,3 +235,39 @@ def test_menu_pages_when_there_are_more_stories_than_fit(tmp_path):
     transcript = run(many, ["demo9", "demo0"], "safe").text()
     assert "=== Demo 9 (demo9)" in transcript and "=== Demo 0 (demo0)" in transcript
     assert transcript.count("[results]") == 2
+
+
+def test_profile_page_and_request_cards_play_and_carry_the_thread():
+    from game.content import load_text
+
+    from .helpers import with_change
+
+    text = with_change("        scene: chat\n        app: Game chat\n        messages:\n"
+                       "          - from: sam\n            text: hi! want free coins?\n",
+                       "        scene: profile\n        app: Game chat\n        of: sam\n"
+                       "        bio: I give free coins to my friends!\n"
+                       "        details: [Joined 2 days ago, 0 posts]\n        messages:\n"
+                       "          - from: sam\n            text: hi! want free coins?\n"
+                       "            request: money\n")
+    text = text.replace("      later:\n        scene: chat\n",
+                        "      later:\n        scene: chat\n        app: Game chat\n", 1)
+    loaded, diags = load_text(text)
+    assert [d for d in diags if d.is_error] == []
+    transcript = Transcript()
+    app = start_app(loaded, observer=transcript.add)
+    threads = {}
+
+    def watch(app):
+        node = getattr(app.top, "node", None)
+        if node is not None and type(app.top).__name__ in ("ProfileScene", "ChatScene"):
+            threads[node.id] = list(app.play.thread)
+
+    path = next(p for p in all_paths(loaded.scenarios[0]) if p[0] == "c2")  # via "later"
+    Driver(app, dt=0.1, on_frame=watch).play("demo", script=list(path))
+    lines = transcript.text().splitlines()
+    assert "[profile: Game chat]" in lines
+    assert "(profile of Sam) I give free coins to my friends!" in lines
+    assert "  · Joined 2 days ago" in lines and "  · 0 posts" in lines
+    assert "Sam: [money request] hi! want free coins?" in lines
+    # the chat after the profile, in the same app, goes on from the profile's messages
+    assert ("sam", "hi! want free coins?") in threads["later"]

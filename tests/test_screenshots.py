@@ -11,7 +11,8 @@ from game.autoplay import Driver, start_app
 from game.content import check_file
 
 OUT = Path(__file__).parent / "screenshots"
-SCENES = ("TitleScene", "MenuScene", "QuizScene", "ChatScene", "CallScene", "DialogueScene",
+SCENES = ("TitleScene", "MenuScene", "QuizScene", "ChatScene", "CallScene", "ProfileScene",
+          "DialogueScene",
           "FeedbackScene", "EndingScene", "ResultsScene", "HelpScene", "ConfirmScene",
           "LanguageScene")
 LOCALES = ("en", "pt_BR", "th")
