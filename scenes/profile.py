@@ -63,25 +63,32 @@ class ProfileScene(ChatScene):
         layer.blit(band, banner)
         face_center = (CARD.centerx, banner.bottom)
         pygame.draw.circle(layer, theme.WHITE, face_center, FACE // 2 + 6)
-        y = banner.bottom + FACE // 2 + 10
+        scratch = pygame.Surface((1, 1))
+        shrink = next((k for k in range(0, 9, 2)
+                       if self.card_text(scratch, k) <= CARD.bottom - 8), 8)
+        self.card_text(layer, shrink)
+
+    def card_text(self, surface, shrink: int) -> int:
+        """Draw the name, bio and facts `shrink` points smaller than usual (large text may
+        need it); return the bottom of the last fact."""
+        y = CARD.y + BANNER_H + FACE // 2 + 10
         name = self.owner.name if self.owner else ""
-        size = theme.TEXT_BODY - 4
+        size = theme.TEXT_BODY - 4 - shrink
         while size > 14 and self.app.text.measure(name, size, bold=True) > CARD.w - 24:
             size -= 1  # a long handle gets smaller, never broken in two
-        y = self.blit_text(layer, name, size, theme.INK, (CARD.centerx, y),
+        y = self.blit_text(surface, name, size, theme.INK, (CARD.centerx, y),
                            anchor="midtop", bold=True).bottom + 10
         if self.node.bio:
-            y = self.blit_text(layer, self.node.bio, theme.TEXT_SMALL - 2, theme.INK,
+            y = self.blit_text(surface, self.node.bio, theme.TEXT_SMALL - 2 - shrink, theme.INK,
                                (CARD.x + 20, y), width=TEXT_W).bottom + 12
         for detail in self.node.details:
-            if y > CARD.bottom - 40:
-                break
-            chip = self.app.text.render(detail, theme.TEXT_SMALL - 4, theme.INK)
+            chip = self.app.text.render(detail, theme.TEXT_SMALL - 4 - shrink, theme.INK)
             row = pygame.Rect(CARD.x + 14, y, CARD.w - 28, chip.get_height() + 8)
-            art.rounded_rect(layer, row, (244, 238, 255), 14)
-            layer.blit(art.icon("star", 18, theme.GRAPE), (row.x + 9, row.centery - 9))
-            layer.blit(chip, chip.get_rect(midleft=(row.x + 34, row.centery)))
+            art.rounded_rect(surface, row, (244, 238, 255), 14)
+            surface.blit(art.icon("star", 18, theme.GRAPE), (row.x + 9, row.centery - 9))
+            surface.blit(chip, chip.get_rect(midleft=(row.x + 34, row.centery)))
             y = row.bottom + 6
+        return y - 6
 
     def draw_stage(self, surface) -> None:
         face = portrait(self.owner, FACE)

@@ -213,8 +213,10 @@ class StageScene(Scene):
             title = "..."
         else:
             title = _("Read the messages...")
-        self.blit_text(surface, title, theme.TEXT_BODY + 2, theme.INK, (PANEL.x + 24,
-                       PANEL.y + 26), bold=True)
+        size = theme.TEXT_BODY + 2
+        while size > 18 and self.app.text.measure(title, size, bold=True) > PANEL.w - 48:
+            size -= 2  # large text: the heading stays on one line inside the panel
+        self.blit_text(surface, title, size, theme.INK, (PANEL.x + 24, PANEL.y + 26), bold=True)
         if self.classroom:
             more = self.shown < len(self.messages)
             hint = _("Space: next message") if more else _("Space: the class votes")

@@ -93,3 +93,19 @@ def test_request_card_labels_fit_the_narrowest_bubble(app_and_content):
             head = StageScene.request_label(SimpleNamespace(app=app), kind,
                                             22 + boost, width)
             assert head.get_width() <= width, (kind, boost)
+
+
+def test_every_profile_card_fits(app_and_content):
+    from scenes.profile import CARD, ProfileScene
+
+    app, content, size = app_and_content
+    scratch = pygame.Surface((1, 1))
+    for scenario in content.scenarios:
+        play = SimpleNamespace(scenario=scenario, thread=[], requests={})
+        for node in scenario.nodes.values():
+            if node.scene != "profile":
+                continue
+            scene = ProfileScene(app, play, node)
+            fits = [k for k in range(0, 9, 2) if scene.card_text(scratch, k) <= CARD.bottom - 8]
+            assert fits, (scenario.id, node.id)
+            assert fits[0] <= (0 if size == "normal" else 4), (scenario.id, node.id)
