@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import SCENARIOS_FILE, __version__
+from . import SCENARIOS_FILE, __version__, theme
 from .outcomes.commands import COMMANDS as OUTCOME_COMMANDS
 from .outcomes.commands import add_commands, add_record_options, open_recorder
 
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "before, or the picker at the first start)")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
     play.add_argument("--no-sound", action="store_true", help="play silently")
-    play.add_argument("--text-size", choices=("normal", "large"), default=None,
+    play.add_argument("--text-size", choices=tuple(theme.TEXT_SCALES), default=None,
                       help="large text for small or far-away screens (default: the operator "
                            "settings, else normal)")
     play.add_argument("--kiosk", action="store_true",

@@ -17,7 +17,9 @@ class Play:
         self.runtime = Runtime(scenario)
         self.thread: list[tuple[str, str]] = []  # (speaker id, text) shown so far in a chat app
         self.thread_app = ""
-        self.requests: dict[tuple[str, str], str] = {}  # (speaker id, text) -> request kind
+        # (speaker id, text) -> request kind, for the lines of the thread that are request cards
+        self.requests = {(m.speaker, m.text): m.request for n in scenario.nodes.values()
+                         for m in n.messages if m.request}
         self.started = app.clock
         self.finished = False
 

@@ -82,7 +82,7 @@ def pill(safety: str) -> str:
 
 
 def decision(scenario, node, number: int) -> str:
-    place = _(SCENES.get(node.scene, "")) if node.scene in SCENES else node.scene
+    place = _(SCENES[node.scene]) if node.scene in SCENES else node.scene
     where = f"{place}: {node.app}" if node.app else place
     heading = _("Decision {number}").format(number=number)
     out = [f'<div class="decision"><p class="meta">{escape(heading)} · {escape(where)}</p>']
@@ -94,8 +94,8 @@ def decision(scenario, node, number: int) -> str:
             name = escape(scenario.speaker_name(message.speaker))
             out.append(f'<p class="said"><b>{name}:</b> {text}</p>')
     out.append('<ul class="choices">')
-    ranked = sorted(node.choices, key=lambda c: ("safe", "neutral", "risky").index(c.safety)
-                    if c.safety in SAFETY else 1)
+    order = list(SAFETY)  # safe, neutral, risky
+    ranked = sorted(node.choices, key=lambda c: order.index(c.safety) if c.safety in order else 1)
     for choice in ranked:
         out.append(f"<li>{pill(choice.safety)} <b>{escape(choice.text)}</b><br>"
                    f'<span class="why">{escape(choice.feedback)}</span></li>')
@@ -162,7 +162,7 @@ def plan(content) -> str:
     rows = sorted(content.scenarios, key=band_order)  # the file's order within a band
     out = ["<table><tr>" + "".join(tag("th", h) for h in head) + "</tr>"]
     out.extend(f"<tr><td>{escape(s.title)}</td><td>{escape(topic_name(s.topic))}</td>"
-               f"<td>{escape(s.age_band)}</td><td>{len(story_order(s))}</td></tr>" for s in rows)
+               f"<td>{escape(s.age_band)}</td><td>{len(s.decision_nodes)}</td></tr>" for s in rows)
     return "".join(out) + "</table>"
 
 

@@ -18,6 +18,7 @@ from . import settings
 from .content.diagnostics import Diagnostic, Loc, did_you_mean
 from .content.yamlsafe import compose
 from .i18n import AVAILABLE
+from .theme import TEXT_SCALES
 
 FILE_NAME = "operator.yaml"
 IDLE_MIN, IDLE_MAX, IDLE_DEFAULT = 20, 3600, 90
@@ -35,7 +36,7 @@ UNREADABLE = "O007"   # the file is missing or cannot be read
 
 _BOOL, _INT, _STR = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:str"
 KEYS = ("language", "kiosk", "idle_seconds", "sound", "group", "text_size")
-TEXT_SIZES = ("normal", "large")
+TEXT_SIZES = tuple(TEXT_SCALES)  # normal, large
 
 
 @dataclass(frozen=True)

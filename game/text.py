@@ -129,6 +129,7 @@ class Text:
         self.scale = scale  # the operator's text size: every size is multiplied by it
         self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._fits: dict[tuple, int] = {}
         self.hits = 0
         self.misses = 0
 
@@ -151,6 +152,21 @@ class Text:
 
     def measure(self, text: str, size: int, bold: bool = False) -> int:
         return self.font(size, bold, is_thai(text)).size(visible(text))[0]
+
+    def fit(self, text: str, size: int, width: int, bold: bool = False, *, floor: int = 14,
+            step: int = 2) -> int:
+        """The largest size from `size` down (by `step`, not below `floor`) at which `text`
+        fits `width` on one line. Remembered, so it can be asked every frame."""
+        key = (text, size, width, bold, floor, step)
+        fitted = self._fits.get(key)
+        if fitted is None:
+            fitted = size
+            while fitted > floor and self.measure(text, fitted, bold) > width:
+                fitted -= step
+            if len(self._fits) > 2048:
+                self._fits.clear()
+            self._fits[key] = fitted
+        return fitted
 
     def lines(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
         font = self.font(size, bold, is_thai(text))

@@ -58,9 +58,7 @@ def draw_header(scene, surface, title: str, right: str) -> None:
 
 def draw_footer(scene, surface, text: str, color=theme.SHADOW) -> None:
     strip = pygame.Rect(40, theme.HEIGHT - 78, theme.WIDTH - 80, 62)
-    size = theme.TEXT_SMALL + 2  # smaller until the keys fit on one line
-    while size > 14 and scene.app.text.measure(text, size, bold=True) > strip.w - 40:
-        size -= 2
+    size = scene.app.text.fit(text, theme.TEXT_SMALL + 2, strip.w - 40, True)  # keys: one line
     art.rounded_rect(surface, strip, color, 24)
     scene.blit_text(surface, text, size, theme.WHITE, strip.center,
                     anchor="center", bold=True, width=strip.w - 40, align="center")

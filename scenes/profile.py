@@ -73,9 +73,8 @@ class ProfileScene(ChatScene):
         need it); return the bottom of the last fact."""
         y = CARD.y + BANNER_H + FACE // 2 + 10
         name = self.owner.name if self.owner else ""
-        size = theme.TEXT_BODY - 4 - shrink
-        while size > 14 and self.app.text.measure(name, size, bold=True) > CARD.w - 24:
-            size -= 1  # a long handle gets smaller, never broken in two
+        # a long handle gets smaller, never broken in two
+        size = self.app.text.fit(name, theme.TEXT_BODY - 4 - shrink, CARD.w - 24, True, step=1)
         y = self.blit_text(surface, name, size, theme.INK, (CARD.centerx, y),
                            anchor="midtop", bold=True).bottom + 10
         if self.node.bio:

@@ -46,6 +46,7 @@ class StageScene(Scene):
         self.sent = None
         self.sent_wait = 0.0
         self.lines: list[tuple[str, str]] = []  # (speaker id, text) shown on this stage
+        self._cards: dict[tuple, pygame.Surface] = {}  # request cards drawn for these lines
         # A class session: the educator paces the messages, and the text is projector-sized.
         self.classroom = getattr(app, "classroom", None) is not None
         self.boost = 6 if self.classroom else 0
@@ -88,8 +89,6 @@ class StageScene(Scene):
         message = self.messages[self.shown]
         self.shown += 1
         self.wait = self._delay(self.shown)
-        if message.request:
-            self.play.requests[(message.speaker, message.text)] = message.request
         self.on_message(message)
         self.app.sounds.play("pop")
         name = "" if message.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(
@@ -213,9 +212,8 @@ class StageScene(Scene):
             title = "..."
         else:
             title = _("Read the messages...")
-        size = theme.TEXT_BODY + 2
-        while size > 18 and self.app.text.measure(title, size, bold=True) > PANEL.w - 48:
-            size -= 2  # large text: the heading stays on one line inside the panel
+        # large text: the heading stays on one line inside the panel
+        size = self.app.text.fit(title, theme.TEXT_BODY + 2, PANEL.w - 48, True, floor=18)
         self.blit_text(surface, title, size, theme.INK, (PANEL.x + 24, PANEL.y + 26), bold=True)
         if self.classroom:
             more = self.shown < len(self.messages)
@@ -247,8 +245,7 @@ class StageScene(Scene):
         """The head of a request card: the icon in a coloured disc and the label, made
         smaller if it would be wider than `width`."""
         icon, color, label = REQUESTS[kind]
-        while size > 14 and self.app.text.measure(_(label), size, bold=True) + size + 28 > width:
-            size -= 2
+        size = self.app.text.fit(_(label), size, width - size - 28, True)  # 28: disc margins
         words = self.app.text.render(_(label), size, art.deeper(color, 0.25), bold=True)
         disc = size + 18
         out = pygame.Surface((disc + 10 + words.get_width(), max(disc, words.get_height())),
@@ -267,11 +264,15 @@ class StageScene(Scene):
         kind = self.request_of(speaker, text)
         if not kind:
             return body
-        head = self.request_label(kind, theme.TEXT_SMALL + self.boost, width)
-        out = pygame.Surface((max(head.get_width(), body.get_width()),
-                              head.get_height() + 8 + body.get_height()), pygame.SRCALPHA)
-        out.blit(head, (0, 0))
-        out.blit(body, (0, head.get_height() + 8))
+        key = (speaker, text, width, body.get_size())
+        out = self._cards.get(key)
+        if out is None:  # made once: the call and dialogue scenes ask every frame
+            head = self.request_label(kind, theme.TEXT_SMALL + self.boost, width)
+            out = pygame.Surface((max(head.get_width(), body.get_width()),
+                                  head.get_height() + 8 + body.get_height()), pygame.SRCALPHA)
+            out.blit(head, (0, 0))
+            out.blit(body, (0, head.get_height() + 8))
+            self._cards[key] = out
         return out
 
     def typing_now(self) -> str:
