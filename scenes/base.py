@@ -35,6 +35,12 @@ def gaps(area: pygame.Rect, holes) -> list[pygame.Rect]:
     return parts
 
 
+def shrink_to_fit(fits, most: int = 12) -> int:
+    """How many points smaller than usual a card's text must be drawn so that `fits(points)`
+    holds: 0, 2, 4 ... (`most` if nothing fits). Large text needs it on the fullest cards."""
+    return next((k for k in range(0, most + 1, 2) if fits(k)), most)
+
+
 def portrait(character, size: int, default: str = "unknown") -> pygame.Surface:
     """A character's face: their picture file when the content names one (a placeholder and
     one warning if it is missing), otherwise the built-in look."""

@@ -9,7 +9,7 @@ from game import art, theme
 from game.i18n import _
 from game.ui import Button
 
-from .base import Scene
+from .base import Scene, shrink_to_fit
 from .help import service_lines
 
 CARD = pygame.Rect(90, 80, 1100, 620)
@@ -52,11 +52,12 @@ class EndingScene(Scene):
         text is large): laid out once on a scratch surface."""
         scratch = pygame.Surface((1, 1))
         button = self.buttons.buttons[0].rect
-        for shrink in range(0, 13, 2):
+
+        def fits(shrink: int) -> bool:
             adult, services = self.draw_card(scratch, shrink)
-            if adult <= button.top - 8 and services <= CARD.bottom - 16:
-                return shrink
-        return shrink
+            return adult <= button.top - 8 and services <= CARD.bottom - 16
+
+        return shrink_to_fit(fits)
 
     def draw_card(self, surface, shrink: int) -> tuple[int, int]:
         """Draw the card's text; return the bottoms of the adult line and of the services."""

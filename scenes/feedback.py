@@ -9,7 +9,7 @@ from game import art, theme
 from game.i18n import N_, _
 from game.ui import Button
 
-from .base import Scene
+from .base import Scene, shrink_to_fit
 
 STYLE = {
     "safe": (N_("Great choice!"), theme.SAFE, "star", "good"),
@@ -39,12 +39,13 @@ class FeedbackScene(Scene):
     def fit(self) -> tuple[pygame.Rect, int]:
         """The card and how many points smaller the text is drawn: with large text the card
         grows wider and taller first; the text shrinks only if it still would not fit."""
-        scale = self.app.text.scale
-        width = min(1000, round(CARD_W * scale))
-        for shrink in range(0, 13, 2):
-            height = BODY_Y + sum(self.block_heights(width, shrink)) + BUTTON_ROOM
-            if height <= MAX_H:
-                break
+        width = min(1000, round(CARD_W * self.app.text.scale))
+
+        def height(shrink: int) -> int:
+            return BODY_Y + sum(self.block_heights(width, shrink)) + BUTTON_ROOM
+
+        shrink = shrink_to_fit(lambda k: height(k) <= MAX_H)
+        height = height(shrink)
         card = pygame.Rect(0, 0, width, max(CARD_H, min(MAX_H, height)))
         card.midbottom = (theme.WIDTH // 2, min(theme.HEIGHT - 10,
                                                 theme.HEIGHT // 2 + 40 + card.h // 2))

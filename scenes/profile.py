@@ -10,7 +10,7 @@ import pygame
 from game import art, theme
 from game.i18n import _
 
-from .base import portrait
+from .base import portrait, shrink_to_fit
 from .chat import HEADER_H, WINDOW, ChatScene
 
 CARD = pygame.Rect(WINDOW.x + 16, WINDOW.y + HEADER_H + 14, 300, WINDOW.h - HEADER_H - 30)
@@ -64,8 +64,7 @@ class ProfileScene(ChatScene):
         face_center = (CARD.centerx, banner.bottom)
         pygame.draw.circle(layer, theme.WHITE, face_center, FACE // 2 + 6)
         scratch = pygame.Surface((1, 1))
-        shrink = next((k for k in range(0, 9, 2)
-                       if self.card_text(scratch, k) <= CARD.bottom - 8), 8)
+        shrink = shrink_to_fit(lambda k: self.card_text(scratch, k) <= CARD.bottom - 8, most=8)
         self.card_text(layer, shrink)
 
     def card_text(self, surface, shrink: int) -> int:
