@@ -1,6 +1,8 @@
 """Class results for educators (Ctrl+E on the title screen): big bars, readable on a
-projector, for the group label the game was started with. Scenarios with too few sessions
-stay hidden, as in the report. Esc closes."""
+projector, for the group label the game was started with. Under each story's bars, one line
+gives its paired learning gain ("not clear yet" while its 95 % interval includes zero) and
+the self-efficacy answers before and after. Scenarios with too few sessions stay hidden, as
+in the report. Esc closes."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import pygame
 
 from game import art, theme
 from game.i18n import N_, _
+from game.outcomes import wording
 from game.outcomes.classview import class_results
 from game.ui import Button
 
@@ -16,8 +19,9 @@ from .base import Scene
 HEADER = pygame.Rect(40, 20, theme.WIDTH - 80, 114)
 BODY = pygame.Rect(40, 150, theme.WIDTH - 80, 460)
 PROBLEM = pygame.Rect(40, 150, theme.WIDTH - 80, 72)
-BLOCK_H = 210  # one scenario: its title and three bars
-BAR_X, BAR_W, BAR_H = 394, 520, 44
+BLOCK_H = 216  # one scenario: its title, three bars and a line about gain and efficacy
+BAR_X, BAR_W, BAR_H, BAR_GAP = 394, 520, 34, 6
+LINE_Y = 176  # the gain and efficacy line, from the top of a scenario's block
 ROWS = ((lambda r: r.safe_share, theme.SAFE, N_("Safe choices")),
         (lambda r: r.pre, theme.GRAPE, N_("Correct before")),
         (lambda r: r.post, theme.MINT, N_("Correct after")))
@@ -41,11 +45,23 @@ class EducatorScene(Scene):
         if self.results.problem:  # make room for the warning above the results
             self.body.top = PROBLEM.bottom + 14
             self.body.height = BODY.bottom - self.body.top
+        self.line_w = self.body.w - 72 - 24  # the gain and efficacy line, less a gap
+        self.lines = {row.key: self._line(row) for row in self.results.scenarios
+                      if not row.suppressed}
         self.per_page = max(1, (self.body.h - 24) // BLOCK_H)
         self.page = 0
         shown = 0 if self._message() else len(self.results.scenarios)
         self.pages = max(1, -(-shown // self.per_page))
         self._set_buttons()
+
+    def _line(self, row) -> list[tuple[str, int]]:
+        """The gain and the efficacy texts of a scenario, each with the size that fits: when
+        both do not fit at full size, each gets room in proportion to its length."""
+        texts = (wording.screen_line(row), wording.efficacy_short(row, percent))
+        natural = [self.app.text.measure(t, theme.TEXT_SMALL, bold=True) for t in texts]
+        room = [w * self.line_w // max(sum(natural), self.line_w) for w in natural]
+        return [(text, self.app.text.fit(text, theme.TEXT_SMALL, width, bold=True))
+                for text, width in zip(texts, room, strict=True)]
 
     def _set_buttons(self) -> None:
         buttons = []
@@ -64,7 +80,11 @@ class EducatorScene(Scene):
         self.app.show("educator", recording=r.recording, group=r.group,
                       sessions=r.total.sessions, problem=r.problem,
                       scenarios=[(s.key, None if s.suppressed else s.safe_share)
-                                 for s in r.scenarios])
+                                 for s in r.scenarios],
+                      gains=[(s.key, s.paired.n, s.paired.mean, s.paired.interval,
+                              s.paired.clear) for s in r.scenarios if not s.suppressed],
+                      lines={key: [text for text, _size in line]
+                             for key, line in self.lines.items()})
 
     def pressed(self, button) -> None:
         if button.action == "close":
@@ -137,10 +157,15 @@ class EducatorScene(Scene):
         self.blit_text(surface, finished, theme.TEXT_SMALL, theme.INK_SOFT,
                        (area.right, area.y + 8), anchor="topright", bold=True)
         for i, (value_of, color, label) in enumerate(ROWS):
-            y = area.y + 54 + i * (BAR_H + 8)
+            y = area.y + 54 + i * (BAR_H + BAR_GAP)
             self.blit_text(surface, _(label), theme.TEXT_BODY, theme.INK,
                            (area.x, y + BAR_H // 2), anchor="midleft", bold=True)
             self._bar(surface, value_of(row), color, pygame.Rect(area.x + BAR_X, y, BAR_W, BAR_H))
+        y = area.y + LINE_Y + theme.TEXT_SMALL // 2 + 2
+        for (text, size), at in zip(self.lines.get(row.key, ()), ("midleft", "midright"),
+                                    strict=False):
+            x = area.x if at == "midleft" else area.right
+            self.blit_text(surface, text, size, theme.INK_SOFT, (x, y), anchor=at, bold=True)
 
     def _bar(self, surface, value, color, rect: pygame.Rect) -> None:
         art.rounded_rect(surface, rect, (232, 236, 250), BAR_H // 2)

@@ -73,13 +73,28 @@ def test_a_played_session_keeps_nothing_personal_nor_typed(tmp_path, content):
     assert SECRET.lower().encode() not in raw
 
 
-def test_autoplay_records_the_same_way_and_no_record_records_nothing(tmp_path, capsys):
+def test_autoplay_records_the_same_way_and_no_record_records_nothing(tmp_path, capsys,
+                                                                     content):
     folder = tmp_path / "auto"
     assert main(["autoplay", "--scenario", "camera_request", "--data-dir", str(folder),
                  "--group", "7C"]) == 0
     conn = sqlite3.connect(folder / "outcomes.sqlite3")
     kinds = {k for (k,) in conn.execute("SELECT DISTINCT kind FROM events")}
-    assert kinds == {"scenario_started", "answer", "decision", "scenario_completed"}
+    assert kinds == {"scenario_started", "efficacy", "answer", "decision",
+                     "scenario_completed"}
+    # Answers are recorded by the answer's own id, never by where it was on the screen.
+    story = next(s for s in content.scenarios if s.id == "camera_request")
+    ids = {(phase, q.id): {a.id for a in q.answers}
+           for phase, questions in (("pre", story.pre), ("post", story.post))
+           for q in questions}
+    answers = conn.execute("SELECT phase, question, choice FROM events "
+                           "WHERE kind = 'answer'").fetchall()
+    assert len(answers) == len(ids)
+    assert all(choice in ids[(phase, question)] for phase, question, choice in answers)
+    efficacy = conn.execute("SELECT phase, choice FROM events WHERE kind = 'efficacy' "
+                            "ORDER BY seq").fetchall()
+    assert [p for p, _c in efficacy] == ["pre", "post"]
+    assert all(c in ("yes", "unsure", "no") for _p, c in efficacy)
     assert conn.execute("SELECT grp, locale FROM sessions").fetchall() == [("7C", "en")]
     conn.close()
     capsys.readouterr()
@@ -136,6 +151,49 @@ def test_class_results_open_with_ctrl_e_on_the_title_only(tmp_path, content):
     app.frame(0.1, [])
     press(app, ctrl_e())
     assert isinstance(app.top, MenuScene)
+    recorder.close()
+
+
+def record_learning(folder, content, group):
+    """Six sessions of the first two stories. First: right answers before and after
+    0->1, 0->1, 1->1, 0->1, 1->1, 0->0 of 1 (differences +100 x3, 0 x3: mean 50, sd 54.8,
+    t(0.975, 5) = 2.571, half width 57.5: -7.5..100, not clear yet); 'yes' 2 of 6 before,
+    4 of 6 after. Second: answers before only."""
+    rec = SQLiteRecorder(folder)
+    first, second = content.scenarios[:2]
+    for n, (before, after) in enumerate([(0, 1), (0, 1), (1, 1), (0, 1), (1, 1), (0, 0)]):
+        rec.start_session(locale="en", content_version=content.version, group=group)
+        rec.record("scenario_started", scenario=first.id)
+        rec.record("efficacy", scenario=first.id, phase="pre", choice="yes" if n < 2 else "no")
+        rec.record("answer", scenario=first.id, phase="pre", question=first.pre[0].id,
+                   choice="a", correct=bool(before))
+        rec.record("answer", scenario=first.id, phase="post", question=first.post[0].id,
+                   choice="a", correct=bool(after))
+        rec.record("efficacy", scenario=first.id, phase="post",
+                   choice="yes" if n < 4 else "unsure")
+        rec.record("scenario_started", scenario=second.id)
+        rec.record("answer", scenario=second.id, phase="pre", question=second.pre[0].id,
+                   choice="a", correct=True)
+    rec.close()
+    return first.id, second.id
+
+
+def test_class_results_show_the_paired_gain_and_efficacy_of_each_story(tmp_path, content):
+    folder = tmp_path / "learn"
+    first, second = record_learning(folder, content, "5B")
+    seen = []
+    recorder = open_recorder(options(folder), content, "en")
+    app = start_app(content, recorder=recorder, observer=lambda k, d: seen.append((k, d)))
+    press(app, ctrl_e())
+    shown = next(d for k, d in seen if k == "educator")
+    gains = {key: rest for key, *rest in shown["gains"]}
+    n, mean, interval, clear = gains[first]
+    assert (n, mean, clear) == (6, 50.0, False)
+    assert interval == pytest.approx((-7.47, 100.0), abs=0.01)
+    assert gains[second] == [0, None, None, False]
+    assert shown["lines"][first] == ["Learning gain: not clear yet",
+                                     "Knows what to do: 33% before, 67% after"]
+    assert shown["lines"][second] == ["Learning gain: needs answers before and after", ""]
     recorder.close()
 
 

@@ -81,7 +81,15 @@ def test_figures_per_scenario_topic_group_and_age_band(data, capsys):
     assert figures(rows[("all", "")], *COLUMNS) == everything
     assert figures(rows[("topic", "stranger")], *COLUMNS) == everything
     assert figures(rows[("scenario", "demo")], *COLUMNS) == everything
-    assert rows[("scenario", "demo")]["learning_gain"] == f"{10 / 11 - 4 / 13:.4f}"
+    # The gain is paired: children 12 and 13 answered only before, so 11 pairs. Children
+    # 1-4 were right before and after (0), 5-10 wrong then right (+100), 11 wrong twice (0):
+    # mean 600 / 11 = 54.55 points; sd = sqrt((6 * 45.45^2 + 5 * 54.55^2) / 10) = 52.22;
+    # t(0.975, 10) = 2.2281, so 54.55 +- 2.2281 * 52.22 / sqrt(11) = 54.55 +- 35.08.
+    # Not 10/11 - 4/13 = 60.3 points, which mixes in the two who never answered after.
+    demo = rows[("scenario", "demo")]
+    assert figures(demo, "n_paired", "gain_points", "gain_ci_low", "gain_ci_high",
+                   "effect_size", "gain_clear") == ("11", "54.55", "19.46", "89.63", "1.04",
+                                                    "yes")
     assert rows[("scenario", "demo")]["completion_rate"] == f"{11 / 13:.4f}"
     # Age bands: 1-7 and 8-13.
     assert figures(rows[("age_band", "9-12")], *COLUMNS) == (
@@ -150,6 +158,10 @@ def test_the_html_report_is_self_contained_with_charts(data):
     assert "Demo" in page and "Hidden: fewer than 5 sessions" in page
     assert re.search(r"<td>5B</td><td class=\"n\">6</td>", page)
     assert "6A</td><td colspan" in page
+    # The clear gain worked out above is shown as a number, with how sure it is.
+    assert ("+55 points<small>11 sessions answered before and after; 95% interval: +19 to "
+            "+90 points</small>") in page
+    assert "not clear yet" not in page.split("<h3>Demo</h3>")[1].split("</section>")[0]
 
 
 def test_dates_follow_the_educators_language_thai_in_the_buddhist_era(data):

@@ -66,6 +66,28 @@ def test_a_session_and_its_events(tmp_path):
     ]
 
 
+def test_answer_ids_and_efficacy_are_kept_and_events_off_the_contract_are_not(tmp_path,
+                                                                              capsys):
+    log.reset()
+    rec = new(tmp_path)
+    rec.record("efficacy", scenario="demo", phase="pre", choice="unsure")
+    rec.record("answer", scenario="demo", phase="pre", question="q1", choice="c", correct=True)
+    rec.record("answer", scenario="demo", phase="pre", question="q2", choice=2, correct=False)
+    rec.record("efficacy", scenario="demo", phase="pre", choice="maybe")
+    rec.record("efficacy", scenario="demo", phase="during", choice="yes")
+    rec.record("answered", scenario="demo")
+    rec.record("efficacy", scenario="demo", phase="post", choice="yes")
+    rec.close()
+    assert rows(rec.path, "SELECT seq, kind, phase, question, choice, correct FROM events "
+                          "ORDER BY seq") == [
+        (1, "efficacy", "pre", "", "unsure", None), (2, "answer", "pre", "q1", "c", 1),
+        (3, "efficacy", "post", "", "yes", None)]
+    err = capsys.readouterr().err
+    assert err.count("an outcome was not recorded") == 4
+    assert "not 2" in err and "'answered'" in err and "'during'" in err
+    assert rec.warning == ""  # the game's mistake, not a full disk: the educator is not told
+
+
 def test_wal_mode_and_durable_commits(tmp_path):
     rec = new(tmp_path)
     assert rows(rec.path, "PRAGMA journal_mode") == [("wal",)]

@@ -18,15 +18,18 @@ IRI = re.compile(r"^https?://[^\s/]+/\S*$")
 EVENTS = [
     {"kind": "scenario_started", "scenario": "camera_request"},
     {"kind": "answer", "scenario": "camera_request", "phase": "pre", "question": "q1",
-     "correct": 1},
+     "choice": "b", "correct": 1},
     {"kind": "answer", "scenario": "camera_request", "phase": "post", "question": "p1",
-     "correct": 0},
+     "choice": "a", "correct": 0},
     {"kind": "decision", "scenario": "camera_request", "node": "hello", "choice": "c2",
      "safety": "risky"},
     {"kind": "scenario_completed", "scenario": "camera_request", "node": "good_end",
      "seconds": 180},
     {"kind": "scenario_abandoned", "scenario": "camera_request", "node": "threat",
      "seconds": 40},
+    {"kind": "efficacy", "scenario": "camera_request", "phase": "pre", "choice": "unsure"},
+    {"kind": "answer", "scenario": "camera_request", "phase": "pre", "question": "q2",
+     "correct": 1},  # recorded before answers had ids
 ]
 
 
@@ -61,7 +64,7 @@ def test_every_kind_is_a_well_formed_anonymous_statement():
         verb = s["verb"]["id"]
         assert verb.startswith("http://adlnet.gov/expapi/verbs/")
         assert verb.rsplit("/", 1)[1] in {"attempted", "answered", "experienced", "completed",
-                                          "terminated"}
+                                          "terminated", "responded"}
         assert s["verb"]["display"]["en-US"] == verb.rsplit("/", 1)[1]
         assert s["object"]["objectType"] == "Activity" and IRI.match(s["object"]["id"])
         assert IRI.match(s["object"]["definition"]["type"])
@@ -77,8 +80,10 @@ def test_every_kind_is_a_well_formed_anonymous_statement():
 
 def test_answers_say_whether_they_were_right_and_decisions_their_safety():
     answer = xapi.statement(event(2, **EVENTS[1]), SESSION)
-    assert answer["result"] == {"success": True}
+    assert answer["result"] == {"response": "b", "success": True}  # the answer's id
     assert answer["object"]["id"].endswith("/scenarios/camera_request/questions/q1")
+    old = xapi.statement(event(8, **EVENTS[7]), SESSION)
+    assert old["result"] == {"success": True}  # no id: no response, as before
     decision = xapi.statement(event(4, **EVENTS[3]), SESSION)
     assert decision["result"] == {"response": "c2"}
     assert decision["object"]["id"].endswith("/scenarios/camera_request/nodes/hello")
@@ -87,6 +92,24 @@ def test_answers_say_whether_they_were_right_and_decisions_their_safety():
     assert decision["context"]["extensions"][xapi.EXT + "safety"] == "risky"
     done = xapi.statement(event(5, **EVENTS[4]), SESSION)
     assert done["result"] == {"completion": True, "duration": "PT180S"}
+
+
+def test_efficacy_is_a_likert_response_never_scored():
+    s = xapi.statement(event(7, **EVENTS[6]), SESSION)
+    assert s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/responded"
+    assert s["object"]["id"] == ("https://net-heroes.invalid/xapi/scenarios/camera_request/"
+                                 "efficacy/pre")
+    definition = s["object"]["definition"]
+    assert definition["interactionType"] == "likert"
+    assert [c["id"] for c in definition["scale"]] == ["yes", "unsure", "no"]
+    assert s["result"] == {"response": "unsure"}  # no success, no score
+    assert s["context"]["contextActivities"]["parent"][0]["id"].endswith(
+        "/scenarios/camera_request")
+    assert s["context"]["extensions"][xapi.EXT + "phase"] == "pre"
+    assert xapi.kind_of(s["verb"]["id"], s["object"]["id"]) == "efficacy"
+    votes = {**EVENTS[6], "kind": "votes", "question": "q1", "seconds": 3}
+    v = xapi.statement(event(9, **votes), SESSION)
+    assert xapi.kind_of(v["verb"]["id"], v["object"]["id"]) == "votes"
 
 
 def test_statement_ids_are_stable_and_distinct():
@@ -127,7 +150,8 @@ ids = st.from_regex(r"[a-z][a-z0-9_]{0,10}", fullmatch=True)
 
 
 @settings(max_examples=150, deadline=None)
-@given(kind=st.sampled_from([e["kind"] for e in EVENTS]), scenario=ids, node=ids, choice=ids,
+@given(kind=st.sampled_from(sorted({e["kind"] for e in EVENTS})), scenario=ids, node=ids,
+       choice=ids | st.just(""),
        question=ids, phase=st.sampled_from(["pre", "post"]), correct=st.sampled_from([0, 1]),
        seq=st.integers(1, 99_999), seconds=st.integers(0, 10**6), group=labels,
        age=st.sampled_from(["", "9-12", "13-17"]), locale=st.sampled_from(["", "pt_BR", "th"]))
@@ -135,7 +159,8 @@ def test_any_statement_reads_back_the_same_by_both_paths(kind, scenario, node, c
                                                          phase, correct, seq, seconds, group,
                                                          age, locale):
     fields = {"scenario_started": {}, "answer": {"phase": phase, "question": question,
-                                                 "correct": correct},
+                                                 "choice": choice, "correct": correct},
+              "efficacy": {"phase": phase, "choice": ("yes", "unsure", "no")[correct]},
               "decision": {"node": node, "choice": choice, "safety": "safe"},
               "scenario_completed": {"node": node, "seconds": seconds},
               "scenario_abandoned": {"node": node, "seconds": seconds}}[kind]

@@ -5,15 +5,25 @@ The game reports what happens through a Recorder. `Recorder` itself records noth
 
 Events and their fields (all ids come from the content; nothing typed, nothing personal):
     scenario_started    scenario
-    answer              scenario, phase ("pre"/"post"), question, correct (bool)
+    answer              scenario, phase ("pre"/"post"), question, choice (the answer's own
+                        id from the content, e.g. "b": never where it was on the screen),
+                        correct (bool). Older files have answers with an empty choice.
+    efficacy            scenario, phase ("pre"/"post"), choice ("yes"/"unsure"/"no"): the
+                        self-efficacy item ("If this happened to you, would you know what
+                        to do and who to tell?"), asked before and after each story. Not
+                        scored: reported on its own, never mixed into the answers' scores.
     decision            scenario, node, choice, safety
     scenario_completed  scenario, ending, safe, decisions, seconds (rounded to 10 s)
     scenario_abandoned  scenario, node, seconds
     votes               scenario, node (a decision) or phase + question (a question), choice
-                        (a choice id, or an answer's number from 1), safety or correct, count
-                        (how many in the class voted for it). Only in a facilitated class
+                        (a choice id, or an answer's id; in older files an answer's number
+                        from 1), safety or correct, count (how many in the class voted for
+                        it). Only in a facilitated class
                         session, where the session is the whole class: a vote is never tied to
                         a child. The count is kept in the events' integer `seconds` column.
+
+An event that does not follow this contract (an unknown kind, a phase other than pre/post,
+an answer given by its position) is not recorded, and a warning says so once.
 """
 
 from __future__ import annotations

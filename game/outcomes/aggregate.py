@@ -3,7 +3,10 @@
 A *play* is one session's go at one scenario. For any set of plays (a scenario, a topic, a
 group label, an age band, everything) the figures are: sessions (distinct), how many plays
 were started and how many of those finished, the decisions by safety, and the pre and post
-answers with how many were right. The learning gain is the post minus the pre correct rate.
+answers with how many were right, and the self-efficacy answers before and after. The
+learning gain is not the difference of the two correct rates (different children may have
+answered before and after): it comes from the plays with answers both before and after
+(`paired_gains`, see gain.py).
 
 k-anonymity: a row with fewer than k sessions is suppressed. Where rows add up to a shown
 total (groups to everything, scenarios to their topic, decision points to their scenario),
@@ -17,13 +20,14 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from .tally import EVENT_FIELDS, Tally, create_tables
+from .gain import Gain, paired
+from .tally import EVENT_FIELDS, PLAY_COLUMNS, Tally, create_tables
 
 MIN_K = 3
 DEFAULT_K = 5
 
 _SUMS = ("started", "completed", "decisions", "safe", "neutral", "risky",
-         "pre_n", "pre_ok", "post_n", "post_ok")
+         "pre_n", "pre_ok", "post_n", "post_ok", *PLAY_COLUMNS[-6:])
 # Every figure is summed from the `plays` and `points` tables (see tally.py).
 FIGURES = ("count(DISTINCT p.session), sum(p.started), sum(p.started AND p.completed), "
            + ", ".join(f"sum(p.{name})" for name in _SUMS[2:]))
@@ -43,8 +47,15 @@ class Row:
     pre_ok: int = 0
     post_n: int = 0
     post_ok: int = 0
+    eff_pre_yes: int = 0
+    eff_pre_unsure: int = 0
+    eff_pre_no: int = 0
+    eff_post_yes: int = 0
+    eff_post_unsure: int = 0
+    eff_post_no: int = 0
     suppressed: bool = False
     children: list = field(default_factory=list)
+    paired: Gain = field(default_factory=Gain)
 
     @classmethod
     def of(cls, key, values):
@@ -70,9 +81,16 @@ class Row:
     def post(self):
         return self._rate(self.post_ok, self.post_n)
 
-    @property
-    def gain(self):
-        return None if self.pre is None or self.post is None else self.post - self.pre
+    def efficacy(self, phase: str) -> tuple[int, int, int]:
+        """How many self-efficacy answers said yes, not sure and no, before or after."""
+        if phase == "pre":
+            return self.eff_pre_yes, self.eff_pre_unsure, self.eff_pre_no
+        return self.eff_post_yes, self.eff_post_unsure, self.eff_post_no
+
+    def efficacy_yes(self, phase: str):
+        """The share of self-efficacy answers that said yes (None without answers)."""
+        counts = self.efficacy(phase)
+        return self._rate(counts[0], sum(counts))
 
 
 def effective_k(requested: int | None) -> tuple[int, bool]:
@@ -129,12 +147,42 @@ def by_session_column(conn, column: str) -> list[Row]:
 
 def by_topic(conn, topics: dict[str, str]) -> dict[str, Row]:
     """Rows per topic; `topics` maps scenario ids to topics (unknown scenarios: topic '')."""
+    set_topics(conn, topics)
+    sql = f"SELECT {_KEYS['topic'][0]}, {FIGURES} FROM plays p {_KEYS['topic'][1]} GROUP BY 1"
+    return {r[0]: Row.of(r[0], r[1:]) for r in conn.execute(sql)}
+
+
+def set_topics(conn, topics: dict[str, str]) -> None:
+    """The scenarios' topics, in a temporary table for the queries by topic."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS topics (scenario TEXT PRIMARY KEY, topic TEXT)")
     conn.execute("DELETE FROM temp.topics")
     conn.executemany("INSERT INTO temp.topics VALUES (?, ?)", topics.items())
-    sql = (f"SELECT coalesce(t.topic, ''), {FIGURES} FROM plays p "
-           f"LEFT JOIN temp.topics t ON t.scenario = p.scenario GROUP BY 1")
-    return {r[0]: Row.of(r[0], r[1:]) for r in conn.execute(sql)}
+
+
+# What the plays are grouped by: (the key's SQL, the join it needs).
+_KEYS = {"all": ("''", ""), "scenario": ("p.scenario", ""),
+         "topic": ("coalesce(t.topic, '')", "LEFT JOIN temp.topics t ON t.scenario = p.scenario"),
+         "grp": ("s.grp", "JOIN sessions s ON s.id = p.session"),
+         "age_band": ("s.age_band", "JOIN sessions s ON s.id = p.session")}
+
+
+def paired_gains(conn, by: str) -> dict[str, Gain]:
+    """The paired learning gain per scenario, topic (after set_topics), group label ('grp'),
+    age band, or of everything ('all', under the key ''). Only the plays with answers both
+    before and after count."""
+    key, join = _KEYS[by]
+    sql = (f"SELECT {key}, p.pre_ok, p.pre_n, p.post_ok, p.post_n, count(*) FROM plays p "
+           f"{join} WHERE p.pre_n > 0 AND p.post_n > 0 GROUP BY 1, 2, 3, 4, 5")
+    counts: dict[str, dict] = {}
+    for name, *answers, count in conn.execute(sql):
+        counts.setdefault(name, {})[tuple(answers)] = count
+    return {name: paired(pairs) for name, pairs in counts.items()}
+
+
+def add_gains(rows, gains: dict[str, Gain]) -> None:
+    """Give each shown row its gain (a hidden row keeps none, so none can leak)."""
+    for row in rows:
+        row.paired = Gain() if row.suppressed else gains.get(row.key, Gain())
 
 
 def decision_points(conn) -> dict[str, list[Row]]:

@@ -1,5 +1,6 @@
 """The figures behind the in-game class results: one group label, read from the game's own
-outcomes database, with scenarios of too few sessions hidden (the report's rule)."""
+outcomes database, with scenarios of too few sessions hidden (the report's rule), each with
+its paired learning gain and its self-efficacy answers (see aggregate.py, gain.py)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def class_results(recorder, order=(), k: int = aggregate.DEFAULT_K) -> ClassResu
         aggregate.build_tables(conn, recorder.group)
         results.total = aggregate.total(conn)
         rows = aggregate.by_scenario(conn)
+        gains = aggregate.paired_gains(conn, "scenario")
+        total_gain = aggregate.paired_gains(conn, "all")
         aggregate.drop_tables(conn)
     except sqlite3.Error as exc:
         results.problem = results.problem or f"cannot read {recorder.path}: {exc}"
@@ -41,5 +44,7 @@ def class_results(recorder, order=(), k: int = aggregate.DEFAULT_K) -> ClassResu
     for row in ordered:
         row.suppressed = row.sessions < k
     results.total.suppressed = results.total.sessions < k
+    aggregate.add_gains(ordered, gains)
+    aggregate.add_gains([results.total], total_gain)
     results.scenarios = ordered
     return results

@@ -11,11 +11,10 @@ import tempfile
 from pathlib import Path
 
 from . import Recorder, schema, xapi
+from .csvexport import EXPORT_COLUMNS, export_row
 
 COMMANDS = ("export", "report", "forget")
 GROUP_MAX = 40
-EXPORT_COLUMNS = ("statement_id", *schema.EVENT_COLUMNS[:-1], "timestamp", "locale",
-                  "age_band", "group", "content_version")
 
 
 def add_record_options(parser) -> None:
@@ -37,9 +36,13 @@ def add_commands(subparsers) -> None:
 
     report = subparsers.add_parser("report", help="an educator report from outcome files")
     report.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="outcomes.sqlite3 databases, xAPI .jsonl exports, or folders")
+                        help="outcomes.sqlite3 databases, xAPI .jsonl or CSV exports, or "
+                             "folders")
     report.add_argument("--html", metavar="FILE", help="write the report as a web page")
     report.add_argument("--csv", metavar="FILE", help="write the figures as CSV")
+    report.add_argument("--json", metavar="FILE",
+                        help="write the learning gains and other figures as JSON, for other "
+                             "tools")
     report.add_argument("--min-group", metavar="N", type=int, default=None,
                         help="hide groups with fewer sessions (default 5, at least 3)")
     report.add_argument("--locale", default=None, help="language of the report")
@@ -104,10 +107,7 @@ def _write_export(rows, fmt: str, out) -> int:
         writer.writerow(EXPORT_COLUMNS)
     for row in rows:
         if fmt == "csv":
-            writer.writerow([xapi.statement_id(row["session"], row["seq"]),
-                             *(row[c] for c in schema.EVENT_COLUMNS[:-1]), row["ts"],
-                             row["locale"], row["age_band"], row["grp"],
-                             row["content_version"]])
+            writer.writerow(export_row(row))
         else:
             out.write(xapi.dumps(row, row) + "\n")
         count += 1

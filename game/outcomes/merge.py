@@ -1,6 +1,7 @@
 """Merge outcome files from many computers into one temporary SQLite database.
 
-Inputs are outcome databases (`outcomes.sqlite3`) and xAPI exports (JSON lines). Events are
+Inputs are outcome databases (`outcomes.sqlite3`), xAPI exports (JSON lines) and CSV
+exports. Events are
 de-duplicated by (session, seq), which is what a statement id is derived from, so the same
 data exported twice, or once as a database and once as an export, counts once.
 
@@ -22,7 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
-from . import schema
+from . import csvexport, schema
 from .partial import Unusable, extract, summarize
 from .tally import EVENT_FIELDS, Tally, create_tables
 
@@ -65,7 +66,7 @@ class Merged:
     # -- the files ----------------------------------------------------------------------
     def add_all(self, paths) -> None:
         """Merge the files, in order; then finish()."""
-        jobs = [(Path(p), *_sniff(Path(p)), self._part()) for p in paths]
+        jobs = [(Path(p), *sniff(Path(p)), self._part()) for p in paths]
         self._pool = _pool([path for path, kind, _why, _part in jobs if kind])
         try:
             futures = [self._run(summarize, str(p), kind, part) if kind else None
@@ -83,7 +84,7 @@ class Merged:
 
     def add(self, path: Path | str) -> bool:
         """Merge one file (call finish() after the last); False when it is skipped."""
-        kind, why = _sniff(Path(path))
+        kind, why = sniff(Path(path))
         if not kind:
             return self._skip(Path(path), why)
         part = self._part()
@@ -191,8 +192,9 @@ class Merged:
         self.events -= twice - once
 
 
-def _sniff(path: Path) -> tuple[str, str]:
-    """('database' or 'export', '') or ('', why the file cannot be used), from its start."""
+def sniff(path: Path) -> tuple[str, str]:
+    """('database', 'export' or 'csv', '') or ('', why the file cannot be used), from its
+    start."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(100)
@@ -200,9 +202,12 @@ def _sniff(path: Path) -> tuple[str, str]:
         return "", f"cannot be read ({exc.strerror or exc})"
     if head.startswith(SQLITE_MAGIC):
         return "database", ""
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"{"):
         return "export", ""
-    return "", "is empty" if not head else "is neither an outcomes database nor an xAPI export"
+    if text.startswith(csvexport.HEADER):
+        return "csv", ""
+    return "", "is empty" if not head else "is neither an outcomes database nor an export"
 
 
 def _pool(paths: list[Path]) -> ProcessPoolExecutor | None:

@@ -11,6 +11,7 @@ from html import escape
 from babel.numbers import format_decimal, format_percent
 
 from ..i18n import N_, _, current_locale, format_date
+from . import wording
 from .report import Report, Row
 
 SAFE, NEUTRAL, RISKY = "#2ebe78", "#7890e6", "#ff8c42"
@@ -36,6 +37,7 @@ box-shadow:0 3px 10px rgba(20,24,60,.12);break-inside:avoid}
 table{border-collapse:collapse;width:100%;margin:8px 0}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #dde3f5}
 td.n,th.n{text-align:right}
+td small{display:block;color:#5c628c;font-size:.8rem;min-width:9em}
 .key span{display:inline-block;width:14px;height:14px;border-radius:4px;margin:0 6px 0 14px;
 vertical-align:middle}
 svg text{font-family:inherit}
@@ -70,10 +72,11 @@ def day(iso: str) -> str:
     return format_date(date.fromisoformat(iso[:10])) if iso else ""
 
 
-def gain(value) -> str:
-    if value is None:
-        return "–"
-    return _("{points} points").format(points=f"{round(value * 100):+d}")
+def gain_cell(row: Row) -> str:
+    """The learning gain's table cell: the number (or 'not clear yet') and how sure it is."""
+    detail = wording.detail(row.paired)
+    small = f"<small>{escape(detail)}</small>" if detail else ""
+    return f'<td class="n">{escape(wording.headline(row.paired))}{small}</td>'
 
 
 def topic_name(key: str) -> str:
@@ -144,7 +147,29 @@ def table(rows: list[Row], name, k: int) -> str:
             out.append(f'<td colspan="6" class="hidden">{escape(hidden(k))}</td></tr>')
             continue
         cells = (num(row.sessions), pct(row.completion), pct(row.safe_share), pct(row.pre),
-                 pct(row.post), gain(row.gain))
+                 pct(row.post))
+        out.append("".join(f'<td class="n">{escape(c)}</td>' for c in cells))
+        out.append(gain_cell(row) + "</tr>")
+    return "".join(out) + "</table>"
+
+
+def efficacy_table(rows: list[Row], name, k: int) -> str:
+    """The self-efficacy item per row, on its own ('' when nobody answered it)."""
+    if not any(any(r.efficacy("pre")) or any(r.efficacy("post")) for r in rows
+               if not r.suppressed):
+        return ""
+    head = [_("Said yes before"), _("Said yes after"), _("Answers before"), _("Answers after")]
+    out = [tag("h4", _("Would they know what to do and who to tell? (how sure they feel, "
+                       "not a score)")),
+           "<table><tr><th></th>" + "".join(f'<th class="n">{escape(h)}</th>' for h in head)
+           + "</tr>"]
+    for row in rows:
+        out.append(f"<tr><td>{escape(name(row))}</td>")
+        if row.suppressed:
+            out.append(f'<td colspan="4" class="hidden">{escape(hidden(k))}</td></tr>')
+            continue
+        cells = (pct(row.efficacy_yes("pre")), pct(row.efficacy_yes("post")),
+                 num(sum(row.efficacy("pre"))), num(sum(row.efficacy("post"))))
         out.append("".join(f'<td class="n">{escape(c)}</td>' for c in cells) + "</tr>")
     return "".join(out) + "</table>"
 
@@ -165,6 +190,12 @@ def scenario_card(report: Report, row: Row) -> str:
     if row.suppressed:
         return out[0] + f'<p class="hidden">{escape(hidden(report.k))}</p></section>'
     out.append(table([row], lambda r: _("All sessions"), report.k))
+    why = wording.missing(row)
+    if why:
+        out.append(tag("p", _(wording.MISSING[why]), "note"))
+    efficacy = wording.efficacy_line(row, pct)
+    if efficacy:
+        out.append(tag("p", efficacy))
     points = [(p, report.node_labels.get((row.key, p.key), p.key)) for p in row.children]
     shown = [(label or p.key, p) for p, label in points if not p.suppressed]
     if points:
@@ -192,6 +223,11 @@ def html(report: Report, today: date | None = None) -> str:
     rule = _("Groups with fewer than {k} sessions are hidden, so that no child can be "
              "singled out.").format(k=k)
     out.append(f'<p class="note">{escape(period)} {escape(made)} {escape(rule)}</p>')
+    out.append(tag("p", _("The learning gain counts only the sessions that answered the "
+                          "questions both before and after a story. It is shown as a number "
+                          "only when its {confidence} interval leaves out zero; otherwise it "
+                          "is not clear yet, and may be chance.").format(
+                              confidence=wording.LEVEL), "note"))
     if report.k_raised:
         out.append(tag("p", _("The smallest group size allowed is 3."), "note"))
     out.append(overview(report))
@@ -213,7 +249,8 @@ def overview(report: Report) -> str:
         return f'<section class="card"><p class="hidden">{escape(hidden(report.k))}</p></section>'
     tiles = ((_("Sessions"), num(total.sessions)), (_("Finished"), pct(total.completion)),
              (_("Safe choices"), pct(total.safe_share)),
-             (_("Correct answers, before and after"), f"{pct(total.pre)} → {pct(total.post)}"))
+             (_("Correct answers, before and after"), f"{pct(total.pre)} → {pct(total.post)}"),
+             (_("Learning gain"), wording.headline(total.paired)))
     return '<section class="card tiles">' + "".join(
         f'<div class="tile">{escape(a)}<b>{escape(b)}</b></div>' for a, b in tiles) + "</section>"
 
@@ -226,7 +263,7 @@ def breakdown(heading: str, rows: list[Row], blank: str, k: int) -> str:
         return row.key or blank
 
     return (f"<h2>{escape(heading)}</h2><section class='card'>{learning_chart(rows, name)}"
-            f"{table(rows, name, k)}</section>")
+            f"{table(rows, name, k)}{efficacy_table(rows, name, k)}</section>")
 
 
 def files(report: Report) -> str:

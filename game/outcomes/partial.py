@@ -11,8 +11,10 @@ import sqlite3
 from operator import itemgetter
 from pathlib import Path
 
-from . import schema, statements
+from . import csvexport, schema, statements
 from .tally import EVENT_FIELDS, Tally, create_tables
+
+READERS = {"export": statements.Reader, "csv": csvexport.Reader}  # exports, by their kind
 
 SESSIONS = ", ".join(schema.SESSION_COLUMNS)
 EVENTS = ", ".join(schema.EVENT_COLUMNS)
@@ -26,19 +28,20 @@ class Unusable(Exception):
 
 
 def summarize(path: str, kind: str, database: str) -> tuple[int, int, int]:
-    """Summarize `path` ('database' or 'export') into `database`: returns (events kept,
-    events read, lines that were not statements). Raises Unusable."""
+    """Summarize `path` ('database', 'export' or 'csv') into `database`: returns (events
+    kept, events read, lines that were not statements). Raises Unusable."""
     with _Output(database) as conn:
         conn.execute(f"CREATE TABLE sessions ({SESSIONS})")
         create_tables(conn)
         tally = Tally()
-        if kind == "export":
-            reader = statements.Reader(path)
+        if kind in READERS:
+            reader = READERS[kind](path)
             add = tally.add
             for row in reader.rows():
                 add(*_FOR_TALLY(row))
             if not reader.read:
-                raise Unusable("holds no Net Heroes xAPI statements")
+                raise Unusable("holds no Net Heroes xAPI statements" if kind == "export"
+                               else "holds no Net Heroes outcome rows")
             conn.executemany(f"INSERT INTO sessions VALUES ({_marks(SESSIONS)})",
                              reader.session_rows())
             counts = reader.kept, reader.read, reader.lines - reader.read
@@ -56,10 +59,10 @@ def extract(path: str, kind: str, sessions: list[str], database: str) -> None:
     """Write the events of these sessions in `path` to a table `events` in `database`, and
     their tally to `plays` and `points`."""
     with _Output(database) as conn:
-        if kind == "export":
+        if kind in READERS:
             wanted = set(sessions)
             conn.execute(f"CREATE TABLE events ({EVENTS})")
-            rows = (row[_EVENT] for row in statements.Reader(path).rows() if row[0] in wanted)
+            rows = (row[_EVENT] for row in READERS[kind](path).rows() if row[0] in wanted)
             conn.executemany(f"INSERT INTO events VALUES ({_marks(EVENTS)})", rows)
         else:
             _attach(conn, path)

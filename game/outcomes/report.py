@@ -67,6 +67,9 @@ def build(conn, content, k: int, k_raised: bool = False) -> Report:
     ages = agg.by_session_column(conn, "age_band")
     for rows in (groups, ages):
         agg.suppress(rows, k, total.suppressed)
+    for by, rows in (("all", [total]), ("topic", topic_rows), ("grp", groups),
+                     ("age_band", ages), ("scenario", [s for t in topic_rows for s in t.children])):
+        agg.add_gains(rows, agg.paired_gains(conn, by))
     first, last = agg.date_range(conn)
     titles, labels = names(scenarios)
     return Report(k, k_raised, total, topic_rows, groups, ages, first, last, titles, labels)
@@ -87,7 +90,10 @@ def names(scenarios) -> tuple[dict, dict]:
 CSV_COLUMNS = ("level", "topic", "scenario", "node", "group", "age_band", "sessions",
                "plays_started", "plays_finished", "completion_rate", "decisions", "safe_share",
                "neutral_share", "risky_share", "pre_correct_rate", "post_correct_rate",
-               "learning_gain", "suppressed")
+               "n_paired", "gain_points", "gain_ci_low", "gain_ci_high", "effect_size",
+               "gain_clear", "efficacy_yes_before", "efficacy_n_before", "efficacy_yes_after",
+               "efficacy_n_after", "suppressed")
+_BLANK = len(CSV_COLUMNS) - 7  # the figure columns (not the 6 names nor `suppressed`)
 
 
 def _rate(value) -> str:
@@ -98,18 +104,34 @@ def _share(part: int, whole: int) -> str:
     return _rate(part / whole if whole else None)
 
 
+def _gain(row: Row) -> list:
+    """n_paired, the gain and its interval in points, the effect size, whether it is clear."""
+    g = row.paired
+    numbers = [_number(v) for v in (g.mean, g.low, g.high, g.effect)]
+    return [g.n, *numbers, ("yes" if g.clear else "no") if g.n else ""]
+
+
+def _efficacy(row: Row) -> list:
+    before, after = sum(row.efficacy("pre")), sum(row.efficacy("post"))
+    return [_rate(row.efficacy_yes("pre")), before, _rate(row.efficacy_yes("post")), after]
+
+
+def _number(value) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
 def _figures(row: Row, plays: bool = True) -> list:
     """The figure columns of a row (a decision point has no plays or answers)."""
     if row.suppressed:
-        return [""] * 11 + ["yes"]
+        return [""] * _BLANK + ["yes"]
     if not plays:
         return [row.sessions, "", "", "", row.decisions, _share(row.safe, row.decisions),
                 _share(row.neutral, row.decisions), _share(row.risky, row.decisions),
-                "", "", "", "no"]
+                *[""] * (_BLANK - 8), "no"]
     return [row.sessions, row.started, row.completed, _rate(row.completion), row.decisions,
             _share(row.safe, row.decisions), _share(row.neutral, row.decisions),
             _share(row.risky, row.decisions), _rate(row.pre), _rate(row.post),
-            _rate(row.gain), "no"]
+            *_gain(row), *_efficacy(row), "no"]
 
 
 def csv_rows(report: Report):
@@ -149,5 +171,20 @@ def text(report: Report) -> str:
             continue
         lines.append(f"  {name}: {scenario.sessions} sessions, finished "
                      f"{_pct(scenario.completion)}, safe choices {_pct(scenario.safe_share)}, "
-                     f"correct before {_pct(scenario.pre)}, after {_pct(scenario.post)}")
+                     f"correct before {_pct(scenario.pre)}, after {_pct(scenario.post)}; "
+                     f"{gain_text(scenario)}")
     return "\n".join(lines) + "\n"
+
+
+def gain_text(row: Row) -> str:
+    """The gain in a few plain English words, for the terminal."""
+    g = row.paired
+    if not g.n:
+        return "no learning gain yet (no session answered both before and after)"
+    pairs = f"{g.n} answered before and after"
+    if g.interval is None:
+        return f"learning gain not clear yet ({pairs})"
+    span = f"95% interval {g.low:+.0f} to {g.high:+.0f}"
+    if not g.clear:
+        return f"learning gain not clear yet ({pairs}; {span})"
+    return f"learning gain {g.mean:+.0f} points ({pairs}; {span})"

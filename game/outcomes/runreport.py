@@ -1,4 +1,4 @@
-"""`python -m game report`: merge the inputs, aggregate, write the HTML and CSV files."""
+"""`python -m game report`: merge the inputs, aggregate, write the HTML, CSV and JSON files."""
 
 from __future__ import annotations
 
@@ -6,23 +6,28 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from . import aggregate, report
-from .merge import Merged
+from . import aggregate, figures, report
+from .merge import Merged, sniff
 
-SUFFIXES = (".sqlite3", ".jsonl")
+SUFFIXES = (".sqlite3", ".jsonl", ".csv")
 
 
 def expand(inputs) -> list[Path]:
-    """The input files: each file as given, and the outcome files inside each folder."""
+    """The input files: each file as given, and the outcome files inside each folder (a CSV
+    file only if it is an export: a report's own CSV may sit beside them)."""
     found: list[Path] = []
     for name in inputs:
         path = Path(name)
         if path.is_dir():
             found.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES
-                                and p.is_file()))
+                                and p.is_file() and (p.suffix != ".csv" or _is_export(p))))
         else:
             found.append(path)
     return found
+
+
+def _is_export(path: Path) -> bool:
+    return sniff(path)[0] == "csv"
 
 
 def load_content(path):
@@ -67,11 +72,14 @@ def write(result, args, content=None) -> int:
         if args.html:
             text = _html(result, args.locale, content)
             Path(args.html).write_text(text, encoding="utf-8")
+        if args.json:
+            with open(args.json, "w", encoding="utf-8") as out:
+                figures.write_json(result, out)
     except OSError as exc:
         print(f"error: cannot write the report: {exc}", file=sys.stderr)
         return 1
     sys.stdout.write(report.text(result))
-    for name in (args.html, args.csv):
+    for name in (args.html, args.csv, args.json):
         if name:
             print(f"wrote {name}")
     return 0

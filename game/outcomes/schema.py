@@ -3,6 +3,11 @@
 A session row says which language, age band, group and content a play session used; an
 event row says what happened, in order (`seq` counts from 1 in each session). Nothing else
 is kept: no names, no typed text, no user, host, device or network identifiers.
+
+The layout has not changed since format 1: an `answer` row's `choice` (the answer's id) and
+`efficacy` rows came later, in columns that were already there, so older games and reports
+read newer files (they skip the kinds they do not know) and newer ones read older files
+(an answer with an empty `choice`).
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ SESSION_COLUMNS = ("id", "started", "locale", "age_band", "grp", "content_versio
 EVENT_COLUMNS = ("session", "seq", "kind", "scenario", "node", "choice", "safety", "phase",
                  "question", "correct", "seconds", "ts")
 KINDS = ("scenario_started", "answer", "decision", "scenario_completed", "scenario_abandoned",
-         "votes")
+         "votes", "efficacy")
+PHASES = ("pre", "post")
+EFFICACY_CHOICES = ("yes", "unsure", "no")  # the three faces, in the order they are shown
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS {schema}sessions (

@@ -2,7 +2,7 @@
 
 The parser is the inverse of `xapi.statement`. Anything else on a line (another program's
 JSON, a damaged or cut-off line, a statement of another activity provider) gives None and
-is counted as skipped. `Reader` reads a whole file.
+is counted as skipped. `Reader` reads a whole file (and, through `csvexport.Reader`, a CSV export).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 import re
 
 from . import fastparse
-from .xapi import EXT, HOME, KIND_OF_VERB, SCENARIOS
+from .xapi import EXT, HOME, SCENARIOS, kind_of
 
 # The columns of a staging row, in this order: the event columns then the session columns.
 STAGE_COLUMNS = ("session", "seq", "kind", "scenario", "node", "choice", "safety", "phase",
@@ -47,8 +47,8 @@ def parse(line: bytes) -> tuple | None:
 
 def _row(s: dict) -> tuple | None:
     account = s["actor"]["account"]
-    session, kind = account["name"], KIND_OF_VERB.get(s["verb"]["id"])
     target = s["object"]["id"]
+    session, kind = account["name"], kind_of(s["verb"]["id"], target)
     context = s["context"]
     ext = context["extensions"]
     seq = ext[_SEQ]
@@ -102,21 +102,25 @@ class Reader:
         self._seen: dict[str, int] = {}  # id -> the seq numbers seen, as bits
 
     def rows(self):
+        for row in self.parsed():
+            self.lines += 1
+            if row is None:
+                continue
+            self.read += 1
+            session, bit = row[0], 1 << row[1]
+            seen = self._seen.get(session, 0)
+            if seen & bit:
+                continue
+            self._seen[session] = seen | bit
+            self.kept += 1
+            self._session(row)
+            yield row
+
+    def parsed(self):
+        """Each line's staging row, or None for a line that is not one of our statements."""
         with open(self.path, "rb") as fh:
             for raw in lines(fh):
-                self.lines += 1
-                row = parse(raw)
-                if row is None:
-                    continue
-                self.read += 1
-                session, bit = row[0], 1 << row[1]
-                seen = self._seen.get(session, 0)
-                if seen & bit:
-                    continue
-                self._seen[session] = seen | bit
-                self.kept += 1
-                self._session(row)
-                yield row
+                yield parse(raw)
 
     def _session(self, row: tuple) -> None:
         known = self.sessions.get(row[0])

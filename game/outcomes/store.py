@@ -66,6 +66,20 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def contract_problem(kind: str, fields: dict) -> str:
+    """Why an event does not follow the recording contract (see __init__.py), '' if it does."""
+    if kind not in schema.KINDS:
+        return f"unknown kind {kind!r}"
+    if kind in ("answer", "efficacy") and fields.get("phase") not in schema.PHASES:
+        return f"{kind} needs phase 'pre' or 'post', not {fields.get('phase')!r}"
+    choice = fields.get("choice", "")
+    if kind == "answer" and not isinstance(choice, str):
+        return f"an answer's choice is the answer's id, not {choice!r}"  # never a position
+    if kind == "efficacy" and choice not in schema.EFFICACY_CHOICES:
+        return f"efficacy choice must be one of {', '.join(schema.EFFICACY_CHOICES)}"
+    return ""
+
+
 class SQLiteRecorder(Recorder):
     """Keeps the events of one play session in `<data dir>/outcomes.sqlite3`."""
 
@@ -101,6 +115,10 @@ class SQLiteRecorder(Recorder):
             self._write("UPDATE sessions SET age_band = ? WHERE id = ?", (age_band, self.session))
 
     def record(self, kind: str, **fields) -> None:
+        why = contract_problem(kind, fields)
+        if why:  # a mistake in the game, not in the child's play: say so, keep playing
+            warn_once(f"outcomes-contract:{kind}:{why}", f"an outcome was not recorded: {why}")
+            return
         if not self.session:
             self.start_session(locale="", content_version="")
         row = self._event_row(kind, fields)

@@ -1,7 +1,9 @@
 """Counting a stream of events into the two summary tables every figure is made from.
 
 - `plays`: a row per session and scenario: was it started, was it finished, the decisions
-  by safety, the pre and post answers and how many were right.
+  by safety, the pre and post answers and how many were right, and the self-efficacy
+  answers before and after (how many said yes, not sure, no). A play with answers both
+  before and after is a pair for the learning gain (see gain.py).
 - `points`: a row per decision point (scenario, node): how many sessions decided there,
   and the decisions by safety.
 
@@ -11,12 +13,18 @@ file by file, and never all together.
 
 from __future__ import annotations
 
+from .schema import EFFICACY_CHOICES, PHASES
+
 PLAY_COLUMNS = ("session", "scenario", "started", "completed", "decisions", "safe",
-                "neutral", "risky", "pre_n", "pre_ok", "post_n", "post_ok")
+                "neutral", "risky", "pre_n", "pre_ok", "post_n", "post_ok", "eff_pre_yes",
+                "eff_pre_unsure", "eff_pre_no", "eff_post_yes", "eff_post_unsure", "eff_post_no")
 POINT_COLUMNS = ("scenario", "node", "sessions", "decisions", "safe", "neutral", "risky")
 # What add() takes, in this order (so rows can be selected straight from an events table).
-EVENT_FIELDS = ("session", "kind", "scenario", "node", "safety", "phase", "correct")
+EVENT_FIELDS = ("session", "kind", "scenario", "node", "safety", "phase", "correct", "choice")
 _SAFETY = {"safe": 1, "neutral": 2, "risky": 3}
+_EFFICACY = {(phase, choice): 10 + 3 * p + c for p, phase in enumerate(PHASES)
+             for c, choice in enumerate(EFFICACY_CHOICES)}  # where each is counted in a play
+_COUNTS = len(PLAY_COLUMNS) - 2
 
 
 class Tally:
@@ -24,10 +32,10 @@ class Tally:
         self.plays: dict[tuple[str, str], list[int]] = {}
         self.points: dict[tuple[str, str], list] = {}  # [sessions (a set), decisions, ...]
 
-    def add(self, session, kind, scenario, node, safety, phase, correct) -> None:
+    def add(self, session, kind, scenario, node, safety, phase, correct, choice) -> None:
         play = self.plays.get((session, scenario))
         if play is None:
-            play = self.plays[(session, scenario)] = [0] * 10
+            play = self.plays[(session, scenario)] = [0] * _COUNTS
         if kind == "decision":
             play[2] += 1
             point = self.points.get((scenario, node))
@@ -44,13 +52,17 @@ class Tally:
             if at:
                 play[at] += 1
                 play[at + 1] += 1 if correct else 0
+        elif kind == "efficacy":
+            at = _EFFICACY.get((phase, choice))
+            if at:
+                play[at] += 1
         elif kind == "scenario_started":
             play[0] = 1
         elif kind == "scenario_completed":
             play[1] = 1
 
     def add_rows(self, rows) -> Tally:
-        """Add (session, kind, scenario, node, safety, phase, correct) rows."""
+        """Add rows of EVENT_FIELDS."""
         add = self.add
         for row in rows:
             add(*row)

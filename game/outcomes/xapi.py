@@ -9,13 +9,22 @@
   lower-case letters, digits and '_', so they need no escaping.
 
     scenario_started    attempted     the scenario
-    answer              answered      the question (result.success; parent: the scenario)
+    answer              answered      the question (result.response: the answer's id, absent
+                                      in older files; result.success; parent: the scenario)
     decision            experienced   the node (result.response: the choice id; parent: the
                                       scenario; other: the choice)
     scenario_completed  completed     the scenario (completion, duration; other: the ending)
     scenario_abandoned  terminated    the scenario (duration; other: the node left)
     votes               responded     the node or question (result.response: the choice;
                                       result.score.raw: the count; parent: the scenario)
+    efficacy            responded     scenarios/<s>/efficacy/<phase>, a likert interaction
+                                      (result.response: yes, unsure or no; no success, no
+                                      score: it is not marked right or wrong; parent: the
+                                      scenario)
+
+`responded` tells efficacy from votes by the object (".../efficacy/..."). A report made
+before efficacy existed reads an efficacy statement as votes, which it does not count, so
+it never mixes the item into the answers' scores.
 """
 
 from __future__ import annotations
@@ -32,8 +41,16 @@ VERB_BASE = "http://adlnet.gov/expapi/verbs/"
 ACTIVITY_BASE = "http://adlnet.gov/expapi/activities/"
 VERBS = {"scenario_started": "attempted", "answer": "answered", "decision": "experienced",
          "scenario_completed": "completed", "scenario_abandoned": "terminated",
-         "votes": "responded"}
-KIND_OF_VERB = {VERB_BASE + verb: kind for kind, verb in VERBS.items()}
+         "votes": "responded", "efficacy": "responded"}
+_KIND_OF_VERB = {VERB_BASE + verb: kind for kind, verb in VERBS.items() if kind != "efficacy"}
+EFFICACY_ITEM = "If this happened to you, would you know what to do and who to tell?"
+EFFICACY_SCALE = (("yes", "Yes, I would"), ("unsure", "I'm not sure"), ("no", "Not yet"))
+
+
+def kind_of(verb: str, target: str) -> str | None:
+    """The event kind of a statement with this verb IRI and object IRI (None: not ours)."""
+    kind = _KIND_OF_VERB.get(verb)
+    return "efficacy" if kind == "votes" and "/efficacy/" in target else kind
 
 
 def statement_id(session: str, seq: int) -> str:
@@ -48,6 +65,10 @@ def node_iri(scenario: str, node: str) -> str:
     return f"{SCENARIOS}{scenario}/nodes/{node}"
 
 
+def efficacy_iri(scenario: str, phase: str) -> str:
+    return f"{SCENARIOS}{scenario}/efficacy/{phase}"
+
+
 def _activity(iri: str, kind: str, **definition) -> dict:
     return {"objectType": "Activity", "id": iri,
             "definition": {"type": ACTIVITY_BASE + kind, **definition}}
@@ -55,6 +76,13 @@ def _activity(iri: str, kind: str, **definition) -> dict:
 
 def _language(locale: str) -> str:
     return locale.replace("_", "-") if locale else "und"
+
+
+def _efficacy_item(scenario: str, phase: str) -> dict:
+    scale = [{"id": key, "description": {"en-US": text}} for key, text in EFFICACY_SCALE]
+    return _activity(efficacy_iri(scenario, phase), "cmi.interaction",
+                     description={"en-US": EFFICACY_ITEM}, interactionType="likert",
+                     scale=scale)
 
 
 def statement(event: dict, session: dict) -> dict:
@@ -72,7 +100,14 @@ def statement(event: dict, session: dict) -> dict:
                            "cmi.interaction", interactionType="choice")
         context["contextActivities"] = {"parent": [{"id": scenario_iri(scenario)}]}
         extensions[EXT + "phase"] = event["phase"]
+        if event["choice"]:
+            result["response"] = event["choice"]
         result["success"] = bool(event["correct"])
+    elif kind == "efficacy":
+        target = _efficacy_item(scenario, event["phase"])
+        context["contextActivities"] = {"parent": [{"id": scenario_iri(scenario)}]}
+        extensions[EXT + "phase"] = event["phase"]
+        result["response"] = event["choice"]
     elif kind == "decision":
         node = node_iri(scenario, event["node"])
         target = _activity(node, "cmi.interaction", interactionType="choice")
