@@ -11,7 +11,7 @@ import os
 
 import pygame
 
-from . import i18n, theme
+from . import assess, i18n, theme
 from .art import Backdrop
 from .content.strings import localize
 from .i18n import _
@@ -24,7 +24,8 @@ CAPTION = "Net Heroes"
 
 class App:
     def __init__(self, content, *, locale: str = "en", fullscreen: bool = False,
-                 sound: bool = True, observer=None, recorder=None, text_size: str = "normal"):
+                 sound: bool = True, observer=None, recorder=None, text_size: str = "normal",
+                 order_seed: int | None = None):
         # Scale smoothly to any window size, also smaller than 1280x720: pygame's SCALED mode
         # uses whole-number scaling (and crops small windows) unless this hint is set.
         # (Not with the headless dummy driver, where it crashes when windows are re-created.)
@@ -55,6 +56,8 @@ class App:
         self.age_band = ""  # the age band the player picked on the menu ('' for all)
         self.recorder = recorder or Recorder()
         self.classroom = None  # a ClassSession in a facilitated class session
+        # The order answers and choices appear in: one per session (see game/assess.py).
+        self.order_seed = assess.new_seed() if order_seed is None else order_seed
 
     def set_locale(self, locale: str) -> None:
         """Switch every word on screen, the content's too, to another language."""

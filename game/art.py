@@ -1266,6 +1266,27 @@ def _icon_star(p: _Pen, c) -> None:
     p.rpoly(c, _star_pts((0.5, 0.54), 0.4, 0.19), 0.05)
 
 
+def _face_outline(p: _Pen, c) -> None:
+    p.circle(c, (0.5, 0.5), 0.42, width=SW)
+    p.circle(c, (0.36, 0.4), 0.055)
+    p.circle(c, (0.64, 0.4), 0.055)
+
+
+def _icon_face_happy(p: _Pen, c) -> None:
+    _face_outline(p, c)
+    p.arc(c, (0.5, 0.52), 0.2, 0.17, 20, 160, SW)
+
+
+def _icon_face_unsure(p: _Pen, c) -> None:
+    _face_outline(p, c)
+    p.seg(c, (0.34, 0.66), (0.66, 0.62), SW)
+
+
+def _icon_face_worried(p: _Pen, c) -> None:
+    _face_outline(p, c)
+    p.arc(c, (0.5, 0.76), 0.17, 0.11, 205, 335, SW)
+
+
 def _icon_heart(p: _Pen, c) -> None:
     p.rpoly(c, _heart_pts((0.5, 0.52), 0.78), 0.03)
 
@@ -1334,6 +1355,9 @@ _ICONS: dict[str, Callable[[_Pen, tuple], None]] = {
     "lock": _icon_lock,
     "star": _icon_star,
     "heart": _icon_heart,
+    "face_happy": _icon_face_happy,
+    "face_unsure": _icon_face_unsure,
+    "face_worried": _icon_face_worried,
     "speaker": _icon_speaker,
     "speaker_off": _icon_speaker_off,
     "fullscreen": _icon_fullscreen,

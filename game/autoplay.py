@@ -44,6 +44,10 @@ class Driver:
             return self._pick_choice(options)
         if "correct" in first:
             return self._pick_answer(options)
+        if "efficacy" in first:  # safe: sure; risky: not yet; random: any
+            if self.strategy == "random" and self.script is None:
+                return self.rng.choice(options)
+            return options[-1] if self.strategy == "risky" else options[0]
         if "topic" in first:
             card = next((o for o in options if o.payload.get("id") == want_scenario), None)
             if card is not None:
@@ -159,7 +163,8 @@ class Driver:
                 raise AutoplayError("the game did not reach the end of the story")
 
 
-def start_app(content, locale="en", observer=None, recorder=None, text_size="normal"):
+def start_app(content, locale="en", observer=None, recorder=None, text_size="normal",
+              order_seed=0):
     """A headless App on its title screen."""
     headless()
     import warnings
@@ -169,7 +174,7 @@ def start_app(content, locale="en", observer=None, recorder=None, text_size="nor
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "no fast renderer available" on the dummy driver
         app = App(content, locale=locale, sound=False, observer=observer, recorder=recorder,
-                  text_size=text_size)
+                  text_size=text_size, order_seed=order_seed)
     app.start()
     return app
 
@@ -180,7 +185,7 @@ def run(content, scenario_ids, strategy="safe", seed=0, locale="en", script=None
     from .transcript import Transcript
 
     transcript = Transcript()
-    app = start_app(content, locale, transcript.add, recorder)
+    app = start_app(content, locale, transcript.add, recorder, order_seed=seed)
     driver = Driver(app, strategy, seed, script, keys, on_frame)
     try:
         for scenario_id in scenario_ids:

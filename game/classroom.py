@@ -123,15 +123,17 @@ class ClassSession:
                                list(ballot.counts), picked, [c.safety for c in choices]))
         return picked
 
-    def record_answer(self, recorder, scenario, phase: str, question, ballot: Ballot) -> int:
-        """Record the counts and return the class's answer (its index)."""
+    def record_answer(self, recorder, scenario, phase: str, question, answers,
+                      ballot: Ballot) -> int:
+        """Record the counts (by answer id) and return the class's answer: its index in
+        `answers`, the order the class saw."""
         picked = ballot.winner()
-        for i, (answer, count) in enumerate(zip(question.answers, ballot.counts, strict=True)):
+        for answer, count in zip(answers, ballot.counts, strict=True):
             recorder.record("votes", scenario=scenario.id, phase=phase, question=question.id,
-                            choice=str(i + 1), correct=answer.correct, count=count)
-        self.votes.append(Vote(scenario.id, phase, question.ask,
-                               [a.text for a in question.answers], list(ballot.counts), picked,
-                               ["correct" if a.correct else "" for a in question.answers]))
+                            choice=answer.id, correct=answer.correct, count=count)
+        self.votes.append(Vote(scenario.id, phase, question.ask, [a.text for a in answers],
+                               list(ballot.counts), picked,
+                               ["correct" if a.correct else "" for a in answers]))
         return picked
 
     def of(self, scenario_id: str) -> list[Vote]:

@@ -62,10 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="every scenario (the default)")
     which.add_argument("--scenario", metavar="ID")
     auto.add_argument("--strategy", choices=("safe", "risky", "random"), default="safe")
-    auto.add_argument("--seed", type=int, default=0)
+    auto.add_argument("--seed", type=int, default=0,
+                      help="the same seed gives the same answer order and the same random picks")
     auto.add_argument("--locale", default="en", choices=("en", "pt_BR", "th"))
     auto.add_argument("--keys", action="store_true", help="use the keyboard instead of the mouse")
     add_record_options(auto)
+    auto.add_argument("--record", action="store_true",
+                      help="record this robot play as outcomes (off unless asked, or unless "
+                           "--data-dir is given: robot play must not count as children's)")
     auto.set_defaults(func=cmd_autoplay)
 
     listing = sub.add_parser("list", help="the scenarios, their shape and translations")
@@ -328,6 +332,7 @@ def cmd_autoplay(args) -> int:
     from .autoplay import AutoplayError, run
 
     try:
+        args.no_record = args.no_record or not (args.record or args.data_dir)
         transcript = run(content, ids, args.strategy, args.seed, args.locale, keys=args.keys,
                          recorder=open_recorder(args, content, args.locale))
     except AutoplayError as exc:

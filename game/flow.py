@@ -6,6 +6,7 @@ what the player did and never change the story themselves.
 
 from __future__ import annotations
 
+from . import assess
 from .outcomes import coarse_seconds
 from .story import Runtime
 
@@ -27,7 +28,26 @@ class Play:
         self.app.show("scenario", id=self.scenario.id, title=self.scenario.title)
         self.app.play = self
         self.app.recorder.record("scenario_started", scenario=self.scenario.id)
-        self._questions("pre", 0)
+        self._efficacy("pre")
+
+    def _efficacy(self, phase: str) -> None:
+        """The self-efficacy item (solo play only: it asks about each child, not a class)."""
+        if self.app.classroom is not None:
+            self.efficacy_answered(phase, None)
+            return
+        from scenes.efficacy import EfficacyScene
+
+        self.app.replace(EfficacyScene(self.app, self, phase))
+
+    def efficacy_answered(self, phase: str, value: str | None) -> None:
+        """The player rated how sure they are (yes / unsure / no); never scored."""
+        if value is not None:
+            self.app.recorder.record("efficacy", scenario=self.scenario.id, phase=phase,
+                                     choice=value)
+        if phase == "pre":
+            self._questions("pre", 0)
+        else:
+            self.results()
 
     def seconds(self) -> int:
         return coarse_seconds(self.app.clock - self.started)
@@ -43,13 +63,26 @@ class Play:
         elif phase == "pre":
             self.show_node()
         else:
-            self.results()
+            self._efficacy("post")
 
-    def answered(self, phase: str, index: int, answer: int) -> bool:
+    def answers(self, phase: str, question):
+        """The question's answers in this session's order."""
+        return assess.arrange(question.answers, self.app.order_seed,
+                              assess.question_key(self.scenario.id, phase, question.id),
+                              lambda a: a.id)
+
+    def choices(self):
+        """The choices the player may pick now, in this session's order."""
+        return assess.arrange(self.runtime.choices(), self.app.order_seed,
+                              assess.node_key(self.scenario.id, self.runtime.node_id),
+                              lambda c: c.id)
+
+    def answered(self, phase: str, index: int, answer) -> bool:
+        """The player picked `answer` (an Answer) for question `index` of `phase`."""
         questions = self.scenario.pre if phase == "pre" else self.scenario.post
-        right = self.runtime.answer(phase, questions[index].id, answer)
+        right = self.runtime.answer(phase, questions[index].id, answer.id)
         self.app.recorder.record("answer", scenario=self.scenario.id, phase=phase,
-                                 question=questions[index].id, correct=right)
+                                 question=questions[index].id, choice=answer.id, correct=right)
         return right
 
     def next_question(self, phase: str, index: int) -> None:

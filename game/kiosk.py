@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pygame
 
+from . import assess
 from .app import App
 
 COUNTDOWN = 15  # seconds of "Still there?" before the next player's turn
@@ -127,6 +128,7 @@ class KioskApp(App):
         if self.operator_language and self.operator_language != self.locale:
             self.set_locale(self.operator_language)
         self.recorder.set_age_band("")
+        self.order_seed = assess.new_seed()  # the next player sees other answer orders
         # A new session for the new player: their play is never joined to the one before.
         self.recorder.start_session(locale=self.locale,
                                     content_version=getattr(self.base_content, "version", ""),

@@ -6,13 +6,38 @@ import json
 from collections import Counter
 
 from . import i18n
+from .content import items
 from .content.strings import iter_strings
+
+
+def _catalog(locale):
+    from babel.messages.pofile import read_po
+
+    path = i18n.po_path(locale)
+    if not path.is_file():
+        return None
+    with open(path, "rb") as fh:
+        return read_po(fh, locale=locale)
+
+
+def item_figures(content) -> dict[str, dict[str, dict]]:
+    """{scenario id: {locale: {chance, testwise_baseline, ...}}}: can its quiz and choices be
+    won by always picking the longest option (content/items.py), in every language."""
+    from .content.translations import localized
+
+    out: dict[str, dict[str, dict]] = {s.id: {} for s in content.scenarios}
+    for locale in i18n.AVAILABLE:
+        catalog = None if locale == i18n.SOURCE else _catalog(locale)
+        if locale != i18n.SOURCE and catalog is None:
+            continue
+        shown = content if catalog is None else localized(content, catalog)
+        for scenario in shown.scenarios:
+            out[scenario.id][locale] = items.tally_scenario(scenario, locale).figures()
+    return out
 
 
 def translated_share(content) -> dict[str, dict[str, float]]:
     """{scenario id: {locale: percent of its strings translated (not fuzzy)}}."""
-    from babel.messages.pofile import read_po
-
     totals = Counter()
     entries = list(iter_strings(content))
     for entry in entries:
@@ -22,10 +47,8 @@ def translated_share(content) -> dict[str, dict[str, float]]:
         if locale == i18n.SOURCE:
             continue
         done = Counter()
-        path = i18n.po_path(locale)
-        if path.is_file():
-            with open(path, "rb") as fh:
-                catalog = read_po(fh, locale=locale)
+        catalog = _catalog(locale)
+        if catalog is not None:
             for entry in entries:
                 message = catalog.get(entry.text, context=entry.context)
                 if message is not None and message.string and not message.fuzzy:
@@ -37,11 +60,20 @@ def translated_share(content) -> dict[str, dict[str, float]]:
 
 def summaries(content) -> list[dict]:
     shares = translated_share(content)
-    return [{
-        "id": s.id, "title": s.title, "topic": s.topic, "age_band": s.age_band,
-        "decisions": len(s.decision_nodes), "questions_pre": len(s.pre),
-        "questions_post": len(s.post), "locales": shares.get(s.id, {}),
-    } for s in content.scenarios]
+    figures = item_figures(content)
+    rows = []
+    for s in content.scenarios:
+        english = figures[s.id][i18n.SOURCE]
+        rows.append({
+            "id": s.id, "title": s.title, "topic": s.topic, "age_band": s.age_band,
+            "decisions": len(s.decision_nodes), "questions_pre": len(s.pre),
+            "questions_post": len(s.post), "locales": shares.get(s.id, {}),
+            # what "always pick the longest answer" scores, against chance (percent, English);
+            # "items" has these and the other item figures for every language
+            "testwise_baseline": english["testwise_baseline"], "chance": english["chance"],
+            "items": figures[s.id],
+        })
+    return rows
 
 
 def render(content, as_json: bool) -> str:

@@ -21,6 +21,7 @@ class Service:
     reach: str
     verified: str
     source: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,20 +39,32 @@ def regions() -> tuple[Region, ...]:
     out = []
     for code, entry in data["regions"].items():
         services = tuple(
-            Service(s["id"], s["name"], s["for"], s["reach"], str(s["verified"]), s["source"])
+            Service(s["id"], s["name"], s["for"], s["reach"], str(s["verified"]), s["source"],
+                    s.get("kind", ""))
             for s in entry["services"]
         )
         out.append(Region(code, entry["country"], tuple(entry["locales"]), services))
     return tuple(out)
 
 
-def shown(region: Region) -> tuple[str, list[tuple[str, str, str]]]:
-    """(country, [(name, what it is for, how to reach it)]) in the current language."""
+ALWAYS_ON_ENDINGS = ("helpline",)
+
+
+def for_ending(region: Region, extra: tuple[str, ...] = ()) -> tuple[Service, ...]:
+    """The services a story's ending shows: the helplines, then the kinds the story asks for
+    (`help: [crisis, takedown]`)."""
+    kinds = ALWAYS_ON_ENDINGS + tuple(extra)
+    return tuple(s for s in region.services if s.kind in kinds)
+
+
+def shown(region: Region, services=None) -> tuple[str, list[tuple[str, str, str]]]:
+    """(country, [(name, what it is for, how to reach it)]) in the current language, for
+    `services` (default: all of the region's)."""
     country = pgettext(f"region/{region.code}/country", region.country)
     return country, [
         tuple(pgettext(f"region/{region.code}/{s.id}/{field}", value)
               for field, value in (("name", s.name), ("for", s.purpose), ("reach", s.reach)))
-        for s in region.services
+        for s in (region.services if services is None else services)
     ]
 
 

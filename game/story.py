@@ -67,13 +67,15 @@ class Runtime:
         """One point for each safe choice made."""
         return self.count("safe")
 
-    def answer(self, phase: str, question_id: str, index: int) -> bool:
-        """Record a pre or post answer; return whether it was right."""
+    def answer(self, phase: str, question_id: str, answer_id: str) -> bool:
+        """Record a pre or post answer (by the answer's id); return whether it was right."""
         questions = self.scenario.pre if phase == "pre" else self.scenario.post
         question = next((q for q in questions if q.id == question_id), None)
-        if question is None or not 0 <= index < len(question.answers):
-            raise StoryError(f"no answer {index} for {phase} question '{question_id}'")
-        right = question.answers[index].correct
+        answer = next((a for a in question.answers if a.id == answer_id), None) \
+            if question is not None else None
+        if answer is None:
+            raise StoryError(f"no answer '{answer_id}' for {phase} question '{question_id}'")
+        right = answer.correct
         self.answers[(phase, question_id)] = right
         return right
 

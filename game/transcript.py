@@ -26,6 +26,13 @@ class Transcript:
         mark = "" if phase == "pre" else (" (right)" if correct else " (not quite)")
         self.lines.append(f"  > {index + 1}) {text}{mark}")
 
+    def _efficacy(self, phase, ask, options):
+        self.lines.append(f"[{phase} how sure] {ask}")
+        self.lines.extend(f"  {i}) {o}" for i, o in enumerate(options, start=1))
+
+    def _efficacy_answer(self, value, text):
+        self.lines.append(f"  > {text}")
+
     def _scene(self, scene, app):
         self.lines.append(f"[{scene}{': ' + app if app else ''}]")
 

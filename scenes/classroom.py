@@ -19,6 +19,7 @@ from game.i18n import N_, _
 from game.ui import Button
 
 from .base import Scene
+from .confirm import ask_to_leave
 from .feedback import WAY_BACK, FeedbackScene
 
 BIG = theme.TEXT_BODY + 4  # option text: readable from the back of a room
@@ -164,10 +165,7 @@ class VotingScene(Scene):
         self.nudge = max(0.0, self.nudge - dt)
 
     def escape(self) -> None:
-        from .confirm import ConfirmScene
-
-        self.app.push(ConfirmScene(self.app, _("Leave this story and go back to the menu?"),
-                                   self.play.leave, yes=_("Yes, leave"), no=_("No, stay")))
+        ask_to_leave(self.app, self.play)
 
     def reveal(self) -> None:
         raise NotImplementedError
@@ -195,7 +193,7 @@ class ClassVoteScene(VotingScene):
     """A decision: the last message, the choices, and the class's votes."""
 
     def __init__(self, app, play, node):
-        self.choices = play.runtime.choices()
+        self.choices = play.choices()
         super().__init__(app, play, len(self.choices))
         self.node = node
 
@@ -246,21 +244,22 @@ class ClassQuizScene(VotingScene):
         questions = play.scenario.pre if phase == "pre" else play.scenario.post
         self.phase, self.index, self.total = phase, index, len(questions)
         self.question = questions[index]
-        super().__init__(app, play, len(self.question.answers))
+        self.answers = play.answers(phase, self.question)  # the order the class sees
+        super().__init__(app, play, len(self.answers))
         self.right = None
         self.picked = None
 
     def enter(self) -> None:
         self.app.show("question", phase=self.phase, number=self.index + 1, total=self.total,
-                      ask=self.question.ask, answers=[a.text for a in self.question.answers])
+                      ask=self.question.ask, answers=[a.text for a in self.answers])
 
     def reveal(self) -> None:
         picked = self.app.classroom.record_answer(self.app.recorder, self.scenario, self.phase,
-                                                  self.question, self.ballot)
+                                                  self.question, self.answers, self.ballot)
         self.picked = picked
-        self.right = self.play.answered(self.phase, self.index, picked)
+        self.right = self.play.answered(self.phase, self.index, self.answers[picked])
         self.app.show("answer", phase=self.phase, index=picked,
-                      text=self.question.answers[picked].text, correct=self.right)
+                      text=self.answers[picked].text, correct=self.right)
         if self.phase == "post":
             self.app.sounds.play("good" if self.right else "think")
 
@@ -277,9 +276,9 @@ class ClassQuizScene(VotingScene):
                        width=card.w - 56)
         marks = None
         if self.revealed and self.phase == "post":  # before the story nobody is marked wrong
-            marks = ["correct" if a.correct else "none" for a in self.question.answers]
+            marks = ["correct" if a.correct else "none" for a in self.answers]
         draw_tally(self, surface, pygame.Rect(40, 252, theme.WIDTH - 80, 376),
-                   [a.text for a in self.question.answers], self.ballot.counts, marks=marks,
+                   [a.text for a in self.answers], self.ballot.counts, marks=marks,
                    picked=self.picked if self.revealed else None, **self.tally_rows())
         if not self.revealed:
             draw_footer(self, surface, self.hint(), theme.CORAL if self.nudge else theme.SHADOW)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game import art, theme
+from game.i18n import _
 from game.ui import Button
 
 from .base import Scene
@@ -43,3 +44,9 @@ class ConfirmScene(Scene):
         self.blit_text(surface, self.question, theme.TEXT_BIG, theme.INK,
                        (self.card.centerx, self.card.y + 50), anchor="midtop", bold=True,
                        width=self.card.w - 80, align="center")
+
+
+def ask_to_leave(app, play) -> None:
+    """Esc during a story: ask before leaving it for the menu."""
+    app.push(ConfirmScene(app, _("Leave this story and go back to the menu?"), play.leave,
+                          yes=_("Yes, leave"), no=_("No, stay")))

@@ -33,7 +33,10 @@ class EndingScene(Scene):
         self.app.sounds.play("tada")
         self.app.show("ending", title=self.node.title, text=self.node.text,
                       takeaway=self.node.takeaway, adult=self.node.adult,
-                      services=service_lines(self.app.locale))
+                      services=self.services())
+
+    def services(self) -> list[tuple[str, list[str]]]:
+        return service_lines(self.app.locale, self.play.scenario.help)
 
     def pressed(self, button) -> None:
         self.play.after_ending()
@@ -80,8 +83,8 @@ class EndingScene(Scene):
                                (CARD.x + 104, label.bottom + 2), width=CARD.w - 160).bottom
         y = self.blit_text(surface, _("More help, free and kind:"), theme.TEXT_SMALL - shrink // 2,
                            theme.SKY_DEEP, (CARD.x + 104, adult + 14), bold=True).bottom + 2
-        for country, lines in service_lines(self.app.locale):
-            names = " · ".join(line for line in lines[:2])
+        for country, lines in self.services():
+            names = " · ".join(lines)
             y = self.blit_text(surface, f"{country}: {names}", theme.TEXT_SMALL - 2 - shrink // 2,
                                theme.INK, (CARD.x + 104, y), width=CARD.w - 480).bottom + 6
         return adult, y - 6

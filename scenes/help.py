@@ -15,11 +15,14 @@ ADULT = N_("You can always talk to a trusted adult: a parent, a relative or a te
          "You are never in trouble for asking for help.")
 
 
-def service_lines(locale: str) -> list[tuple[str, list[str]]]:
-    """(country, ["name: how to reach", ...]) for the regions a player of `locale` sees."""
+def service_lines(locale: str, ending: tuple[str, ...] | None = None
+                  ) -> list[tuple[str, list[str]]]:
+    """(country, ["name: how to reach", ...]) for the regions a player of `locale` sees: all
+    their services, or with `ending` (a story's `help:` kinds) those its ending shows."""
     out = []
     for region in regions.for_locale(locale):
-        country, services = regions.shown(region)
+        chosen = None if ending is None else regions.for_ending(region, ending)
+        country, services = regions.shown(region, chosen)
         out.append((country, [f"{name}: {reach}" for name, _for, reach in services]))
     return out
 
@@ -57,15 +60,51 @@ class HelpScene(Scene):
         lead = _("Then your country's helpline:") if len(groups) > 1 else _("More help:")
         self.blit_text(surface, lead, theme.TEXT_BODY - 2, theme.INK_SOFT,
                        (card.x + 40, adult.bottom + 16), bold=True)
-        col_w = (card.w - 80 - 30 * (len(groups) - 1)) // max(1, len(groups))
-        for i, (country, lines) in enumerate(groups):
-            x = card.x + 40 + i * (col_w + 30)
-            top = adult.bottom + 58
-            box = pygame.Rect(x, top, col_w, min(280, card.bottom - 104 - top))
+        top = adult.bottom + 58
+        area = pygame.Rect(card.x + 40, top, card.w - 80, card.bottom - 100 - top)
+        boxes = self.layout(area, groups)
+        for box, (country, _columns) in zip(boxes, groups, strict=True):
             art.rounded_rect(surface, box, theme.WHITE, 24)
-            self.blit_text(surface, country, theme.TEXT_BODY, theme.SKY_DEEP,
-                           (box.x + 22, box.y + 14), bold=True)
-            y = box.y + 58
-            for line in lines:
-                y = self.blit_text(surface, line, theme.TEXT_SMALL, theme.INK, (box.x + 22, y),
-                                   width=col_w - 44).bottom + 10
+            self.blit_text(surface, country, theme.TEXT_BODY - 2, theme.SKY_DEEP,
+                           (box.x + 22, box.y + 10), bold=True)
+        for (x, y, width, line) in self.entries(area, groups, self.fit(area, groups)):
+            self.blit_text(surface, line, self.size, theme.INK, (x, y), width=width)
+
+    # The services: one box per country, the entries in columns (two when one country is
+    # shown), their text made smaller until every entry fits (laid out once).
+    def layout(self, area, groups) -> list:
+        width = (area.w - 24 * (len(groups) - 1)) // max(1, len(groups))
+        return [pygame.Rect(area.x + i * (width + 24), area.y, width, area.h)
+                for i in range(len(groups))]
+
+    def fit(self, area, groups) -> int:
+        if getattr(self, "_fitted", None) != (area.topleft, area.size):
+            from .base import shrink_to_fit
+
+            def fits(shrink: int) -> bool:
+                self.size = theme.TEXT_SMALL - shrink
+                return all(y <= area.bottom - 12 for y in self._bottoms(area, groups))
+
+            shrink_to_fit(fits, most=8)
+            self._fitted = (area.topleft, area.size)
+        return self.size
+
+    def entries(self, area, groups, size):
+        """(x, y, width, text) of every entry at this text size."""
+        out = []
+        line_h = self.app.text.font(size).get_linesize()
+        for box, (_country, lines) in zip(self.layout(area, groups), groups, strict=True):
+            columns = 2 if len(groups) == 1 else 1
+            col_w = (box.w - 44 - 24 * (columns - 1)) // columns
+            per = -(-len(lines) // columns)
+            for c in range(columns):
+                y = box.y + 48
+                for line in lines[c * per:(c + 1) * per]:
+                    out.append((box.x + 22 + c * (col_w + 24), y, col_w, line))
+                    y += len(self.app.text.lines(line, size, col_w)) * line_h + 6
+        return out
+
+    def _bottoms(self, area, groups):
+        line_h = self.app.text.font(self.size).get_linesize()
+        for _x, y, width, line in self.entries(area, groups, self.size):
+            yield y + len(self.app.text.lines(line, self.size, width)) * line_h

@@ -10,6 +10,7 @@ from game.i18n import N_, _
 from game.ui import Button
 
 from .base import Scene
+from .confirm import ask_to_leave
 
 CARD = pygame.Rect(140, 96, 1000, 590)
 ANSWER_COLORS = (theme.SKY_DEEP, theme.GRAPE, theme.BUBBLEGUM, theme.PEACH)
@@ -27,11 +28,12 @@ class QuizScene(Scene):
         questions = play.scenario.pre if phase == "pre" else play.scenario.post
         self.total = len(questions)
         self.question = questions[index]
-        self.result = None  # (picked index, right?) once answered
+        self.answers = play.answers(phase, self.question)  # this session's order
+        self.result = None  # (picked Answer, right?) once answered
         self._answer_buttons()
 
     def _answer_buttons(self) -> None:
-        answers = self.question.answers
+        answers = self.answers
         gap = 14
         heights = [self._height(a.text, len(answers)) for a in answers]
         ask = self.app.text.render(self.question.ask, theme.TEXT_BIG, theme.INK, bold=True,
@@ -43,7 +45,7 @@ class QuizScene(Scene):
         y = CARD.bottom - 30 - sum(heights) - gap * (len(answers) - 1)
         buttons = []
         for i, (a, h) in enumerate(zip(answers, heights, strict=True)):
-            buttons.append(Button(pygame.Rect(CARD.x + 40, y, CARD.w - 80, h), a.text, i,
+            buttons.append(Button(pygame.Rect(CARD.x + 40, y, CARD.w - 80, h), a.text, a,
                                   ANSWER_COLORS[i % 4], size=theme.TEXT_BODY - 2, number=i + 1,
                                   align="left", payload={"correct": a.correct}, appear=0.08 * i))
             y += h + gap
@@ -57,7 +59,7 @@ class QuizScene(Scene):
 
     def enter(self) -> None:
         self.app.show("question", phase=self.phase, number=self.index + 1, total=self.total,
-                      ask=self.question.ask, answers=[a.text for a in self.question.answers])
+                      ask=self.question.ask, answers=[a.text for a in self.answers])
 
     def pressed(self, button) -> None:
         if button.action == "next":
@@ -65,8 +67,8 @@ class QuizScene(Scene):
             return
         right = self.play.answered(self.phase, self.index, button.action)
         self.result = (button.action, right)
-        self.app.show("answer", phase=self.phase, index=button.action, text=button.label,
-                      correct=right)
+        self.app.show("answer", phase=self.phase, index=self.answers.index(button.action),
+                      text=button.label, correct=right)
         if self.phase == "post":
             self.app.sounds.play("good" if right else "think")
         label = _("Next") if self.index + 1 < self.total else (
@@ -75,10 +77,7 @@ class QuizScene(Scene):
                                  label, "next", theme.MINT, icon="next", appear=0.2)], focus=0)
 
     def escape(self) -> None:
-        from .confirm import ConfirmScene
-
-        self.app.push(ConfirmScene(self.app, _("Leave this story and go back to the menu?"),
-                                   self.play.leave, yes=_("Yes, leave"), no=_("No, stay")))
+        ask_to_leave(self.app, self.play)
 
     def draw_content(self, surface) -> None:
         art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
@@ -94,15 +93,14 @@ class QuizScene(Scene):
 
     def draw_result(self, surface, y: int) -> None:
         picked, right = self.result
-        answers = self.question.answers
         if self.phase == "pre":
             text, color, glyph = _("Thanks! Let's play and find out."), theme.SKY_DEEP, "star"
-            detail = _("You picked: {answer}").format(answer=answers[picked].text)
+            detail = _("You picked: {answer}").format(answer=picked.text)
         elif right:
             text, color, glyph = _("Yes, that's right!"), theme.SAFE, "check"
-            detail = self.question.explain or answers[picked].text
+            detail = self.question.explain or picked.text
         else:
-            best = answers[self.question.correct_index].text
+            best = self.question.answers[self.question.correct_index].text
             text, color, glyph = _("Good try! The best answer is:"), theme.RISKY, "heart"
             detail = best + (f"\n{self.question.explain}" if self.question.explain else "")
         surface.blit(art.icon(glyph, 52, color), (CARD.x + 40, y))

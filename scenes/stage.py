@@ -13,6 +13,7 @@ from game.i18n import N_, _
 from game.ui import Button
 
 from .base import Scene
+from .confirm import ask_to_leave
 
 PANEL = pygame.Rect(830, 84, 410, 612)
 STAGE = pygame.Rect(40, 84, 760, 612)
@@ -117,7 +118,7 @@ class StageScene(Scene):
 
             self.app.replace(ClassVoteScene(self.app, self.play, self.node))
             return
-        choices = self.play.runtime.choices()
+        choices = self.play.choices()
         heights = [self._choice_height(c.text) for c in choices]
         gap = 18
         y = PANEL.y + 90
@@ -172,10 +173,7 @@ class StageScene(Scene):
         super().handle_event(event)
 
     def escape(self) -> None:
-        from .confirm import ConfirmScene
-
-        self.app.push(ConfirmScene(self.app, _("Leave this story and go back to the menu?"),
-                                   self.play.leave, yes=_("Yes, leave"), no=_("No, stay")))
+        ask_to_leave(self.app, self.play)
 
     def auto_options(self):
         if self.sent is not None or not self.offered:

@@ -15,28 +15,28 @@ scenarios:
       - id: q1
         ask: Who do you tell?
         answers:
-          - text: Nobody
+          - text: No one at all
           - text: A trusted adult
             correct: true
       - id: q2
         ask: Is a secret with a stranger OK?
         answers:
-          - text: "Yes"
-          - text: "No"
+          - text: Yes, it is
+          - text: No, never
             correct: true
       - id: q3
         ask: Gifts from strangers?
         answers:
           - text: Tell an adult
             correct: true
-          - text: Keep quiet
+          - text: Tell mum next week
     post:
       - id: p1
         ask: Who do you tell?
         answers:
           - text: A trusted adult
             correct: true
-          - text: Nobody
+          - text: No one at all
       - id: p2
         ask: Secret?
         answers:
@@ -45,9 +45,9 @@ scenarios:
           - text: Keep
       - id: p3
         ask: Gift?
+        transfer: true
         answers:
-          - text: Tell
-            correct: true
+          - {text: Tell, correct: true}
           - text: Keep
     start: hello
     nodes:

@@ -48,23 +48,7 @@ ALL_LOOKS = (
     "star",
     "unknown",
 )
-ALL_ICONS = (
-    "help",
-    "close",
-    "back",
-    "check",
-    "camera_off",
-    "camera",
-    "phone",
-    "phone_down",
-    "lock",
-    "star",
-    "heart",
-    "speaker",
-    "speaker_off",
-    "fullscreen",
-    "send",
-)
+ALL_ICONS = art.ICONS
 
 
 @pytest.fixture(autouse=True)

@@ -72,17 +72,26 @@ CASES = [
     ("E014", with_change("            text: hi! want free coins?",
                          "            text: hi! want free coins?\n            request: selfie"),
      (57, 22)),
-    ("E120", with_change("          - text: A trusted adult\n            correct: true\n          - text: Nobody\n",
-                         "          - text: A trusted adult\n          - text: Nobody\n"), (34, 11)),
+    ("E120", with_change("          - text: A trusted adult\n            correct: true\n          - text: No one at all\n",
+                         "          - text: A trusted adult\n          - text: No one at all\n"), (34, 11)),
     ("E121", with_change("          - text: Tell\n            correct: true\n          - text: Keep\n      - id: p3",
                          "          - text: Tell\n            correct: true\n      - id: p3"), (40, 11)),
     ("W130", with_change("      - id: q3\n        ask: Gifts from strangers?\n        answers:\n"
                          "          - text: Tell an adult\n            correct: true\n"
-                         "          - text: Keep quiet\n", ""), (12, 7)),
+                         "          - text: Tell mum next week\n", ""), (12, 7)),
     ("W140", with_change("          - text: Tell mum now\n            goto: mum\n            safety: safe",
                          "          - text: Tell mum now\n            goto: mum\n            safety: neutral"),
      (63, 19)),
     ("W150", with_change("look: fox}", "look: fox, image: nothing/here.png}"), (10, 58)),
+    ("E116", with_change("          - {text: Tell, correct: true}\n          - text: Keep\n",
+                         "          - {id: t, text: Tell, correct: true}\n          - {id: t, text: Keep}\n"),
+     (47, 13)),
+    ("W131", with_change("          - text: No one at all\n", "          - text: No\n"), (16, 19)),
+    ("W132", with_change("          - text: Tell mum next week\n", "          - text: Wait a week\n"),
+     (12, 7)),
+    ("W133", with_change("          - text: Tell\n", "          - text: Tell someone\n").replace(
+        "{text: Tell, correct: true}", "{text: Tell someone, correct: true}"), (12, 7)),
+    ("W134", with_change("        transfer: true\n", ""), (31, 7)),
 ]
 
 

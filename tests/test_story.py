@@ -56,11 +56,13 @@ def test_unknown_choice_is_refused(scenario):
 
 def test_answers_are_recorded_right_or_wrong(scenario):
     rt = Runtime(scenario)
-    assert rt.answer("pre", "q1", 1) is True
-    assert rt.answer("pre", "q2", 0) is False
+    assert rt.answer("pre", "q1", "b") is True
+    assert rt.answer("pre", "q2", "a") is False
     assert rt.correct("pre") == 1
     with pytest.raises(StoryError):
-        rt.answer("post", "q1", 0)
+        rt.answer("post", "q1", "a")
+    with pytest.raises(StoryError):
+        rt.answer("pre", "q1", "z")
 
 
 def test_same_choices_give_same_story(scenario):

@@ -24,11 +24,12 @@ TOP_KEYS = {"format": True, "scenarios": True}
 SCENARIO_KEYS = {
     "id": True, "title": True, "topic": True, "age_band": True, "objectives": True,
     "characters": True, "pre": True, "post": True, "start": True, "nodes": True,
-    "summary": False, "discuss": False, "note": False,
+    "summary": False, "discuss": False, "help": False, "note": False,
 }
 CHARACTER_KEYS = {"name": True, "role": True, "look": False, "image": False, "note": False}
-QUESTION_KEYS = {"id": True, "ask": True, "answers": True, "explain": False, "note": False}
-ANSWER_KEYS = {"text": True, "correct": False, "note": False}
+QUESTION_KEYS = {"id": True, "ask": True, "answers": True, "explain": False, "transfer": False,
+                 "note": False}
+ANSWER_KEYS = {"id": False, "text": True, "correct": False, "note": False}
 NODE_KEYS = {
     "scene": True, "app": False, "messages": False, "choices": False, "title": False,
     "text": False, "takeaway": False, "adult": False, "of": False, "bio": False,
@@ -187,6 +188,11 @@ class Reader:
             return (self.ident(node, what),)
         return tuple(self.ident(item, what) for item in self.seq(node, what))
 
+    def help_kinds(self, node: yaml.Node | None) -> tuple[str, ...]:
+        """The extra help services an ending needs (`help: [crisis, takedown]`)."""
+        items = [node] if isinstance(node, yaml.ScalarNode) else self.seq(node, "help")
+        return tuple(w for w in (self.word(item, "help", m.HELP_KINDS) for item in items) if w)
+
     def boolean(self, node: yaml.Node | None, what: str) -> bool:
         if node is None:
             return False
@@ -257,6 +263,7 @@ class Reader:
             summary=self.text(found.get("summary"), "summary"),
             objectives=self.texts(found.get("objectives"), "an objective"),
             discuss=self.texts(found.get("discuss"), "a discussion question"),
+            help=self.help_kinds(found.get("help")),
             characters={k: v for k, v in characters.items() if v},
             pre=self.questions(found.get("pre"), "pre"),
             post=self.questions(found.get("post"), "post"),
@@ -287,18 +294,22 @@ class Reader:
             if found is None:
                 continue
             answers = []
-            for answer in self.seq(found.get("answers"), "answers"):
+            for index, answer in enumerate(self.seq(found.get("answers"), "answers")):
                 afound = self.fields(answer, ANSWER_KEYS, "an answer")
                 if afound is not None:
                     answers.append(m.Answer(self.text(afound.get("text"), "answer text"),
                                             self.boolean(afound.get("correct"), "correct"),
-                                            self.loc(answer)))
+                                            self.loc(answer),
+                                            self.ident(afound.get("id"), "answer id")
+                                            or m.answer_id(index),
+                                            at=self.locs(afound)))
             out.append(m.Question(
                 id=self.ident(found.get("id"), "question id"),
                 ask=self.text(found.get("ask"), "ask"),
                 answers=tuple(answers),
                 loc=self.loc(item),
                 explain=self.text(found.get("explain"), "explain"),
+                transfer=self.boolean(found.get("transfer"), "transfer"),
                 note=self.text(found.get("note"), "note"),
                 at=self.locs(found),
             ))

@@ -21,6 +21,9 @@ LOOKS = (
     "kid", "girl", "boy", "knight", "cat", "robot", "fox", "mum", "dad", "teacher",
     "grandma", "aunt", "star", "unknown",
 )
+# Help services an ending shows beside the usual ones: a crisis line for stories with threats,
+# a takedown service for stories where an image has to come down.
+HELP_KINDS = ("crisis", "takedown")
 SYSTEM_SPEAKER = "system"
 
 
@@ -79,11 +82,18 @@ class Node:
         return self.scene == "ending"
 
 
+def answer_id(index: int) -> str:
+    """The id of an answer that has no `id:` of its own: a, b, c ... by its place in the file."""
+    return chr(ord("a") + index) if index < 26 else f"a{index + 1}"
+
+
 @dataclass(frozen=True)
 class Answer:
     text: str
     correct: bool
     loc: Loc
+    id: str = ""
+    at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,7 @@ class Question:
     answers: tuple[Answer, ...]
     loc: Loc
     explain: str = ""
+    transfer: bool = False  # asks about a new situation, not the story's own words
     note: str = ""
     at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
 
@@ -125,6 +136,7 @@ class Scenario:
     summary: str = ""
     objectives: tuple[str, ...] = ()
     discuss: tuple[str, ...] = ()
+    help: tuple[str, ...] = ()
     characters: Mapping[str, Character] = field(default_factory=dict)
     pre: tuple[Question, ...] = ()
     post: tuple[Question, ...] = ()

@@ -5,6 +5,7 @@ the line of scenarios.yaml (or of the Python file) it comes from.
 E201 untranslated, fuzzy or missing from the catalog   E204 long Thai text with no word breaks
 E202 placeholders differ from the English              E205 the text does not fit its box
 E203 characters the bundled font cannot draw           W206 a translation nobody uses any more
+W207 a Thai word break inside a word (locales/th/words.txt)
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import re
 from dataclasses import dataclass
 
 from .. import i18n
+from . import thai_breaks
 from .diagnostics import Diagnostic, Loc
-from .strings import iter_strings
+from .rules import items as item_rules
+from .strings import iter_strings, localize
 
 PLACEHOLDER = re.compile(r"\{\w*\}|%\(?\w*\)?[sd]")
 THAI_RUN_WITHOUT_BREAKS = re.compile(r"[\u0e00-\u0e7f]{24,}")
@@ -81,6 +84,7 @@ def check_catalogs(content, locales=None, text=None):
         with open(path, "rb") as fh:
             catalog = read_po(fh, locale=locale)
         found, total, done = _check_locale(locale, catalog, sources, diags, text)
+        diags.extend(_check_items(content, locale, catalog))
         for (context, msgid), entry in sources.items():
             if (context, msgid) not in found:
                 total += 1
@@ -89,6 +93,20 @@ def check_catalogs(content, locales=None, text=None):
                                            "run pybabel extract and update (docs/translating.md)"))
         coverage.append(Coverage(locale, done, total))
     return diags, coverage
+
+
+def localized(content, catalog):
+    """The content as a player of this (Babel) catalog reads it: translated where the catalog
+    has a finished translation, English elsewhere, as the game does."""
+    words = {(m.context, m.id): m.string for m in catalog
+             if m.id and isinstance(m.string, str) and m.string and not m.fuzzy}
+    return localize(content, lambda context, text: words.get((context, text), text))
+
+
+def _check_items(content, locale, catalog):
+    """The item checks (W131-W133) on the quiz and choices as this locale's players read them."""
+    for scenario in localized(content, catalog).scenarios:
+        yield from item_rules.check_scenario(scenario, locale)
 
 
 def _check_locale(locale, catalog, sources, diags, text):
@@ -121,6 +139,8 @@ def _check_string(locale, msgid, string, loc, entry, text):
     if locale == "th" and THAI_RUN_WITHOUT_BREAKS.search(string):
         yield Diagnostic.at(loc, "E204", f"th: '{_short(string)}' has long Thai text with no "
                             "word breaks", "run python tools/thai_breaks.py")
+    if locale == "th":
+        yield from _thai_breaks_inside_words(string, loc)
     if text is None:
         return
     missing = text.missing_glyphs(string)
@@ -128,6 +148,19 @@ def _check_string(locale, msgid, string, loc, entry, text):
         yield Diagnostic.at(loc, "E203", f"{locale}: the font cannot draw "
                             f"{' '.join(repr(c) for c in missing)} in '{_short(string)}'")
     yield from _fits(locale, string, loc, entry, text)
+
+
+def _thai_breaks_inside_words(string, loc):
+    words = thai_breaks.load_words(i18n.LOCALES_DIR / "th" / thai_breaks.WORDS_FILE)
+    found_once = {b.marked: b for b in thai_breaks.breaks_inside_words(string, words)}
+    for found in found_once.values():
+        if found.before_mai_yamok:
+            yield Diagnostic.at(loc, "W207", f"th: a word break before ๆ in '{_short(string)}' "
+                                "would let ๆ start a line", "run python tools/thai_breaks.py")
+        else:
+            yield Diagnostic.at(loc, "W207", f"th: a word break inside '{found.marked}' in "
+                                f"'{_short(string)}'", "run python tools/thai_breaks.py; if it "
+                                "breaks there again, fix locales/th/words.txt")
 
 
 def _fits(locale, string, loc, entry, text):

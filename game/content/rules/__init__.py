@@ -1,8 +1,8 @@
 """One small module per check. Each exposes check(content) -> iterable of Diagnostic."""
 
-from . import assets, graph, ids, questions, references, shape, wayback
+from . import assets, graph, ids, items, questions, references, shape, wayback
 
-RULES = (ids, references, shape, graph, questions, wayback, assets)
+RULES = (ids, references, shape, graph, questions, items, wayback, assets)
 
 
 def run_rules(content):

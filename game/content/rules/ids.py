@@ -1,4 +1,4 @@
-"""E101-E103: ids that must be unique, reported at both places."""
+"""E101-E103, E116: ids that must be unique, reported at both places."""
 
 from ..diagnostics import Diagnostic
 
@@ -22,5 +22,7 @@ def check(content):
     yield from _duplicates(content.scenarios, "E101", "scenario id")
     for scenario in content.scenarios:
         yield from _duplicates(scenario.pre + scenario.post, "E102", "question id")
+        for question in scenario.pre + scenario.post:
+            yield from _duplicates(question.answers, "E116", "answer id")
         for node in scenario.nodes.values():
             yield from _duplicates(node.choices, "E103", "choice id")

@@ -1,0 +1,40 @@
+"""The help services: complete, each with its own source and date, shown where needed."""
+
+import re
+
+from game import regions
+from scenes.help import service_lines
+
+
+def by_id(code):
+    return {s.id: s for r in regions.regions() if r.code == code for s in r.services}
+
+
+def test_every_service_has_its_own_source_address_and_date():
+    for region in regions.regions():
+        for s in region.services:
+            assert s.source.startswith("https://"), s.id
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", s.verified), s.id
+            assert s.kind in ("helpline", "report", "police", "local", "crisis", "takedown")
+
+
+def test_the_services_pedagogy_lists_are_there():
+    brazil, thailand = by_id("BR"), by_id("TH")
+    assert "188" in brazil["cvv"].reach and brazil["cvv"].kind == "crisis"
+    assert "Disque 100" in brazil["conselho_tutelar"].purpose
+    assert "1323" in thailand["mental_health_1323"].reach
+    for services in (brazil, thailand):
+        assert services["take_it_down"].kind == "takedown"
+    assert "1387" in thailand["thaihotline"].purpose  # threats go to 1387 or the police
+
+
+def test_an_ending_shows_the_helplines_and_what_its_story_asks_for():
+    plain = dict(service_lines("pt_BR", ()))
+    threats = dict(service_lines("pt_BR", ("crisis", "takedown")))
+    (country, lines), = plain.items()
+    assert len(lines) == 2
+    assert any("188" in line for line in threats[country])
+    assert any("takeitdown" in line for line in threats[country])
+    assert not any("188" in line for line in lines)
+    everything = dict(service_lines("pt_BR"))
+    assert len(everything[country]) == len(by_id("BR"))
