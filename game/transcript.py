@@ -30,8 +30,8 @@ class Transcript:
         self.lines.append(f"[{phase} how sure] {ask}")
         self.lines.extend(f"  {i}) {o}" for i, o in enumerate(options, start=1))
 
-    def _efficacy_answer(self, value, text):
-        self.lines.append(f"  > {text}")
+    def _efficacy_answer(self, value, text, index):
+        self.lines.append(f"  > {index + 1}) {text}")
 
     def _scene(self, scene, app):
         self.lines.append(f"[{scene}{': ' + app if app else ''}]")

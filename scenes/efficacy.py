@@ -47,7 +47,8 @@ class EfficacyScene(Scene):
                       options=[_(label) for _value, label, _face, _color in SCALE])
 
     def pressed(self, button) -> None:
-        self.app.show("efficacy_answer", value=button.action, text=button.label)
+        self.app.show("efficacy_answer", value=button.action, text=button.label,
+                      index=self.buttons.buttons.index(button))
         self.play.efficacy_answered(self.phase, button.action)
 
     def escape(self) -> None:

@@ -109,6 +109,6 @@ def test_list_json_shows_shape_and_translations(capsys):
     assert bands.count("9-12") >= 5 and bands.count("13-17") >= 5
     for row in rows:
         assert set(row) == {"id", "title", "topic", "age_band", "decisions", "questions_pre",
-                            "questions_post", "locales"}
+                            "questions_post", "locales", "testwise_baseline", "chance", "items"}
         assert row["decisions"] >= 4 and row["questions_pre"] >= 3 and row["questions_post"] >= 3
         assert row["locales"] == {"en": 100.0, "pt_BR": 100.0, "th": 100.0}

@@ -38,3 +38,19 @@ def test_an_ending_shows_the_helplines_and_what_its_story_asks_for():
     assert not any("188" in line for line in lines)
     everything = dict(service_lines("pt_BR"))
     assert len(everything[country]) == len(by_id("BR"))
+
+
+def test_a_story_that_names_take_it_down_shows_it_on_its_endings():
+    from game.content import load_file
+    from game.content.strings import iter_strings
+
+    from .conftest import ROOT
+
+    content, _ = load_file(ROOT / "scenarios.yaml")
+    entries = list(iter_strings(content))
+    for scenario in content.scenarios:
+        mine = [e.text for e in entries if e.context.startswith(scenario.id + "/")]
+        if any("Take It Down" in text for text in mine):
+            assert "takedown" in scenario.help, scenario.id
+        if any("threat" in text.lower() for text in mine):
+            assert "crisis" in scenario.help, scenario.id
