@@ -82,11 +82,13 @@ class EndingScene(Scene):
         adult = self.blit_text(surface, self.node.adult, theme.TEXT_BODY - 2 - shrink, theme.INK,
                                (CARD.x + 104, label.bottom + 2), width=CARD.w - 160).bottom
         y = self.blit_text(surface, _("More help, free and kind:"), theme.TEXT_SMALL - shrink // 2,
-                           theme.SKY_DEEP, (CARD.x + 104, adult + 14), bold=True).bottom + 2
-        for country, lines in self.services():
+                           theme.SKY_DEEP, (CARD.x + 104, adult + 8), bold=True).bottom + 2
+        groups = self.services()
+        for country, lines in groups:  # the country is named only when there are several
             names = " · ".join(lines)
-            y = self.blit_text(surface, f"{country}: {names}", theme.TEXT_SMALL - 2 - shrink // 2,
-                               theme.INK, (CARD.x + 104, y), width=CARD.w - 480).bottom + 6
+            line = f"{country}: {names}" if len(groups) > 1 else names
+            y = self.blit_text(surface, line, theme.TEXT_SMALL - 2 - shrink // 2, theme.INK,
+                               (CARD.x + 104, y), width=CARD.w - 460).bottom + 6
         return adult, y - 6
 
 

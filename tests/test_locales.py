@@ -41,7 +41,11 @@ def test_every_scenario_plays_in_the_locale(content, locale):
         assert title != scenario.title
         assert f"=== {title} ({scenario.id})" in text
     i18n.set_locale("en")
-    assert len(set(text.splitlines()) & set(english.splitlines())) < 10  # little stays English
+    # little stays English: besides the transcript's own marks ([results] ..., choices:),
+    # only names, app names and numbers may read the same
+    words = {line for line in set(text.splitlines()) & set(english.splitlines())
+             if not line.startswith(("[results]", "[dialogue]", "  choices:"))}
+    assert len(words) < 10, words
 
 
 def test_help_shows_the_regions_services_in_its_language(content):
