@@ -49,6 +49,7 @@ class App:
         self._ops: list = []
         self.running = True
         self.minimized = False
+        self.drawing = True  # off for headless runs whose pixels nobody looks at (tests)
         self.done: set[str] = set()
         self._backdrops: dict = {}
         self.clock = 0.0  # seconds of play, advanced by frame()
@@ -181,7 +182,7 @@ class App:
         if self.top is not None:
             self.top.update(dt)
         self._apply()
-        if not self.minimized:
+        if self.drawing and not self.minimized:
             self.draw(self.screen)
 
     def draw(self, surface) -> None:

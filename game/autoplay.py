@@ -180,12 +180,14 @@ def start_app(content, locale="en", observer=None, recorder=None, text_size="nor
 
 
 def run(content, scenario_ids, strategy="safe", seed=0, locale="en", script=None,
-        keys=False, on_frame=None, recorder=None):
-    """Play the scenarios one after another from the title screen; return the transcript."""
+        keys=False, on_frame=None, recorder=None, draw=True):
+    """Play the scenarios one after another from the title screen; return the transcript.
+    With draw=False the scenes run frame by frame but paint nothing (for tests of logic)."""
     from .transcript import Transcript
 
     transcript = Transcript()
     app = start_app(content, locale, transcript.add, recorder, order_seed=seed)
+    app.drawing = draw
     driver = Driver(app, strategy, seed, script, keys, on_frame)
     try:
         for scenario_id in scenario_ids:

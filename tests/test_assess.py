@@ -63,7 +63,7 @@ def play(seed, strategy="safe"):
 
     content, _ = load_text(MINIMAL, "s.yaml")
     recorder = Memory()
-    transcript = run(content, ["demo"], strategy, seed, recorder=recorder)
+    transcript = run(content, ["demo"], strategy, seed, recorder=recorder, draw=False)
     return transcript, recorder.events
 
 

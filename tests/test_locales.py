@@ -32,8 +32,9 @@ def test_catalogs_are_complete_and_every_string_fits_and_draws(content):
 
 @pytest.mark.parametrize("locale", ["pt_BR", "th"])
 def test_every_scenario_plays_in_the_locale(content, locale):
-    english = run(content, [s.id for s in content.scenarios], "risky").text()
-    text = run(content, [s.id for s in content.scenarios], "risky", locale=locale).text()
+    english = run(content, [s.id for s in content.scenarios], "risky", draw=False).text()
+    text = run(content, [s.id for s in content.scenarios], "risky", locale=locale,
+               draw=False).text()
     assert text.count("[results]") == len(content.scenarios)
     i18n.set_locale(locale)
     for scenario in content.scenarios:

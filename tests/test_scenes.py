@@ -26,6 +26,7 @@ def chosen_lines(transcript_text: str) -> list[str]:
 def test_every_path_of_every_scenario_plays_through_the_scenes(content):
     transcript = Transcript()
     app = start_app(content, observer=transcript.add)
+    app.drawing = False  # the scenes run, nothing is drawn: pixels are tested elsewhere
     driver = Driver(app, dt=0.1)
     played = 0
     for scenario in content.scenarios:
@@ -47,7 +48,7 @@ def test_every_path_of_every_scenario_plays_through_the_scenes(content):
 
 @pytest.mark.parametrize("strategy", ["safe", "risky", "random"])
 def test_autoplay_strategies_finish_every_scenario(content, strategy):
-    text = run(content, [s.id for s in content.scenarios], strategy, seed=3).text()
+    text = run(content, [s.id for s in content.scenarios], strategy, seed=3, draw=False).text()
     assert text.count("[results]") == len(content.scenarios)
     safeties = [line.rsplit("[", 1)[-1].rstrip("]") for line in text.splitlines()
                 if line.startswith("    ") and line.rstrip().endswith("]")]
@@ -62,8 +63,8 @@ def test_autoplay_strategies_finish_every_scenario(content, strategy):
 
 def test_keyboard_only_play_gives_the_same_story_as_the_mouse(content):
     ids = [s.id for s in content.scenarios]
-    by_mouse = run(content, ids, "risky").text()
-    by_keys = run(content, ids, "risky", keys=True).text()
+    by_mouse = run(content, ids, "risky", draw=False).text()
+    by_keys = run(content, ids, "risky", keys=True, draw=False).text()
     assert by_keys == by_mouse
 
 

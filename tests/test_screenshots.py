@@ -44,9 +44,11 @@ def shots(request):
         name = type(app.top).__name__
         if name not in saved and app.top.auto_options():
             saved[name] = folder / f"{name.removesuffix('Scene').lower()}.png"
+            app.draw(app.screen)  # only the frames that are kept are drawn
             pygame.image.save(app.screen, saved[name])
 
     app = start_app(content, locale=request.param)
+    app.drawing = False
     request.addfinalizer(lambda: set_locale("en"))
     driver = Driver(app, "risky", on_frame=capture)
     for scenario in content.scenarios:
