@@ -64,11 +64,13 @@ def _scenario(number: int, out: list[str]) -> None:
         for q in range(3):
             add(f"      - id: {phase}_question_{q}")
             add(f"        ask: Someone online asks for your school, question {q}. What is best?")
-            add("        answers:")
+            if phase == "post" and q == 0:
+                add("        transfer: true")
+            add("        answers:")  # about the same length; a wrong one names a grown-up
             add("          - text: Tell them, it is only a game.")
-            add("          - text: Don't answer, and tell a grown-up you trust.")
+            add("          - text: Don't answer, and tell a grown-up.")
             add("            correct: true")
-            add("          - text: Tell them if they give you gems.")
+            add("          - text: Tell them, and tell Mum about it later.")
             add("        explain: Your school is private because it shows where you are.")
     add(f"    start: {_node_id(0)}")
     add("    nodes:")
