@@ -137,7 +137,9 @@ def test_after_the_countdown_the_next_player_sees_nothing_of_the_previous_one(co
     app.done.update(s.id for s in content.scenarios[1:3])
     app.age_band, app.menu_page = "13-17", 1
     story = app.play.scenario.id
+    order = app.order_seed
     tick(app, 60 + COUNTDOWN + 1)
+    assert app.order_seed != order  # the next player sees the answers in another order
 
     assert isinstance(app.top, AttractScene) and len(app.scenes) == 1
     kind, fields = recorder.events[-1]
