@@ -12,8 +12,8 @@ from game.ui import Button
 
 from .base import Scene
 from .confirm import ask_to_leave
+from .quiz import CARD, draw_card
 
-CARD = pygame.Rect(140, 96, 1000, 590)
 ASK = N_("If this happened to you, would you know what to do and who to tell?")
 HEADINGS = {"pre": N_("Before the story"), "post": N_("After the story")}
 # (recorded value, label, face, colour): the values never change; the labels may.
@@ -55,9 +55,7 @@ class EfficacyScene(Scene):
         ask_to_leave(self.app, self.play)
 
     def draw_content(self, surface) -> None:
-        art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
-        self.blit_text(surface, _(HEADINGS[self.phase]), theme.TEXT_BODY, theme.GRAPE,
-                       (CARD.x + 40, CARD.y + 26), bold=True)
+        draw_card(self, surface, _(HEADINGS[self.phase]))
         summary = self.blit_text(surface, self.play.scenario.summary, theme.TEXT_BODY - 2,
                                  theme.INK_SOFT, (CARD.centerx, CARD.y + 78), anchor="midtop",
                                  width=CARD.w - 120, align="center")

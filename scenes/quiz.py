@@ -17,6 +17,13 @@ ANSWER_COLORS = (theme.SKY_DEEP, theme.GRAPE, theme.BUBBLEGUM, theme.PEACH)
 HEADINGS = {"pre": N_("Before the story: what do you think?"), "post": N_("What did you learn?")}
 
 
+def draw_card(scene, surface, heading: str) -> None:
+    """The white card of a question screen, with its heading."""
+    art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
+    scene.blit_text(surface, heading, theme.TEXT_BODY, theme.GRAPE, (CARD.x + 40, CARD.y + 26),
+                    bold=True)
+
+
 class QuizScene(Scene):
     colors = (theme.SUN, theme.PEACH)
 
@@ -80,9 +87,7 @@ class QuizScene(Scene):
         ask_to_leave(self.app, self.play)
 
     def draw_content(self, surface) -> None:
-        art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
-        self.blit_text(surface, _(HEADINGS[self.phase]), theme.TEXT_BODY, theme.GRAPE,
-                       (CARD.x + 40, CARD.y + 26), bold=True)
+        draw_card(self, surface, _(HEADINGS[self.phase]))
         self.blit_text(surface, f"{self.index + 1} / {self.total}", theme.TEXT_BODY,
                        theme.INK_SOFT, (CARD.right - 40, CARD.y + 26), anchor="topright",
                        bold=True)

@@ -136,21 +136,28 @@ def key(*items: tuple[str, str]) -> str:
 
 
 # -- sections ------------------------------------------------------------------------------
-def table(rows: list[Row], name, k: int) -> str:
-    head = [_("Sessions"), _("Finished"), _("Safe choices"), _("Correct before"),
-            _("Correct after"), _("Learning gain")]
+def grid(rows: list[Row], name, k: int, head: list[str], cells, extra=None) -> str:
+    """A table with a row per group: its name, `cells(row)` as numbers, then `extra(row)`
+    (a whole cell) when given; a hidden group says so across the row."""
+    width = len(head)
     out = ["<table><tr><th></th>" + "".join(f'<th class="n">{escape(h)}</th>' for h in head)
            + "</tr>"]
     for row in rows:
         out.append(f"<tr><td>{escape(name(row))}</td>")
         if row.suppressed:
-            out.append(f'<td colspan="6" class="hidden">{escape(hidden(k))}</td></tr>')
+            out.append(f'<td colspan="{width}" class="hidden">{escape(hidden(k))}</td></tr>')
             continue
-        cells = (num(row.sessions), pct(row.completion), pct(row.safe_share), pct(row.pre),
-                 pct(row.post))
-        out.append("".join(f'<td class="n">{escape(c)}</td>' for c in cells))
-        out.append(gain_cell(row) + "</tr>")
+        out.append("".join(f'<td class="n">{escape(c)}</td>' for c in cells(row)))
+        out.append((extra(row) if extra else "") + "</tr>")
     return "".join(out) + "</table>"
+
+
+def table(rows: list[Row], name, k: int) -> str:
+    head = [_("Sessions"), _("Finished"), _("Safe choices"), _("Correct before"),
+            _("Correct after"), _("Learning gain")]
+    return grid(rows, name, k, head,
+                lambda r: (num(r.sessions), pct(r.completion), pct(r.safe_share), pct(r.pre),
+                           pct(r.post)), gain_cell)
 
 
 def efficacy_table(rows: list[Row], name, k: int) -> str:
@@ -159,19 +166,11 @@ def efficacy_table(rows: list[Row], name, k: int) -> str:
                if not r.suppressed):
         return ""
     head = [_("Said yes before"), _("Said yes after"), _("Answers before"), _("Answers after")]
-    out = [tag("h4", _("Would they know what to do and who to tell? (how sure they feel, "
-                       "not a score)")),
-           "<table><tr><th></th>" + "".join(f'<th class="n">{escape(h)}</th>' for h in head)
-           + "</tr>"]
-    for row in rows:
-        out.append(f"<tr><td>{escape(name(row))}</td>")
-        if row.suppressed:
-            out.append(f'<td colspan="4" class="hidden">{escape(hidden(k))}</td></tr>')
-            continue
-        cells = (pct(row.efficacy_yes("pre")), pct(row.efficacy_yes("post")),
-                 num(sum(row.efficacy("pre"))), num(sum(row.efficacy("post"))))
-        out.append("".join(f'<td class="n">{escape(c)}</td>' for c in cells) + "</tr>")
-    return "".join(out) + "</table>"
+    return tag("h4", _("Would they know what to do and who to tell? (how sure they feel, "
+                       "not a score)")) + grid(
+        rows, name, k, head,
+        lambda r: (pct(r.efficacy_yes("pre")), pct(r.efficacy_yes("post")),
+                   num(sum(r.efficacy("pre"))), num(sum(r.efficacy("post")))))
 
 
 def learning_chart(rows: list[Row], name) -> str:
