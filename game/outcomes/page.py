@@ -29,7 +29,7 @@ margin:0;background:#eef4ff;color:#262948;line-height:1.45}
 main{max-width:980px;margin:0 auto;padding:24px}
 h1{font-size:2rem;margin:.2em 0;color:#4876f0}h2{margin:1.4em 0 .4em}h3{margin:.2em 0}
 .card{background:#fff;border-radius:22px;padding:18px 24px;margin:14px 0;
-box-shadow:0 3px 10px rgba(20,24,60,.12);break-inside:avoid}
+box-shadow:0 3px 10px rgba(20,24,60,.12)}
 .note{color:#5c628c}.hidden{color:#5c628c;font-style:italic}
 .tiles{display:flex;flex-wrap:wrap;gap:12px}
 .tile{flex:1 1 160px;background:#f6f8ff;border-radius:18px;padding:10px 16px}
@@ -37,11 +37,15 @@ box-shadow:0 3px 10px rgba(20,24,60,.12);break-inside:avoid}
 table{border-collapse:collapse;width:100%;margin:8px 0}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #dde3f5}
 td.n,th.n{text-align:right}
-td small{display:block;color:#5c628c;font-size:.8rem;min-width:9em}
+td:first-child{min-width:8em}td.gain{width:32%}
+td small,.tile small{display:block;color:#5c628c;font-size:.85rem}
+td small{min-width:12em}
 .key span{display:inline-block;width:14px;height:14px;border-radius:4px;margin:0 6px 0 14px;
 vertical-align:middle}
 svg text{font-family:inherit}
-@media print{body{background:#fff}.card{box-shadow:none;border:1px solid #ccd}}
+@media print{html{font-size:14px}body{background:#fff}main{padding:0}
+.card{box-shadow:none;border:1px solid #ccd}.tiles,table,tr,svg{break-inside:avoid}
+h2,h3,h4,.key{break-after:avoid}}
 """
 
 
@@ -52,12 +56,15 @@ def tag(name: str, text: str, css: str = "") -> str:
 
 
 def short(text: str, size: int) -> str:
-    """At most about `size` characters, never cutting a mark off its letter (Thai vowels)."""
-    if len(text) <= size:
-        return text
-    while size < len(text) and unicodedata.category(text[size]) == "Mn":
-        size += 1
-    return text[:size].rstrip() + "…"
+    """At most about `size` letters wide: marks over or under a letter (Thai vowels and tones)
+    and invisible word breaks take no room, and a mark is never cut off its letter."""
+    letters = 0
+    for at, char in enumerate(text):
+        if unicodedata.category(char) not in ("Mn", "Cf"):
+            letters += 1
+            if letters > size:
+                return text[:at].rstrip(" \u200b") + "…"
+    return text
 
 
 def pct(value) -> str:
@@ -72,11 +79,21 @@ def day(iso: str) -> str:
     return format_date(date.fromisoformat(iso[:10])) if iso else ""
 
 
+def gain_note(row: Row) -> str:
+    """What goes under a gain: how sure it is, or why there is none."""
+    why = wording.missing(row)
+    return _(wording.MISSING[why]) if why else wording.detail(row.paired)
+
+
+def small(text: str) -> str:
+    """A grey line under a figure ('' for no text)."""
+    return f"<small>{escape(text)}</small>" if text else ""
+
+
 def gain_cell(row: Row) -> str:
-    """The learning gain's table cell: the number (or 'not clear yet') and how sure it is."""
-    detail = wording.detail(row.paired)
-    small = f"<small>{escape(detail)}</small>" if detail else ""
-    return f'<td class="n">{escape(wording.headline(row.paired))}{small}</td>'
+    """The learning gain's table cell: the number (or 'not clear yet'), then how sure it is
+    or why it is missing."""
+    return f'<td class="n gain">{escape(wording.headline(row.paired))}{small(gain_note(row))}</td>'
 
 
 def topic_name(key: str) -> str:
@@ -88,15 +105,30 @@ def hidden(k: int) -> str:
 
 
 # -- charts ------------------------------------------------------------------------------
-def bars(rows: list[tuple[str, list[tuple[float | None, str, str]]]], label_w: int = 260) -> str:
+CHART_W, LETTER = 760, 8.5  # the charts' width; the room a letter of their 15-unit text takes
+
+
+def label(text: str, y: int, room: int) -> str:
+    """A chart's label at the left, cut short to fit `room` (the whole text on hover)."""
+    shown = short(text, int((room - 12) // LETTER))
+    hover = f"<title>{escape(text)}</title>" if shown != text else ""
+    return f'<text x="0" y="{y}" font-size="15">{hover}{escape(shown)}</text>'
+
+
+def svg(height: int, parts: list[str]) -> str:
+    return (f'<svg viewBox="0 0 {CHART_W} {height}" width="100%" role="img" '
+            f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>')
+
+
+def bars(rows: list[tuple[str, list[tuple[float | None, str, str]]]], label_w: int = 300) -> str:
     """Horizontal bars: for each label, one bar per (value 0..1, colour, caption)."""
-    bar_h, gap, width = 22, 14, 640
+    bar_h, gap, track = 22, 14, CHART_W - label_w - 70
     lines, y = [], 8
-    for label, values in rows:
-        lines.append(f'<text x="0" y="{y + 16}" font-size="15">{escape(short(label, 40))}</text>')
+    for name, values in rows:
+        lines.append(label(name, y + 16, label_w))
         for value, color, caption in values:
-            size = round((value or 0) * (width - label_w - 70))
-            lines.append(f'<rect x="{label_w}" y="{y}" width="{width - label_w - 70}" '
+            size = round((value or 0) * track)
+            lines.append(f'<rect x="{label_w}" y="{y}" width="{track}" '
                          f'height="{bar_h}" rx="8" fill="#eef1fb"/>'
                          f'<rect x="{label_w}" y="{y}" width="{size}" height="{bar_h}" rx="8" '
                          f'fill="{color}"><title>{escape(caption)}</title></rect>'
@@ -104,30 +136,28 @@ def bars(rows: list[tuple[str, list[tuple[float | None, str, str]]]], label_w: i
                          f'font-weight="bold">{escape(pct(value))}</text>')
             y += bar_h + 4
         y += gap
-    return (f'<svg viewBox="0 0 {width} {y}" width="100%" role="img" '
-            f'xmlns="http://www.w3.org/2000/svg">{"".join(lines)}</svg>')
+    return svg(y, lines)
 
 
-def stacked(rows: list[tuple[str, Row]], label_w: int = 300) -> str:
+def stacked(rows: list[tuple[str, Row]], label_w: int = 400) -> str:
     """One bar per decision point, split into safe, neutral and risky choices."""
-    width, bar_h = 640, 28
+    bar_h = 28
     parts, y = [], 6
-    for label, row in rows:
-        parts.append(f'<text x="0" y="{y + 19}" font-size="15">{escape(short(label, 44))}</text>')
-        x, span = label_w, width - label_w
-        for count, color, name in ((row.safe, SAFE, _("safe")), (row.neutral, NEUTRAL,
+    for name, row in rows:
+        parts.append(label(name, y + 19, label_w))
+        x, span = label_w, CHART_W - label_w
+        for count, color, kind in ((row.safe, SAFE, _("safe")), (row.neutral, NEUTRAL,
                                    _("neutral")), (row.risky, RISKY, _("risky"))):
             w = round(span * count / row.decisions) if row.decisions else 0
             share = pct(count / row.decisions if row.decisions else None)
             parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="{bar_h}" fill="{color}">'
-                         f'<title>{escape(name)}: {escape(share)}</title></rect>')
+                         f'<title>{escape(kind)}: {escape(share)}</title></rect>')
             if w >= 44:
                 parts.append(f'<text x="{x + w / 2}" y="{y + 19}" font-size="14" fill="#fff" '
                              f'text-anchor="middle" font-weight="bold">{escape(share)}</text>')
             x += w
         y += bar_h + 12
-    return (f'<svg viewBox="0 0 {width} {y}" width="100%" role="img" '
-            f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>')
+    return svg(y, parts)
 
 
 def key(*items: tuple[str, str]) -> str:
@@ -140,8 +170,8 @@ def grid(rows: list[Row], name, k: int, head: list[str], cells, extra=None) -> s
     """A table with a row per group: its name, `cells(row)` as numbers, then `extra(row)`
     (a whole cell) when given; a hidden group says so across the row."""
     width = len(head)
-    out = ["<table><tr><th></th>" + "".join(f'<th class="n">{escape(h)}</th>' for h in head)
-           + "</tr>"]
+    out = ["<table><thead><tr><th></th>"
+           + "".join(f'<th class="n">{escape(h)}</th>' for h in head) + "</tr></thead>"]
     for row in rows:
         out.append(f"<tr><td>{escape(name(row))}</td>")
         if row.suppressed:
@@ -189,9 +219,6 @@ def scenario_card(report: Report, row: Row) -> str:
     if row.suppressed:
         return out[0] + f'<p class="hidden">{escape(hidden(report.k))}</p></section>'
     out.append(table([row], lambda r: _("All sessions"), report.k))
-    why = wording.missing(row)
-    if why:
-        out.append(tag("p", _(wording.MISSING[why]), "note"))
     efficacy = wording.efficacy_line(row, pct)
     if efficacy:
         out.append(tag("p", efficacy))
@@ -249,9 +276,12 @@ def overview(report: Report) -> str:
     tiles = ((_("Sessions"), num(total.sessions)), (_("Finished"), pct(total.completion)),
              (_("Safe choices"), pct(total.safe_share)),
              (_("Correct answers, before and after"), f"{pct(total.pre)} → {pct(total.post)}"),
-             (_("Learning gain"), wording.headline(total.paired)))
-    return '<section class="card tiles">' + "".join(
-        f'<div class="tile">{escape(a)}<b>{escape(b)}</b></div>' for a, b in tiles) + "</section>"
+             (_("Learning gain"), wording.headline(total.paired), gain_note(total)))
+    return '<section class="card tiles">' + "".join(tile(*t) for t in tiles) + "</section>"
+
+
+def tile(name: str, value: str, note: str = "") -> str:
+    return f'<div class="tile">{escape(name)}<b>{escape(value)}</b>{small(note)}</div>'
 
 
 def breakdown(heading: str, rows: list[Row], blank: str, k: int) -> str:
