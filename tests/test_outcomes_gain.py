@@ -233,3 +233,12 @@ def test_fewer_sessions_than_the_threshold_give_no_figures_at_all(all_hidden):
     assert all_hidden["all"] is None
     assert all_hidden["stories"] == all_hidden["topics"] == all_hidden["groups"] == []
     assert all_hidden["hidden"] == {"stories": 2, "topics": 2, "groups": 3, "age_bands": 1}
+
+
+def test_every_pair_the_same_before_and_after_is_no_change_not_doubt():
+    same = of_differences({Fraction(0): 4})  # four sessions, each 2 of 3 right before and after
+    assert same.unchanged and not same.clear and same.interval == (0.0, 0.0)
+    assert wording.headline(same) == "no change"
+    assert "interval" not in wording.detail(same)
+    moved = of_differences({Fraction(0): 3, Fraction(100, 3): 1})
+    assert not moved.unchanged and wording.headline(moved) == "not clear yet"

@@ -71,6 +71,11 @@ class Gain:
         return None if self.low is None or self.high is None else (self.low, self.high)
 
     @property
+    def unchanged(self) -> bool:
+        """Every pair scored the same before and after: no change, and no doubt about it."""
+        return self.n > 1 and self.sd == 0 and self.mean == 0
+
+    @property
     def clear(self) -> bool:
         """True when the interval leaves zero out: more than chance (up or down)."""
         return self.interval is not None and (self.low > 0 or self.high < 0)

@@ -13,6 +13,7 @@ from .aggregate import Row
 from .gain import Gain
 
 NOT_CLEAR = N_("not clear yet")
+UNCHANGED = N_("no change")
 LEVEL = "95%"  # the intervals' confidence level, as {confidence} (no % sign in a msgid)
 # Why a row has no gain (codes for the JSON figures, words for people).
 MISSING = {
@@ -45,6 +46,8 @@ def headline(gain: Gain) -> str:
     """The gain as shown in a table cell: '+25 points', 'not clear yet' or '–'."""
     if not gain.n:
         return "–"
+    if gain.unchanged:
+        return _(UNCHANGED)
     return points(gain.mean) if gain.clear else _(NOT_CLEAR)
 
 
@@ -54,7 +57,7 @@ def detail(gain: Gain) -> str:
         return ""
     pairs = ngettext("{n} session answered before and after",
                      "{n} sessions answered before and after", gain.n).format(n=gain.n)
-    if gain.interval is None:
+    if gain.interval is None or gain.unchanged:
         return pairs
     span = _("{confidence} interval: {low} to {high} points").format(
         confidence=LEVEL, low=signed(gain.low), high=signed(gain.high))
@@ -66,6 +69,8 @@ def screen_line(row: Row) -> str:
     gain = row.paired
     if not gain.n:
         return _("Learning gain: needs answers before and after")
+    if gain.unchanged:
+        return _("Learning gain: no change (the same before and after)")
     if not gain.clear:
         return _("Learning gain: not clear yet")
     return _("Learning gain: {gain} ({confidence} interval {low} to {high})").format(
