@@ -158,6 +158,10 @@ def test_the_html_report_is_self_contained_with_charts(data):
     assert "Demo" in page and "Hidden: fewer than 5 sessions" in page
     assert re.search(r"<td>5B</td><td class=\"n\">6</td>", page)
     assert "6A</td><td colspan" in page
+    # 5C is hidden only so that 6A cannot be worked out: the page says that, not "fewer"
+    fifth = page.split("<td>5C</td>")[1].split("</tr>")[0]
+    assert "a smaller hidden group could be worked out" in fifth
+    assert "2 decision points hidden, to protect the children&#x27;s privacy." in page
     # The clear gain worked out above is shown as a number, with how sure it is.
     assert ("+55 points<small>11 sessions answered before and after; 95% interval: +19 to "
             "+90 points</small>") in page

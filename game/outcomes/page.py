@@ -10,7 +10,7 @@ from html import escape
 
 from babel.numbers import format_decimal, format_percent
 
-from ..i18n import N_, _, current_locale, format_date
+from ..i18n import N_, _, current_locale, format_date, ngettext
 from . import wording
 from .report import Report, Row
 
@@ -100,8 +100,19 @@ def topic_name(key: str) -> str:
     return _(TOPIC_NAMES.get(key, key))
 
 
-def hidden(k: int) -> str:
+def hidden(k: int, row: Row | None = None) -> str:
+    """Why a row is hidden: it is small, or it would give a smaller hidden row away."""
+    if row is not None and row.sessions >= k:
+        return _("Hidden, to protect the children's privacy: with it, a smaller hidden group "
+                 "could be worked out.")
     return _("Hidden: fewer than {k} sessions, to protect the children's privacy.").format(k=k)
+
+
+def hidden_points(count: int) -> str:
+    """The decision points left out of a story's chart, said with their number."""
+    return ngettext("{n} decision point hidden, to protect the children's privacy.",
+                    "{n} decision points hidden, to protect the children's privacy.",
+                    count).format(n=num(count))
 
 
 # -- charts ------------------------------------------------------------------------------
@@ -175,7 +186,7 @@ def grid(rows: list[Row], name, k: int, head: list[str], cells, extra=None) -> s
     for row in rows:
         out.append(f"<tr><td>{escape(name(row))}</td>")
         if row.suppressed:
-            out.append(f'<td colspan="{width}" class="hidden">{escape(hidden(k))}</td></tr>')
+            out.append(f'<td colspan="{width}" class="hidden">{escape(hidden(k, row))}</td></tr>')
             continue
         out.append("".join(f'<td class="n">{escape(c)}</td>' for c in cells(row)))
         out.append((extra(row) if extra else "") + "</tr>")
@@ -217,7 +228,7 @@ def scenario_card(report: Report, row: Row) -> str:
     title = report.titles.get(row.key, row.key)  # the stories' own text, already translated
     out = [f'<section class="card"><h3>{escape(title)}</h3>']
     if row.suppressed:
-        return out[0] + f'<p class="hidden">{escape(hidden(report.k))}</p></section>'
+        return out[0] + f'<p class="hidden">{escape(hidden(report.k, row))}</p></section>'
     out.append(table([row], lambda r: _("All sessions"), report.k))
     efficacy = wording.efficacy_line(row, pct)
     if efficacy:
@@ -230,7 +241,7 @@ def scenario_card(report: Report, row: Row) -> str:
         out.append(stacked(shown))
         if len(shown) < len(points):
             count = len(points) - len(shown)
-            out.append(f'<p class="hidden">{escape(hidden(report.k))} ({num(count)})</p>')
+            out.append(f'<p class="hidden">{escape(hidden_points(count))}</p>')
     return "".join(out) + "</section>"
 
 
