@@ -1,6 +1,8 @@
 """Catalogs, locale choice and formatting. English is the source language; pt_BR and th are
-gettext catalogs in locales/<locale>/LC_MESSAGES/messages.po, read with Babel. A string with
-no translation (or only a fuzzy one) falls back to English."""
+gettext catalogs in locales/<locale>/LC_MESSAGES/messages.po, compiled with `pybabel compile`
+into messages.mo beside them, which the game loads with the standard library's gettext (a
+.po is parsed only by `check`, `list` and the translators' tools). A string with no
+translation (or only a fuzzy one) falls back to English."""
 
 from __future__ import annotations
 
@@ -8,9 +10,10 @@ import io
 import locale as _syslocale
 import os
 from functools import lru_cache
-from gettext import NullTranslations
+from gettext import GNUTranslations, NullTranslations
 
 from . import ROOT
+from .log import warn_once
 
 # Babel is imported where it is needed, so that an English start does not pay for it.
 
@@ -33,22 +36,41 @@ def po_path(locale: str):
     return LOCALES_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def mo_path(locale: str):
+    return po_path(locale).with_suffix(".mo")
+
+
 @lru_cache(maxsize=8)
 def translations(locale: str) -> NullTranslations:
-    """The compiled catalog of a locale (fuzzy entries left out), or none for English."""
-    path = po_path(locale)
-    if locale == SOURCE or not path.is_file():
+    """The compiled catalog of a locale, or none for English. Without a compiled catalog the
+    .po is compiled in memory (slower, and said once): run `pybabel compile -d locales`."""
+    if locale == SOURCE:
         return NullTranslations()
+    try:
+        with open(mo_path(locale), "rb") as fh:
+            return GNUTranslations(fh)
+    except OSError:
+        pass
+    except Exception as exc:  # a damaged .mo: the .po still has the words
+        warn_once(f"mo:{locale}", f"{mo_path(locale).name} ({locale}) cannot be read: {exc}")
+    if not po_path(locale).is_file():
+        return NullTranslations()
+    warn_once(f"po:{locale}", f"the {locale} catalog is not compiled: run "
+                              "'pybabel compile -d locales' (see docs/translating.md)")
+    return compile_po(po_path(locale), locale)
+
+
+def compile_po(path, locale: str) -> NullTranslations:
+    """A .po compiled in memory as `pybabel compile` would (fuzzy entries left out)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
-    from babel.support import Translations
 
     with open(path, "rb") as fh:
         catalog = read_po(fh, locale=locale)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    return GNUTranslations(buffer)
 
 
 def set_locale(locale: str) -> str:

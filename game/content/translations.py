@@ -6,6 +6,7 @@ E201 untranslated, fuzzy or missing from the catalog   E204 long Thai text with 
 E202 placeholders differ from the English              E205 the text does not fit its box
 E203 characters the bundled font cannot draw           W206 a translation nobody uses any more
 W207 a Thai word break inside a word (locales/th/words.txt)
+E208 the compiled catalog (.mo) is missing or older than its .po
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ def check_catalogs(content, locales=None, text=None):
             catalog = read_po(fh, locale=locale)
         found, total, done = _check_locale(locale, catalog, sources, diags, text)
         diags.extend(_check_items(content, locale, catalog))
+        diags.extend(check_compiled(locale, catalog))
         for (context, msgid), entry in sources.items():
             if (context, msgid) not in found:
                 total += 1
@@ -93,6 +95,41 @@ def check_catalogs(content, locales=None, text=None):
                                            "run pybabel extract and update (docs/translating.md)"))
         coverage.append(Coverage(locale, done, total))
     return diags, coverage
+
+
+def _finished(catalog) -> dict:
+    """{(context, msgid): translation} of the entries a compiled catalog carries."""
+    def plain(value):
+        return tuple(value) if isinstance(value, (list, tuple)) else value
+
+    return {(m.context, plain(m.id)): plain(m.string) for m in catalog
+            if m.id and m.string and not m.fuzzy and (not isinstance(m.string, (list, tuple))
+                                                      or all(m.string))}
+
+
+def check_compiled(locale, catalog):
+    """E208: the game reads the compiled .mo, so it must say what the .po says."""
+    from babel.messages.mofile import read_mo
+
+    where = Loc(str(i18n.po_path(locale)), 1, 1)
+    hint = "run pybabel compile -d locales (docs/translating.md)"
+    path = i18n.mo_path(locale)
+    if not path.is_file():
+        yield Diagnostic.at(where, "E208", f"{locale}: there is no compiled catalog "
+                                           f"({path.name})", hint)
+        return
+    try:
+        with open(path, "rb") as fh:
+            compiled = read_mo(fh)
+    except Exception:  # unreadable, or not a .mo at all
+        yield Diagnostic.at(where, "E208", f"{locale}: {path.name} cannot be read", hint)
+        return
+    want, have = _finished(catalog), _finished(compiled)
+    differ = sum(have.get(key) != value for key, value in want.items())
+    differ += sum(key not in want for key in have)
+    if differ:
+        yield Diagnostic.at(where, "E208", f"{locale}: {path.name} is older than the .po "
+                                           f"({differ} messages differ)", hint)
 
 
 def localized(content, catalog):
