@@ -112,3 +112,18 @@ def test_list_json_shows_shape_and_translations(capsys):
                             "questions_post", "locales", "testwise_baseline", "chance", "items"}
         assert row["decisions"] >= 4 and row["questions_pre"] >= 3 and row["questions_post"] >= 3
         assert row["locales"] == {"en": 100.0, "pt_BR": 100.0, "th": 100.0}
+
+
+def test_the_version_is_written_once(capsys):
+    import pytest
+
+    from game import __version__
+
+    from .conftest import ROOT
+
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in project and 'attr = "game.__version__"' in project
+    assert f'"{__version__}"' not in project
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.split()[-1] == __version__
