@@ -192,11 +192,13 @@ class App:
         for scene in self.scenes[max(first, 0):]:
             scene.draw(surface)
 
-    def run(self) -> int:
+    def run(self, frames: int | None = None) -> int:
+        """The main loop, until the player quits (or after `frames` drawn frames)."""
         clock = pygame.time.Clock()
         if not self.scenes:
             self.start()
-        while self.running and self.scenes:
+        while self.running and self.scenes and (frames is None or frames > 0):
+            frames = None if frames is None else frames - 1
             dt = clock.tick(theme.FPS if not self.minimized else 10) / 1000.0
             self.frame(min(dt, 0.1), pygame.event.get())
             if not self.minimized:

@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "before, or the picker at the first start)")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
     play.add_argument("--no-sound", action="store_true", help="play silently")
+    play.add_argument("--frames", type=int, default=None, metavar="N",
+                      help="draw N frames and exit (to time a start from outside)")
     play.add_argument("--text-size", choices=tuple(theme.TEXT_SCALES), default=None,
                       help="large text for small or far-away screens (default: the operator "
                            "settings, else normal)")
@@ -206,7 +208,7 @@ def cmd_play(args) -> int:
         from scenes.language import LanguageScene
 
         app.start(LanguageScene(app, i18n.system_locale()))
-    return app.run()
+    return app.run(args.frames)
 
 
 def play_choices(args, operator, remembered_locale):

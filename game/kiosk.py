@@ -217,6 +217,6 @@ class KioskApp(App):
             return ""
         return str(target)
 
-    def run(self) -> int:
-        super().run()
+    def run(self, frames: int | None = None) -> int:
+        super().run(frames)
         return self.exit_code

@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from game.cli import main
 
 from .helpers import MINIMAL, with_change
@@ -115,8 +117,6 @@ def test_list_json_shows_shape_and_translations(capsys):
 
 
 def test_the_version_is_written_once(capsys):
-    import pytest
-
     from game import __version__
 
     from .conftest import ROOT
@@ -127,3 +127,11 @@ def test_the_version_is_written_once(capsys):
     with pytest.raises(SystemExit):
         main(["--version"])
     assert capsys.readouterr().out.split()[-1] == __version__
+
+
+@pytest.mark.filterwarnings("ignore:no fast renderer")  # the dummy video driver
+def test_play_can_draw_a_few_frames_and_exit(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert main(["play", "--locale", "th", "--frames", "2", "--no-sound", "--no-record"]) == 0
+    assert not (tmp_path / "data").exists()  # --no-record: nothing written
