@@ -10,7 +10,7 @@ Outcomes record the canonical answer and choice ids, never a screen position.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -39,8 +39,3 @@ def question_key(scenario: str, phase: str, question: str) -> str:
 def node_key(scenario: str, node: str) -> str:
     return f"{scenario}/nodes/{node}"
 
-
-def positions(options: Sequence[T], seed: int, item: str, ident: Callable[[T], str]) -> list[int]:
-    """The screen position (0-based) of each option, in file order."""
-    shown = arrange(options, seed, item, ident)
-    return [shown.index(o) for o in options]

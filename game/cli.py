@@ -334,9 +334,9 @@ def cmd_autoplay(args) -> int:
     from .autoplay import AutoplayError, run
 
     try:
-        args.no_record = args.no_record or not (args.record or args.data_dir)
+        asked = args.record or args.data_dir is not None  # robot play is not a child's
         transcript = run(content, ids, args.strategy, args.seed, args.locale, keys=args.keys,
-                         recorder=open_recorder(args, content, args.locale))
+                         recorder=open_recorder(args, content, args.locale, record=asked))
     except AutoplayError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -20,23 +20,28 @@ def _catalog(locale):
         return read_po(fh, locale=locale)
 
 
-def item_figures(content) -> dict[str, dict[str, dict]]:
+def _catalogs() -> dict:
+    """{locale: its Babel catalog} for the translations there are (read once per listing)."""
+    found = {locale: _catalog(locale) for locale in i18n.AVAILABLE if locale != i18n.SOURCE}
+    return {locale: catalog for locale, catalog in found.items() if catalog is not None}
+
+
+def item_figures(content, catalogs) -> dict[str, dict[str, dict]]:
     """{scenario id: {locale: {chance, testwise_baseline, ...}}}: can its quiz and choices be
     won by always picking the longest option (content/items.py), in every language."""
     from .content.translations import localized
 
     out: dict[str, dict[str, dict]] = {s.id: {} for s in content.scenarios}
     for locale in i18n.AVAILABLE:
-        catalog = None if locale == i18n.SOURCE else _catalog(locale)
-        if locale != i18n.SOURCE and catalog is None:
+        if locale != i18n.SOURCE and locale not in catalogs:
             continue
-        shown = content if catalog is None else localized(content, catalog)
+        shown = content if locale == i18n.SOURCE else localized(content, catalogs[locale])
         for scenario in shown.scenarios:
             out[scenario.id][locale] = items.tally_scenario(scenario, locale).figures()
     return out
 
 
-def translated_share(content) -> dict[str, dict[str, float]]:
+def translated_share(content, catalogs) -> dict[str, dict[str, float]]:
     """{scenario id: {locale: percent of its strings translated (not fuzzy)}}."""
     totals = Counter()
     entries = list(iter_strings(content))
@@ -47,7 +52,7 @@ def translated_share(content) -> dict[str, dict[str, float]]:
         if locale == i18n.SOURCE:
             continue
         done = Counter()
-        catalog = _catalog(locale)
+        catalog = catalogs.get(locale)
         if catalog is not None:
             for entry in entries:
                 message = catalog.get(entry.text, context=entry.context)
@@ -59,8 +64,9 @@ def translated_share(content) -> dict[str, dict[str, float]]:
 
 
 def summaries(content) -> list[dict]:
-    shares = translated_share(content)
-    figures = item_figures(content)
+    catalogs = _catalogs()
+    shares = translated_share(content, catalogs)
+    figures = item_figures(content, catalogs)
     rows = []
     for s in content.scenarios:
         english = figures[s.id][i18n.SOURCE]

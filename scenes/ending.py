@@ -28,15 +28,13 @@ class EndingScene(Scene):
                                  label, "next", theme.SKY_DEEP, icon="star", appear=0.6)],
                          focus=0)
         self.shrink: int | None = None  # chosen at the first frame, when the text is known
+        self.groups = service_lines(app.locale, play.scenario.help)  # what the ending lists
 
     def enter(self) -> None:
         self.app.sounds.play("tada")
         self.app.show("ending", title=self.node.title, text=self.node.text,
                       takeaway=self.node.takeaway, adult=self.node.adult,
-                      services=self.services())
-
-    def services(self) -> list[tuple[str, list[str]]]:
-        return service_lines(self.app.locale, self.play.scenario.help)
+                      services=self.groups)
 
     def pressed(self, button) -> None:
         self.play.after_ending()
@@ -83,7 +81,7 @@ class EndingScene(Scene):
                                (CARD.x + 104, label.bottom + 2), width=CARD.w - 160).bottom
         y = self.blit_text(surface, _("More help, free and kind:"), theme.TEXT_SMALL - shrink // 2,
                            theme.SKY_DEEP, (CARD.x + 104, adult + 8), bold=True).bottom + 2
-        groups = self.services()
+        groups = self.groups
         for country, lines in groups:  # the country is named only when there are several
             names = " · ".join(lines)
             line = f"{country}: {names}" if len(groups) > 1 else names

@@ -9,7 +9,7 @@ from game import art, regions, theme
 from game.i18n import N_, _
 from game.ui import Button
 
-from .base import Scene
+from .base import Scene, shrink_to_fit
 
 ADULT = N_("You can always talk to a trusted adult: a parent, a relative or a teacher. "
          "You are never in trouble for asking for help.")
@@ -37,9 +37,11 @@ class HelpScene(Scene):
         self.buttons.set([Button(pygame.Rect(self.card.centerx - 140, self.card.bottom - 86,
                                              280, 66), _("Close"), "close", theme.MINT,
                                  icon="close")], focus=0)
+        self.groups = service_lines(app.locale)
+        self._laid = None  # (area, boxes, text size, entries), made at the first frame
 
     def enter(self) -> None:
-        self.app.show("help", adult=_(ADULT), services=service_lines(self.app.locale))
+        self.app.show("help", adult=_(ADULT), services=self.groups)
 
     def pressed(self, button) -> None:
         self.app.pop()
@@ -56,55 +58,50 @@ class HelpScene(Scene):
                        (card.x + 108, card.y + 34), bold=True)
         adult = self.blit_text(surface, _(ADULT), theme.TEXT_BODY, theme.INK,
                                (card.x + 40, card.y + 100), width=card.w - 80)
-        groups = service_lines(self.app.locale)
+        groups = self.groups
         lead = _("Then your country's helpline:") if len(groups) > 1 else _("More help:")
         self.blit_text(surface, lead, theme.TEXT_BODY - 2, theme.INK_SOFT,
                        (card.x + 40, adult.bottom + 16), bold=True)
         top = adult.bottom + 58
-        area = pygame.Rect(card.x + 40, top, card.w - 80, card.bottom - 100 - top)
-        boxes = self.layout(area, groups)
-        for box, (country, _columns) in zip(boxes, groups, strict=True):
+        boxes, size, entries = self.laid(pygame.Rect(card.x + 40, top, card.w - 80,
+                                                     card.bottom - 100 - top))
+        for box, (country, _lines) in zip(boxes, groups, strict=True):
             art.rounded_rect(surface, box, theme.WHITE, 24)
             self.blit_text(surface, country, theme.TEXT_BODY - 2, theme.SKY_DEEP,
                            (box.x + 22, box.y + 10), bold=True)
-        for (x, y, width, line) in self.entries(area, groups, self.fit(area, groups)):
-            self.blit_text(surface, line, self.size, theme.INK, (x, y), width=width)
+        for x, y, width, line in entries:
+            self.blit_text(surface, line, size, theme.INK, (x, y), width=width)
 
     # The services: one box per country, the entries in columns (two when one country is
-    # shown), their text made smaller until every entry fits (laid out once).
-    def layout(self, area, groups) -> list:
-        width = (area.w - 24 * (len(groups) - 1)) // max(1, len(groups))
-        return [pygame.Rect(area.x + i * (width + 24), area.y, width, area.h)
-                for i in range(len(groups))]
-
-    def fit(self, area, groups) -> int:
-        if getattr(self, "_fitted", None) != (area.topleft, area.size):
-            from .base import shrink_to_fit
+    # shown), their text made smaller until every entry fits. Laid out once, not per frame.
+    def laid(self, area):
+        if self._laid is None or self._laid[0] != area:
+            width = (area.w - 24 * (len(self.groups) - 1)) // max(1, len(self.groups))
+            boxes = [pygame.Rect(area.x + i * (width + 24), area.y, width, area.h)
+                     for i in range(len(self.groups))]
+            placed = {}
 
             def fits(shrink: int) -> bool:
-                self.size = theme.TEXT_SMALL - shrink
-                return all(y <= area.bottom - 12 for y in self._bottoms(area, groups))
+                placed[shrink] = self.entries(boxes, theme.TEXT_SMALL - shrink)
+                return all(bottom <= area.bottom - 12 for *_e, bottom in placed[shrink])
 
-            shrink_to_fit(fits, most=8)
-            self._fitted = (area.topleft, area.size)
-        return self.size
+            shrink = shrink_to_fit(fits, most=8)
+            entries = [entry[:4] for entry in placed[shrink]]
+            self._laid = (pygame.Rect(area), boxes, theme.TEXT_SMALL - shrink, entries)
+        return self._laid[1:]
 
-    def entries(self, area, groups, size):
-        """(x, y, width, text) of every entry at this text size."""
+    def entries(self, boxes, size):
+        """(x, y, width, text, bottom) of every entry at this text size."""
         out = []
         line_h = self.app.text.font(size).get_linesize()
-        for box, (_country, lines) in zip(self.layout(area, groups), groups, strict=True):
-            columns = 2 if len(groups) == 1 else 1
+        columns = 2 if len(self.groups) == 1 else 1
+        for box, (_country, lines) in zip(boxes, self.groups, strict=True):
             col_w = (box.w - 44 - 24 * (columns - 1)) // columns
             per = -(-len(lines) // columns)
             for c in range(columns):
                 y = box.y + 48
                 for line in lines[c * per:(c + 1) * per]:
-                    out.append((box.x + 22 + c * (col_w + 24), y, col_w, line))
-                    y += len(self.app.text.lines(line, size, col_w)) * line_h + 6
+                    bottom = y + len(self.app.text.lines(line, size, col_w)) * line_h
+                    out.append((box.x + 22 + c * (col_w + 24), y, col_w, line, bottom))
+                    y = bottom + 6
         return out
-
-    def _bottoms(self, area, groups):
-        line_h = self.app.text.font(self.size).get_linesize()
-        for _x, y, width, line in self.entries(area, groups, self.size):
-            yield y + len(self.app.text.lines(line, self.size, width)) * line_h

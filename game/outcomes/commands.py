@@ -62,8 +62,9 @@ def clean_group(label: str) -> str:
     return "".join(c for c in " ".join(label.split()) if c.isprintable())[:GROUP_MAX]
 
 
-def open_recorder(args, content, locale: str) -> Recorder:
-    if getattr(args, "no_record", False):
+def open_recorder(args, content, locale: str, record: bool = True) -> Recorder:
+    """The recorder for a run: one that keeps nothing when `record` is off or --no-record."""
+    if not record or getattr(args, "no_record", False):
         return Recorder()
     from ..i18n import current_locale
     from .store import SQLiteRecorder
