@@ -19,9 +19,9 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game import ASSETS
 from game import theme as T
 from game.log import warn_once
+from game.resources import IMAGES
 
 Color = tuple[int, int, int]
 Point = tuple[float, float]
@@ -1440,7 +1440,7 @@ def image(relpath: str, size: tuple[int, int] | None = None) -> pygame.Surface:
     key = (str(relpath), want)
 
     def make() -> pygame.Surface:
-        path = ASSETS / "images" / str(relpath)
+        path = IMAGES / str(relpath)
         try:
             loaded = pygame.image.load(str(path))
             surf = pygame.Surface(loaded.get_size(), pygame.SRCALPHA)

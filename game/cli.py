@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import SCENARIOS_FILE, __version__, theme
+from . import __version__, theme
 from .outcomes.commands import COMMANDS as OUTCOME_COMMANDS
 from .outcomes.commands import add_commands, add_record_options, open_recorder
+from .resources import SCENARIOS_FILE
 
 
 def _scenarios_arg(parser, flag=True):
@@ -20,7 +21,7 @@ def _scenarios_arg(parser, flag=True):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m game",
                                      description="Net Heroes: play and learn to stay safe online.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"Net Heroes {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     play = sub.add_parser("play", help="play the game (the default)")

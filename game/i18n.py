@@ -12,12 +12,12 @@ import os
 from functools import lru_cache
 from gettext import GNUTranslations, NullTranslations
 
-from . import ROOT
 from .log import warn_once
+from .resources import LOCALES
 
 # Babel is imported where it is needed, so that an English start does not pay for it.
 
-LOCALES_DIR = ROOT / "locales"
+LOCALES_DIR = LOCALES
 DOMAIN = "messages"
 SOURCE = "en"
 # Each language in its own name and script, as the language picker shows it.

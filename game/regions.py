@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
 from .i18n import pgettext
+from .resources import REGIONS
 
-DATA = Path(__file__).resolve().parent / "data" / "regions.yaml"
+DATA = REGIONS
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pygame
 
-from game import ASSETS
 from game.log import warn_once
+from game.resources import SOUNDS
 
-SOUND_DIR = ASSETS / "sounds"
+SOUND_DIR = SOUNDS
 NAMES = ("pop", "send", "click", "good", "think", "ring", "tada", "whoosh")
 VOLUME = 0.8
 

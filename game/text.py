@@ -12,8 +12,8 @@ from collections import OrderedDict
 
 import pygame
 
-from . import ASSETS
 from .log import warn_once
+from .resources import FONTS
 
 ZWSP = "\u200b"
 FONT_FILES = {False: "Waree.ttf", True: "Waree-Bold.ttf"}
@@ -138,7 +138,7 @@ class Text:
         key = (size, bold, thai)
         font = self._fonts.get(key)
         if font is None:
-            path = ASSETS / "fonts" / FONT_FILES[bold]
+            path = FONTS / FONT_FILES[bold]
             try:
                 font = pygame.font.Font(path, size)
             except (OSError, FileNotFoundError, pygame.error):

@@ -15,8 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from game import ASSETS, art, log  # noqa: E402
+from game import art, log  # noqa: E402
 from game import theme as T  # noqa: E402
+from game.resources import SOUNDS  # noqa: E402
 from game.sound import NAMES, Sounds  # noqa: E402
 
 ALL_TOPICS = (
@@ -170,7 +171,7 @@ def test_real_image_loads_and_scales(tmp_path, monkeypatch):
     src = pygame.Surface((20, 10))
     src.fill((10, 200, 30))
     pygame.image.save(src, str(folder / "dot.png"))
-    monkeypatch.setattr(art, "ASSETS", tmp_path)
+    monkeypatch.setattr(art, "IMAGES", tmp_path / "images")
     pic = art.image("dot.png")
     assert pic.get_size() == (20, 10)
     assert tuple(pic.get_at((5, 5)))[:3] == (10, 200, 30)
@@ -259,7 +260,7 @@ def test_no_display_needed():
 def test_sound_files_are_valid_and_short():
     total = 0
     for name in NAMES:
-        path = ASSETS / "sounds" / f"{name}.wav"
+        path = SOUNDS / f"{name}.wav"
         assert path.is_file(), name
         total += path.stat().st_size
         with wave.open(str(path)) as f:

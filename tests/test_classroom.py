@@ -7,12 +7,12 @@ import sqlite3
 import pygame
 import pytest
 
-from game import SCENARIOS_FILE
 from game.autoplay import start_app
 from game.classroom import Ballot, ClassSession, Hands, decision_rank
 from game.content import check_file
 from game.flow import Play
 from game.outcomes.store import SQLiteRecorder
+from game.resources import SCENARIOS_FILE
 
 
 @pytest.fixture(scope="module")

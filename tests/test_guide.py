@@ -5,11 +5,12 @@ from html import unescape
 
 import pytest
 
-from game import SCENARIOS_FILE, i18n
+from game import i18n
 from game.cli import main
 from game.content import check_file
 from game.content.strings import localize
 from game.guide import story_order
+from game.resources import SCENARIOS_FILE
 
 HELP = {"en": ("Disque 100", "1387"), "pt_BR": ("Disque 100",), "th": ("1387",)}
 NOT_HELP = {"en": (), "pt_BR": ("1387",), "th": ("Disque 100",)}

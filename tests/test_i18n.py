@@ -89,7 +89,7 @@ def test_catalogs_hold_every_string_the_mapping_file_extracts():
     from babel.messages.frontend import parse_mapping_cfg
     from babel.messages.pofile import read_po
 
-    from game import ROOT
+    from .conftest import ROOT
 
     with open(ROOT / "babel.cfg", encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh)
@@ -107,7 +107,7 @@ def test_catalogs_hold_every_string_the_mapping_file_extracts():
 def test_thai_break_tool_marks_word_boundaries_and_is_idempotent():
     import sys
 
-    from game import ROOT
+    from .conftest import ROOT
 
     sys.path.insert(0, str(ROOT / "tools"))
     try:

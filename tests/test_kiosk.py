@@ -6,7 +6,7 @@ import warnings
 import pygame
 import pytest
 
-from game import SCENARIOS_FILE, i18n
+from game import i18n
 from game.autoplay import headless
 from game.cli import main
 from game.content import check_file
@@ -14,6 +14,7 @@ from game.flow import Play
 from game.kiosk import ASK, COUNTDOWN, QUIT_HOLD, RESET, IdleWatch, KioskApp
 from game.operator_settings import Operator, check_text, load
 from game.outcomes import Recorder
+from game.resources import SCENARIOS_FILE
 
 
 @pytest.fixture(scope="module")

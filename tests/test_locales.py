@@ -5,10 +5,11 @@ import json
 import pygame
 import pytest
 
-from game import SCENARIOS_FILE, i18n
+from game import i18n
 from game.autoplay import run, start_app
 from game.content import check_file
 from game.content.translations import check_catalogs
+from game.resources import SCENARIOS_FILE
 from game.text import Text
 
 

@@ -10,12 +10,13 @@ import sqlite3
 import pygame
 import pytest
 
-from game import SCENARIOS_FILE, log
+from game import log
 from game.autoplay import Driver, start_app
 from game.cli import main
 from game.content import check_file
 from game.outcomes.commands import open_recorder
 from game.outcomes.store import SQLiteRecorder
+from game.resources import SCENARIOS_FILE
 
 SECRET = "ZqxjvkwMarisolTV"
 

@@ -4,9 +4,9 @@ global keys, overlays, and window events."""
 import pygame
 import pytest
 
-from game import SCENARIOS_FILE
 from game.autoplay import Driver, run, start_app
 from game.content import check_file
+from game.resources import SCENARIOS_FILE
 from game.story import Runtime, all_paths
 from game.transcript import Transcript
 

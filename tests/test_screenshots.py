@@ -6,9 +6,9 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game import SCENARIOS_FILE
 from game.autoplay import Driver, start_app
 from game.content import check_file
+from game.resources import SCENARIOS_FILE
 
 OUT = Path(__file__).parent / "screenshots"
 SCENES = ("TitleScene", "MenuScene", "QuizScene", "ChatScene", "CallScene", "ProfileScene",

@@ -6,10 +6,11 @@ from types import SimpleNamespace
 import pygame
 import pytest
 
-from game import SCENARIOS_FILE, i18n
+from game import i18n
 from game.autoplay import start_app
 from game.content import check_file
 from game.content.strings import localize
+from game.resources import SCENARIOS_FILE
 from scenes.ending import CARD, EndingScene
 from scenes.feedback import BODY_Y, BUTTON_ROOM, MAX_H, FeedbackScene
 

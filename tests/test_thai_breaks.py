@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from game import SCENARIOS_FILE, i18n
+from game import i18n
 from game.content import check_file
 from game.content.strings import iter_strings
 from game.content.thai_breaks import (
@@ -18,6 +18,7 @@ from game.content.thai_breaks import (
     parse_words,
 )
 from game.content.translations import check_catalogs
+from game.resources import SCENARIOS_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 Z = "\u200b"

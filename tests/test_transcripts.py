@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from game import SCENARIOS_FILE
 from game.autoplay import run
 from game.content import check_file
+from game.resources import SCENARIOS_FILE
 
 FOLDER = Path(__file__).parent / "transcripts"
 FILES = sorted(FOLDER.glob("*.txt"))

@@ -32,8 +32,8 @@ def _is_export(path: Path) -> bool:
 
 def load_content(path):
     """The scenario file (for topics and titles), or None with a warning."""
-    from .. import SCENARIOS_FILE
     from ..content import check_file
+    from ..resources import SCENARIOS_FILE
 
     target = Path(path) if path else SCENARIOS_FILE
     content, diags = check_file(str(target))

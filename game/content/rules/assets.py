@@ -1,11 +1,11 @@
 """W150: pictures named in the content must exist (the game shows a placeholder otherwise)."""
 
-from ... import ASSETS
+from ...resources import IMAGES
 from ..diagnostics import Diagnostic
 
 
 def check(content, images_dir=None):
-    images = images_dir or ASSETS / "images"
+    images = images_dir or IMAGES
     for scenario in content.scenarios:
         for character in scenario.characters.values():
             if character.image and not (images / character.image).is_file():
