@@ -109,13 +109,14 @@ def main(argv=None) -> int:
         return 1
 
 
-def _load(path, stream=None, strict=False, fmt="text"):
-    """Load and check; print diagnostics; return (content, number of failing diagnostics)."""
-    from .content import check_file
+def _load(path, stream=None, strict=False, fmt="text", cached=True):
+    """Load and check (from the story cache unless `cached` is False); print diagnostics;
+    return (content, number of failing diagnostics, diagnostics)."""
+    from .content import cache, check_file
 
     stream = stream or sys.stderr
     shown = _shown_path(path)
-    content, diags = check_file(shown)
+    content, diags = cache.checked(shown) if cached else check_file(shown)
     failing = [d for d in diags if d.is_error or strict]
     for d in diags:
         print(d.format_github() if fmt == "github" else d.format(), file=stream)
@@ -134,7 +135,8 @@ def _shown_path(path) -> str:
 def cmd_check(args) -> int:
     if args.config is not None:
         return _check_config(args.config or None, args.format)
-    content, failing, diags = _load(args.file, sys.stdout, args.strict, args.format)
+    content, failing, diags = _load(args.file, sys.stdout, args.strict, args.format,
+                                     cached=False)
     if content is not None and not args.skip_translations:
         more, coverage = _check_translations(content, args)
         diags += more

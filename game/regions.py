@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from .i18n import pgettext
 from .resources import REGIONS
 
@@ -34,6 +32,8 @@ class Region:
 
 @lru_cache(maxsize=1)
 def regions() -> tuple[Region, ...]:
+    import yaml  # here, not at the top: the title screen starts without PyYAML (9 ms)
+
     with open(DATA, encoding="utf-8") as fh:
         data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     out = []

@@ -42,6 +42,35 @@ class Marks(Mapping):
     def __len__(self) -> int:
         return len(self._nodes)
 
+    def __reduce__(self):
+        """Pickled (for the story cache) as the places alone, without the YAML nodes."""
+        places = {key: (node.start_mark.line + 1, node.start_mark.column + 1)
+                  for key, node in self._nodes.items()}
+        return Places, (self._path, places)
+
+
+class Places(Mapping):
+    """Field name -> Loc, from places already worked out (a model read from the cache)."""
+
+    __slots__ = ("_path", "_places")
+
+    def __init__(self, path: str, places: dict):
+        self._path = path
+        self._places = places
+
+    def __getitem__(self, key: str) -> Loc:
+        line, col = self._places[key]
+        return Loc(self._path, line, col)
+
+    def __iter__(self):
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __reduce__(self):
+        return Places, (self._path, self._places)
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:

@@ -51,6 +51,11 @@ def load_file(path) -> tuple[m.Content | None, list[Diagnostic]]:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return None, [Diagnostic.at(Loc(shown, 1, 1), "E004", f"cannot read file: {reason}")]
+    return load_bytes(raw, shown)
+
+
+def load_bytes(raw: bytes, shown: str) -> tuple[m.Content | None, list[Diagnostic]]:
+    """Load the bytes of a scenario file; `shown` is the path diagnostics name."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,110 @@
+"""The story cache: the same model as a full check, rebuilt when stale or broken, never
+needed, never an error."""
+
+import os
+import stat
+
+import pytest
+
+from game.content import cache, check_file
+from game.resources import SCENARIOS_FILE
+
+from .helpers import MINIMAL as VALID  # a small scenario file that checks clean
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    where = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV, str(where))
+    return where
+
+
+def _files(where):
+    return sorted(where.glob("story-*.pickle")) if where.exists() else []
+
+
+def test_a_cached_story_is_the_checked_story(folder):
+    fresh, fresh_diags = check_file(str(SCENARIOS_FILE))
+    first, diags1 = cache.checked(str(SCENARIOS_FILE))  # a miss: checked and written
+    assert len(_files(folder)) == 1
+    second, diags2 = cache.checked(str(SCENARIOS_FILE))  # a hit: read from the file
+    assert first == fresh and second == fresh  # dataclass equality over the whole model
+    assert diags1 == diags2 == fresh_diags
+    node = fresh.scenarios[3].nodes[fresh.scenarios[3].start]
+    again = second.scenarios[3].nodes[second.scenarios[3].start]
+    assert again.at["scene"] == node.at["scene"]  # places survive, for later diagnostics
+
+
+def test_a_hit_reads_the_cache_and_not_the_yaml(folder, tmp_path, monkeypatch):
+    story = tmp_path / "s.yaml"
+    story.write_text(VALID, encoding="utf-8")
+    cache.checked(str(story))
+    import game.content.load as load
+
+    def no_parsing(*args):
+        raise AssertionError("the story was parsed again")
+
+    monkeypatch.setattr(load, "load_bytes", no_parsing)
+    content, diags = cache.checked(str(story))
+    assert content is not None and content.scenarios
+
+
+def test_an_edited_file_is_checked_again(folder, tmp_path):
+    story = tmp_path / "s.yaml"
+    story.write_text(VALID, encoding="utf-8")
+    before, _ = cache.checked(str(story))
+    story.write_text(VALID.replace("title: Demo", "title: Edited"), encoding="utf-8")
+    after, _ = cache.checked(str(story))
+    assert before.scenarios[0].title != after.scenarios[0].title
+    assert len(_files(folder)) == 2
+
+
+def test_a_file_with_errors_is_not_kept_and_says_so_each_time(folder, tmp_path):
+    story = tmp_path / "s.yaml"
+    story.write_text(VALID.replace("goto:", "gotoo:", 1), encoding="utf-8")
+    for _ in range(2):
+        _, diags = cache.checked(str(story))
+        assert any(d.is_error for d in diags)
+    assert _files(folder) == []
+
+
+def test_a_corrupt_cache_file_is_ignored_and_rebuilt(folder):
+    good, _ = cache.checked(str(SCENARIOS_FILE))
+    (only,) = _files(folder)
+    for damage in (b"", b"not a pickle", only.read_bytes()[:100]):
+        only.write_bytes(damage)
+        content, diags = cache.checked(str(SCENARIOS_FILE))
+        assert content == good and not any(d.is_error for d in diags)
+    assert only.read_bytes()[:1] == b"\x80"  # rewritten whole
+
+
+def test_a_read_only_or_impossible_cache_folder_still_plays(tmp_path, monkeypatch):
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv(cache.ENV, str(blocked / "cache"))
+    content, diags = cache.checked(str(SCENARIOS_FILE))
+    assert content is not None and not any(d.is_error for d in diags)
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    read_only.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    monkeypatch.setenv(cache.ENV, str(read_only))
+    try:
+        content, _ = cache.checked(str(SCENARIOS_FILE))
+        assert content is not None
+        if os.geteuid() != 0:  # the superuser writes anyway
+            assert _files(read_only) == []
+    finally:
+        read_only.chmod(stat.S_IRWXU)
+
+
+def test_the_folder_keeps_only_the_newest_stories(folder, tmp_path):
+    for i in range(cache.KEEP + 3):
+        story = tmp_path / f"s{i}.yaml"
+        story.write_text(VALID, encoding="utf-8")
+        cache.checked(str(story))
+    assert len(_files(folder)) == cache.KEEP
+
+
+def test_a_missing_story_file_is_the_usual_error(folder, tmp_path):
+    content, diags = cache.checked(str(tmp_path / "nope.yaml"))
+    assert content is None and [d.code for d in diags] == ["E004"]
