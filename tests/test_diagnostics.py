@@ -141,3 +141,29 @@ def test_small_aliases_are_allowed():
     text = with_change("feedback: Great.", "feedback: &kind Great.").replace(
         "feedback: Well done.", "feedback: *kind")
     assert diagnose(text) == []
+
+
+def test_the_lean_resolver_gives_pyyaml_s_own_tags():
+    """game/content/yamlsafe.Loader resolves tags itself; it must agree with PyYAML."""
+    import yaml
+
+    from game.content.yamlsafe import Loader
+    from game.resources import SCENARIOS_FILE
+
+    odd = ("a: [yes, No, ~, null, '', \"\", 1, 0x1F, 1.5, .inf, -3, 2026-12-06, =, <<, true,"
+           " 'true', !!str 7, +1, 1_000, .NaN, 0o17, 12:30, text, Null, FALSE]\n")
+    for text in (SCENARIOS_FILE.read_text(encoding="utf-8"), odd, MINIMAL):
+        ours = yaml.compose(text, Loader=Loader)
+        theirs = yaml.compose(text, Loader=yaml.SafeLoader)
+        stack = [(ours, theirs)]
+        count = 0
+        while stack:
+            a, b = stack.pop()
+            assert (type(a), a.tag) == (type(b), b.tag), (a, b)
+            count += 1
+            if isinstance(a, yaml.MappingNode):
+                stack.extend(zip([x for pair in a.value for x in pair],
+                                 [x for pair in b.value for x in pair], strict=True))
+            elif isinstance(a, yaml.SequenceNode):
+                stack.extend(zip(a.value, b.value, strict=True))
+        assert count > 20

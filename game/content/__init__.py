@@ -1,6 +1,6 @@
 """Content: scenarios.yaml -> model objects with locations -> diagnostics."""
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, collector_paused
 from .model import Content, Scenario
 
 __all__ = ["Content", "Diagnostic", "Scenario", "check_bytes", "check_file", "load_file",
@@ -39,5 +39,6 @@ def _checked(loaded) -> tuple["Content | None", list[Diagnostic]]:
 
     content, diags = loaded
     if content is not None:
-        diags = diags + list(run_rules(content))
+        with collector_paused():
+            diags = diags + list(run_rules(content))
     return content, sorted(set(diags))

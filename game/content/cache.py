@@ -15,7 +15,6 @@ before. (The folder is the player's own; like the settings, it is trusted.)
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from .. import __version__
 from . import check_bytes, check_file
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, collector_paused
 from .model import Content
 
 ENV = "NET_HEROES_CACHE_DIR"
@@ -73,16 +72,11 @@ def _read(where: Path) -> tuple[Content, list[Diagnostic]] | None:
         data = where.read_bytes()
     except OSError:
         return None
-    # Unpickling makes many small objects and no cycles: the collector would only slow it.
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        value = pickle.loads(data)
-    except Exception:  # a damaged or foreign file: rebuilt below
+        with collector_paused():
+            value = pickle.loads(data)
+    except Exception:  # a damaged or foreign file: rebuilt by the caller
         return None
-    finally:
-        if was_enabled:
-            gc.enable()
     if (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Content)
             and isinstance(value[1], list)
             and all(isinstance(d, Diagnostic) for d in value[1])):

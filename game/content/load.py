@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 import re
 import zlib
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from . import model as m
-from .diagnostics import Diagnostic, Loc, Marks, did_you_mean
+from .diagnostics import Diagnostic, Loc, Marks, collector_paused, did_you_mean
 from .yamlsafe import compose
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -36,11 +35,17 @@ NODE_KEYS = {
     "details": False, "note": False,
 }
 ENDING_REQUIRED = ("title", "text", "takeaway", "adult")
+# Text fields and the names their diagnostics use.
+NODE_TEXTS = {"app": "app", "title": "title", "text": "text", "takeaway": "takeaway",
+              "adult": "adult", "of": "of", "bio": "bio", "note": "note"}
 MESSAGE_KEYS = {"from": True, "text": True, "request": False, "note": False}
+MESSAGE_TEXTS = {"from": "from", "text": "message text", "note": "note"}
 CHOICE_KEYS = {
     "id": False, "text": True, "say": False, "do": False, "goto": True, "safety": True,
     "feedback": True, "set": False, "if": False, "unless": False, "note": False,
 }
+CHOICE_TEXTS = {"text": "choice text", "goto": "goto", "feedback": "feedback", "say": "say",
+                "do": "do", "note": "note"}
 
 
 def load_file(path) -> tuple[m.Content | None, list[Diagnostic]]:
@@ -67,15 +72,8 @@ def load_bytes(raw: bytes, shown: str) -> tuple[m.Content | None, list[Diagnosti
 
 
 def load_text(text: str, path: str = "scenarios.yaml") -> tuple[m.Content | None, list[Diagnostic]]:
-    # Loading makes many small objects and no cycles: the cycle collector would only rescan
-    # them again and again, which doubled the load time of large files.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _load_text(text, path)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load_text(text: str, path: str) -> tuple[m.Content | None, list[Diagnostic]]:
@@ -116,6 +114,13 @@ class Reader:
         found: dict[str, yaml.Node] = {}
         keys: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
+            key = key_node.value
+            # The common case first (a known text key, seen once), without a method call.
+            if (key_node.tag == STR_TAG and isinstance(key_node, yaml.ScalarNode)
+                    and key in schema and key not in keys):
+                keys[key] = key_node
+                found[key] = value
+                continue
             key = self.key(key_node, keys, what)
             if key is None:
                 continue
@@ -124,10 +129,16 @@ class Reader:
                            did_you_mean(key, schema))
                 continue
             found[key] = value
-        for key, required in schema.items():
-            if required and key not in found:
+        for key in _required(schema):
+            if key not in found:
                 self.error(node, "E011", f"{what} is missing required field '{key}'")
         return found
+
+    def present(self, found: dict, labels: dict[str, str]) -> dict[str, str]:
+        """The text fields of `labels` that are there, each checked: {name: text}. Absent
+        ones are left out, so callers use .get(name, "") and pay nothing for them."""
+        text = self.text
+        return {name: text(node, labels[name]) for name, node in found.items() if name in labels}
 
     def key(self, key_node: yaml.Node, seen: dict[str, yaml.Node], what: str) -> str | None:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == NULL_TAG:
@@ -334,19 +345,20 @@ class Reader:
             self.choice(item, index)
             for index, item in enumerate(self.seq(found.get("choices"), "choices"), start=1)
         )
+        texts = self.present(found, NODE_TEXTS)
         return m.Node(
             id=nid, scene=scene, loc=self.loc(key),
-            app=self.text(found.get("app"), "app"),
+            app=texts.get("app", ""),
             messages=tuple(x for x in messages if x),
             choices=tuple(x for x in choices if x),
-            title=self.text(found.get("title"), "title"),
-            text=self.text(found.get("text"), "text"),
-            takeaway=self.text(found.get("takeaway"), "takeaway"),
-            adult=self.text(found.get("adult"), "adult"),
-            of=self.text(found.get("of"), "of").strip(),
-            bio=self.text(found.get("bio"), "bio"),
+            title=texts.get("title", ""),
+            text=texts.get("text", ""),
+            takeaway=texts.get("takeaway", ""),
+            adult=texts.get("adult", ""),
+            of=texts.get("of", "").strip(),
+            bio=texts.get("bio", ""),
             details=self.texts(found.get("details"), "details"),
-            note=self.text(found.get("note"), "note"),
+            note=texts.get("note", ""),
             at=self.locs(found),
         )
 
@@ -354,33 +366,48 @@ class Reader:
         found = self.fields(node, MESSAGE_KEYS, "a message")
         if found is None:
             return None
+        texts = self.present(found, MESSAGE_TEXTS)
         return m.Message(
-            speaker=self.text(found.get("from"), "from").strip(),
-            text=self.text(found.get("text"), "message text"),
+            speaker=texts.get("from", "").strip(),
+            text=texts.get("text", ""),
             loc=self.loc(node), at=self.locs(found),
-            note=self.text(found.get("note"), "note"),
-            request=self.word(found.get("request"), "request", m.REQUESTS),
+            note=texts.get("note", ""),
+            request=self.word(found["request"], "request", m.REQUESTS)
+            if "request" in found else "",
         )
 
     def choice(self, node: yaml.Node, index: int) -> m.Choice | None:
         found = self.fields(node, CHOICE_KEYS, "a choice")
         if found is None:
             return None
+        texts = self.present(found, CHOICE_TEXTS)
+        ident = self.ident
         return m.Choice(
-            id=self.ident(found.get("id"), "choice id") or f"c{index}",
-            text=self.text(found.get("text"), "choice text"),
-            goto=self.text(found.get("goto"), "goto").strip(),
+            id=(ident(found["id"], "choice id") if "id" in found else "") or f"c{index}",
+            text=texts.get("text", ""),
+            goto=texts.get("goto", "").strip(),
             safety=self.word(found.get("safety"), "safety", m.SAFETY),
-            feedback=self.text(found.get("feedback"), "feedback"),
+            feedback=texts.get("feedback", ""),
             loc=self.loc(node),
-            say=self.text(found.get("say"), "say"),
-            do=self.text(found.get("do"), "do"),
-            set_flags=self.words(found.get("set"), "flag"),
-            if_flag=self.ident(found.get("if"), "flag"),
-            unless_flag=self.ident(found.get("unless"), "flag"),
-            note=self.text(found.get("note"), "note"),
+            say=texts.get("say", ""),
+            do=texts.get("do", ""),
+            set_flags=self.words(found["set"], "flag") if "set" in found else (),
+            if_flag=ident(found["if"], "flag") if "if" in found else "",
+            unless_flag=ident(found["unless"], "flag") if "unless" in found else "",
+            note=texts.get("note", ""),
             at=self.locs(found),
         )
+
+
+_REQUIRED: dict[int, tuple[dict, tuple[str, ...]]] = {}
+
+
+def _required(schema: dict[str, bool]) -> tuple[str, ...]:
+    """The required keys of a schema, worked out once per schema."""
+    entry = _REQUIRED.get(id(schema))
+    if entry is None or entry[0] is not schema:
+        entry = _REQUIRED[id(schema)] = (schema, tuple(k for k, req in schema.items() if req))
+    return entry[1]
 
 
 def describe(node: yaml.Node) -> str:
