@@ -34,9 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from game import SCENARIOS_FILE  # noqa: E402
 from game.content import check_file  # noqa: E402
 from game.outcomes import schema, xapi  # noqa: E402
+from game.resources import SCENARIOS_FILE  # noqa: E402
 
 FILES = 100
 PER_FILE = 10_000

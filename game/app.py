@@ -13,7 +13,7 @@ import pygame
 
 from . import assess, i18n, theme
 from .art import Backdrop
-from .content.strings import localize
+from .content.cache import Story
 from .i18n import _
 from .outcomes import Recorder
 from .sound import Sounds
@@ -39,7 +39,8 @@ class App:
         if fullscreen:
             self.toggle_fullscreen()
         pygame.key.set_repeat(400, 60)
-        self.base_content = content
+        # A Story (from the story cache) is read when first used, after the first frame.
+        self._story = content
         self.set_locale(locale)
         self.text_size = text_size
         self.text = Text(theme.TEXT_SCALES[text_size])
@@ -63,10 +64,26 @@ class App:
     def set_locale(self, locale: str) -> None:
         """Switch every word on screen, the content's too, to another language."""
         self.locale = i18n.set_locale(locale)
-        if self.locale == i18n.SOURCE:
-            self.content = self.base_content
-        else:
-            self.content = localize(self.base_content, i18n.pgettext)
+        self._content = None  # localized when next used
+
+    @property
+    def base_content(self):
+        """The content in English, as the story file has it."""
+        story = self._story
+        return story.content if isinstance(story, Story) else story
+
+    @property
+    def content(self):
+        """The content in the player's language."""
+        if self._content is None:
+            if self.locale == i18n.SOURCE:
+                self._content = self.base_content
+            else:
+                # Imported here: the title screen needs no content (4 ms of a Thai start).
+                from .content.strings import localize
+
+                self._content = localize(self.base_content, i18n.pgettext)
+        return self._content
 
     # -- what scenes use ----------------------------------------------------------------
     def show(self, kind: str, **data) -> None:

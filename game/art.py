@@ -88,6 +88,7 @@ _topics = _Cache(200)
 _icons = _Cache(400)
 _images = _Cache(200)
 _panels = _Cache(300)
+_sparkles = _Cache(16)
 _shadows = _Cache(300)
 
 
@@ -1648,12 +1649,24 @@ def _premultiplied(sprite: pygame.Surface) -> pygame.Surface:
 
 
 def _sparkle_sprite(r: float, level: float, color: Color) -> pygame.Surface:
+    """A twinkling star at ``level`` (0 dim and small .. 1 bright and full): the full star,
+    drawn once per size and colour, shrunk and faded (cheaper than drawing each level)."""
+    full = _sparkles.get_or_make((r, tuple(color)), lambda: _full_sparkle(r, color))
+    d = full.get_width()
+    size = max(1, round(d * (0.55 + 0.45 * level)))
+    out = pygame.Surface((d, d), pygame.SRCALPHA)
+    out.fill((*color, 0))
+    out.blit(pygame.transform.smoothscale(full, (size, size)), ((d - size) // 2,) * 2)
+    out.fill((255, 255, 255, round(90 + 165 * level)), special_flags=pygame.BLEND_RGBA_MULT)
+    return out
+
+
+def _full_sparkle(r: float, color: Color) -> pygame.Surface:
     d = int(r * 2 + 4)
     p = _Pen(d, fill=(*color, 0), ss=4)
-    rr = r / d * (0.55 + 0.45 * level)
-    a = round(90 + 165 * level)
-    p.circle((*color, round(a * 0.35)), (0.5, 0.5), rr * 0.5)
-    p.rpoly((*color, a), _star_pts((0.5, 0.5), rr, rr * 0.28, 4), rr * 0.05)
+    rr = r / d
+    p.circle((*color, round(255 * 0.35)), (0.5, 0.5), rr * 0.5)
+    p.rpoly((*color, 255), _star_pts((0.5, 0.5), rr, rr * 0.28, 4), rr * 0.05)
     return p.done()
 
 
@@ -1667,6 +1680,25 @@ def _confetti_sprite(color: Color, frame: int, frames: int) -> pygame.Surface:
     shade = mix(color, T.WHITE, 0.25 * abs(math.sin(t * 2 * math.pi)))
     p.poly((*shade, 255), pts)
     return p.done()
+
+
+class _Frames:
+    """Animation frames, each made the first time it is shown (a scene opens sooner)."""
+
+    __slots__ = ("_make", "_made")
+
+    def __init__(self, count: int, make: Callable[[int], tuple]) -> None:
+        self._make = make
+        self._made: list = [None] * count
+
+    def __getitem__(self, index: int) -> tuple:
+        made = self._made[index]
+        if made is None:
+            made = self._made[index] = self._make(index)
+        return made
+
+    def __len__(self) -> int:
+        return len(self._made)
 
 
 class Backdrop:
@@ -1720,13 +1752,10 @@ class Backdrop:
                 )
         elif shapes == "stars":
             looks = []
+            levels = self.TWINKLE_LEVELS - 1
             for r, color in ((9, T.WHITE), (14, T.WHITE), (20, (255, 246, 204))):
-                looks.append(
-                    [
-                        _trimmed(_sparkle_sprite(r, i / (self.TWINKLE_LEVELS - 1), color))
-                        for i in range(self.TWINKLE_LEVELS)
-                    ]
-                )
+                looks.append(_Frames(self.TWINKLE_LEVELS, lambda i, r=r, color=color:
+                                     _trimmed(_sparkle_sprite(r, i / levels, color))))
             for _ in range(self.STARS):
                 frames = rng.choice(looks)
                 self._items.append(
@@ -1741,10 +1770,8 @@ class Backdrop:
                 )
         elif shapes == "confetti":
             spins = {
-                c: [
-                    _trimmed(_confetti_sprite(c, i, self.SPIN_FRAMES))
-                    for i in range(self.SPIN_FRAMES)
-                ]
+                c: _Frames(self.SPIN_FRAMES, lambda i, c=c:
+                           _trimmed(_confetti_sprite(c, i, self.SPIN_FRAMES)))
                 for c in CONFETTI_COLORS
             }
             for _ in range(self.CONFETTI):

@@ -176,10 +176,15 @@ def _pick(content, scenario_id):
 
 
 def cmd_play(args) -> int:
-    content, failing, _ = _load(args.scenarios)
-    if content is None or failing:
+    from .content import cache
+
+    story = cache.story(_shown_path(args.scenarios))  # the model is read when first used
+    for d in story.diags:
+        print(d.format(), file=sys.stderr)
+    if any(d.is_error for d in story.diags):
         print("The game cannot start until these problems are fixed.", file=sys.stderr)
         return 1
+    content = story.content if args.scenario else story
     scenario = _pick(content, args.scenario) if args.scenario else None
     if args.scenario and scenario is None:
         return 1

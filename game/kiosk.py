@@ -131,7 +131,7 @@ class KioskApp(App):
         self.order_seed = assess.new_seed()  # the next player sees other answer orders
         # A new session for the new player: their play is never joined to the one before.
         self.recorder.start_session(locale=self.locale,
-                                    content_version=getattr(self.base_content, "version", ""),
+                                    content_version=getattr(self._story, "version", ""),
                                     group=self.group)
         self.idle.touch(self.clock)
         self.reset(AttractScene(self))

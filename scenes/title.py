@@ -13,6 +13,19 @@ from game.ui import Button
 from .base import Scene
 
 FACES = ("girl", "boy", "kid", "cat", "robot")
+FACE_DELAY = 0.25  # seconds before the first face pops in, then one after another
+FACE_STEP = 0.12
+FACE_POP = 0.3  # seconds a face takes to grow in, with a little overshoot
+
+
+def face_scale(t: float) -> float:
+    """How big a popping face is `t` seconds after it starts (0 before, 1 when settled)."""
+    if t <= 0:
+        return 0.0
+    if t >= FACE_POP:
+        return 1.0
+    x = t / FACE_POP - 1.0  # an ease-out with overshoot: 0 at the start, 1 at the end
+    return max(0.05, 1.0 + 2.7 * x**3 + 1.7 * x**2)
 
 
 def language_name(code: str) -> str:
@@ -65,6 +78,11 @@ class TitleScene(Scene):
         self.blit_text(surface, _("Play, learn and stay safe online!"), theme.TEXT_BIG, theme.SUN,
                        (cx, 228), anchor="midtop", bold=True)
         for i, look in enumerate(FACES):
+            grow = face_scale(self.t - FACE_DELAY - i * FACE_STEP)
+            if grow <= 0:
+                continue  # each face is drawn (and made) when it first pops in
             bob = round(6 * math.sin(self.t * 2.2 + i))
             face = art.avatar(look, 110)
+            if grow != 1.0:
+                face = pygame.transform.smoothscale_by(face, grow)
             surface.blit(face, face.get_rect(center=(cx + (i - 2) * 140, 350 + bob)))

@@ -53,3 +53,27 @@ def test_a_missing_or_damaged_mo(tmp_path, monkeypatch):
         i18n.translations.cache_clear()
     monkeypatch.setattr(i18n, "mo_path", lambda locale: tmp_path / "none.mo")
     assert "no compiled catalog" in next(iter(check_compiled("th", shipped("th")))).message
+
+
+def test_a_catalog_read_from_the_cache_says_what_the_mo_says(tmp_path, monkeypatch):
+    """The parts of a read .mo are kept in the cache folder; read back, they translate,
+    pluralize and take contexts exactly as the .mo itself; a damaged one is rebuilt."""
+    import gettext
+
+    monkeypatch.setenv("NET_HEROES_CACHE_DIR", str(tmp_path))
+    for locale in ("pt_BR", "th"):
+        with open(i18n.mo_path(locale), "rb") as fh:
+            direct = gettext.GNUTranslations(fh)
+        first = i18n._read_compiled(i18n.mo_path(locale))  # read and kept
+        (kept,) = tmp_path.glob(f"catalog-{locale}-*.marshal")
+        again = i18n._read_compiled(i18n.mo_path(locale))  # from the cache
+        assert type(again) is not gettext.GNUTranslations
+        for catalog in (first, again):
+            assert catalog._catalog == direct._catalog
+            for n in (0, 1, 2, 5):
+                assert catalog.plural(n) == direct.plural(n)
+                assert catalog.ngettext("{n} decision point", "{n} decision points", n) == \
+                    direct.ngettext("{n} decision point", "{n} decision points", n)
+            assert catalog.gettext("Play") == direct.gettext("Play") != "Play"
+        kept.write_bytes(b"\x00damaged")
+        assert i18n._read_compiled(i18n.mo_path(locale))._catalog == direct._catalog

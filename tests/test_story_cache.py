@@ -108,3 +108,36 @@ def test_the_folder_keeps_only_the_newest_stories(folder, tmp_path):
 def test_a_missing_story_file_is_the_usual_error(folder, tmp_path):
     content, diags = cache.checked(str(tmp_path / "nope.yaml"))
     assert content is None and [d.code for d in diags] == ["E004"]
+
+
+def test_a_cached_start_reads_no_yaml_and_no_model_until_the_story_is_used(folder):
+    """The first frame of a cached start waits for neither PyYAML nor the model classes."""
+    import subprocess
+    import sys
+
+    cache.checked(str(SCENARIOS_FILE))  # fills the cache
+    code = (
+        "import sys\n"
+        "from game.content import cache\n"
+        f"story = cache.story({str(SCENARIOS_FILE)!r})\n"
+        "assert story.diags == [], story.diags\n"
+        "early = {m for m in ('yaml', 'game.content.model', 'game.content.load') "
+        "if m in sys.modules}\n"
+        "assert not early, early\n"
+        "assert len(story.content.scenarios) > 10\n"
+        "assert 'game.content.model' in sys.modules and 'yaml' not in sys.modules\n"
+        "print(story.version == story.content.version)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, cache.ENV: str(folder)}, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"
+
+
+def test_a_lost_model_file_is_rebuilt_when_the_story_is_used(folder):
+    good, _ = cache.checked(str(SCENARIOS_FILE))
+    story = cache.story(str(SCENARIOS_FILE))  # diagnostics read; the model not yet
+    (model,) = _files(folder)
+    model.unlink()
+    assert story.content == good
+    assert len(_files(folder)) == 1

@@ -1,13 +1,35 @@
 """Content: scenarios.yaml -> model objects with locations -> diagnostics."""
 
-from .diagnostics import Diagnostic, collector_paused
-from .model import Content, Scenario
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 __all__ = ["Content", "Diagnostic", "Scenario", "check_bytes", "check_file", "load_file",
            "load_text"]
 
-# The loader and the rules are imported when a file is really loaded: a start that finds
-# its story in the cache (game/content/cache.py) skips PyYAML and the rules, about 12 ms.
+# The model, the loader and the rules are imported when first used: a start that finds its
+# story in the cache (game/content/cache.py) draws its first frame without PyYAML, the
+# rules or the model classes (about 20 ms; bench/run.py).
+
+
+def __getattr__(name: str):
+    if name in ("Content", "Scenario"):
+        from . import model
+
+        return getattr(model, name)
+    if name == "Diagnostic":
+        from .diagnostics import Diagnostic
+
+        return Diagnostic
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def version_mark(text: str) -> str:
+    """The content version outcomes are recorded with: a checksum of the text and its length
+    (a version mark, not a security measure)."""
+    import zlib
+
+    return f"{zlib.crc32(text.encode('utf-8')):08x}-{len(text)}"
 
 
 def load_file(path):
@@ -22,19 +44,19 @@ def load_text(text: str, path: str = "scenarios.yaml"):
     return load(text, path)
 
 
-def check_file(path) -> tuple["Content | None", list[Diagnostic]]:
+def check_file(path):
     """Load a scenario file and run every rule; diagnostics come back sorted."""
     return _checked(load_file(path))
 
 
-def check_bytes(raw: bytes, shown: str) -> tuple["Content | None", list[Diagnostic]]:
+def check_bytes(raw: bytes, shown: str):
     """check_file for a file already read; `shown` is the path diagnostics name."""
     from .load import load_bytes
 
     return _checked(load_bytes(raw, shown))
 
 
-def _checked(loaded) -> tuple["Content | None", list[Diagnostic]]:
+def _checked(loaded):
     from .rules import run_rules
 
     content, diags = loaded
@@ -42,3 +64,24 @@ def _checked(loaded) -> tuple["Content | None", list[Diagnostic]]:
         with collector_paused():
             diags = diags + list(run_rules(content))
     return content, sorted(set(diags))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Loading, checking and unpickling a story make many small objects and no cycles.
+
+    The cyclic garbage collector would rescan them again and again while they are made
+    (that doubled the load time of large files), and once it is enabled again, the first
+    young collection would scan them all at once (another third). So it is paused, and
+    afterwards everything is moved to the oldest generation without a scan (freeze, then
+    unfreeze): a later full collection still finds any garbage, none is kept for ever.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -112,24 +110,3 @@ def did_you_mean(word: str, candidates) -> str:
     """A 'did you mean' hint naming the closest candidate, or '' when none is close."""
     close = difflib.get_close_matches(str(word), sorted(candidates), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Loading, checking and unpickling a story make many small objects and no cycles.
-
-    The cyclic garbage collector would rescan them again and again while they are made
-    (that doubled the load time of large files), and once it is enabled again, the first
-    young collection would scan them all at once (another third). So it is paused, and
-    afterwards everything is moved to the oldest generation without a scan (freeze, then
-    unfreeze): a later full collection still finds any garbage, none is kept for ever.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import zlib
 from pathlib import Path
 
 import yaml
 
+from . import collector_paused, version_mark
 from . import model as m
-from .diagnostics import Diagnostic, Loc, Marks, collector_paused, did_you_mean
+from .diagnostics import Diagnostic, Loc, Marks, did_you_mean
 from .yamlsafe import compose
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -86,8 +86,7 @@ def _load_text(text: str, path: str) -> tuple[m.Content | None, list[Diagnostic]
     reader = Reader(path)
     content = reader.content(root)
     if content is not None:
-        digest = zlib.crc32(text.encode("utf-8"))  # a version mark, not a security measure
-        content = dataclasses.replace(content, version=f"{digest:08x}-{len(text)}")
+        content = dataclasses.replace(content, version=version_mark(text))
     return content, reader.diags
 
 
