@@ -214,9 +214,13 @@ class App:
         clock = pygame.time.Clock()
         if not self.scenes:
             self.start()
+        first = True
         while self.running and self.scenes and (frames is None or frames > 0):
             frames = None if frames is None else frames - 1
-            dt = clock.tick(theme.FPS if not self.minimized else 10) / 1000.0
+            # The first frame is drawn at once: a capped tick would wait up to two frames.
+            rate = 0 if first else theme.FPS if not self.minimized else 10
+            dt = clock.tick(rate) / 1000.0
+            first = False
             self.frame(min(dt, 0.1), pygame.event.get())
             if not self.minimized:
                 pygame.display.flip()

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from . import settings
-from .content.diagnostics import Diagnostic, Loc, did_you_mean
-from .content.yamlsafe import compose
-from .i18n import AVAILABLE
 from .theme import TEXT_SCALES
+
+# The checker (PyYAML and the diagnostics) is imported only when there is a file to check:
+# most PCs have none, and PyYAML alone is 10 ms of every start (game/operator_check.py).
+if TYPE_CHECKING:
+    from .content.diagnostics import Diagnostic
 
 FILE_NAME = "operator.yaml"
 IDLE_MIN, IDLE_MAX, IDLE_DEFAULT = 20, 3600, 90
@@ -34,7 +35,6 @@ OUT_OF_RANGE = "O005"  # a value the game does not accept
 DUPLICATE = "O006"    # the same key twice
 UNREADABLE = "O007"   # the file is missing or cannot be read
 
-_BOOL, _INT, _STR = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:str"
 KEYS = ("language", "kiosk", "idle_seconds", "sound", "group", "text_size")
 TEXT_SIZES = tuple(TEXT_SCALES)  # normal, large
 
@@ -56,95 +56,9 @@ def default_path() -> Path:
 def check_text(text: str, path: str) -> tuple[Operator, list[Diagnostic]]:
     """Read the settings from YAML text; return them (defaults where a value is wrong) and
     the problems found, each located."""
-    root, diags = compose(text, path)
-    if diags:
-        return Operator(), [Diagnostic.at(Loc(path, d.line, d.col), SYNTAX, d.message, d.hint)
-                            for d in diags]
-    if root is None:
-        return Operator(), []  # an empty file (or only comments): every default
-    if not isinstance(root, yaml.MappingNode):
-        return Operator(), [Diagnostic.at(Loc.of(path, root), NOT_MAPPING,
-                                          "the settings must be lines of `key: value`",
-                                          "for example: kiosk: true")]
-    values: dict = {}
-    seen: set[str] = set()
-    for key_node, value_node in root.value:
-        key = str(key_node.value)
-        where = Loc.of(path, key_node)
-        if not isinstance(key_node, yaml.ScalarNode) or key not in KEYS:
-            hint = did_you_mean(key, KEYS) or "the keys are " + ", ".join(KEYS)
-            diags.append(Diagnostic.at(where, UNKNOWN, f"unknown setting '{key}'", hint))
-            continue
-        if key in seen:
-            diags.append(Diagnostic.at(where, DUPLICATE, f"'{key}' is set twice",
-                                       "keep one of the lines"))
-            continue
-        seen.add(key)
-        value, problem = _value(key, value_node, path)
-        if problem:
-            diags.append(problem)
-        else:
-            values[key] = value
-    return Operator(**values), diags
+    from .operator_check import check
 
-
-def _value(key: str, node, path: str):
-    where = Loc.of(path, node)
-    scalar = isinstance(node, yaml.ScalarNode)
-    if key in ("kiosk", "sound"):
-        if not scalar or node.tag != _BOOL:
-            return None, _wrong(where, key, "true or false", node)
-        return node.value.lower() in ("true", "yes", "on", "y"), None
-    if key == "idle_seconds":
-        if not scalar or node.tag != _INT:
-            return None, _wrong(where, key, f"a whole number of seconds ({IDLE_MIN}-{IDLE_MAX})",
-                                node)
-        try:
-            seconds = int(node.value.replace("_", ""), 0)
-        except ValueError:
-            return None, _wrong(where, key, "a whole number of seconds", node)
-        if not IDLE_MIN <= seconds <= IDLE_MAX:
-            return None, Diagnostic.at(where, OUT_OF_RANGE,
-                                       f"idle_seconds must be {IDLE_MIN} to {IDLE_MAX}, "
-                                       f"not {seconds}",
-                                       "90 is a good start for a LAN house")
-        return seconds, None
-    if key == "language":
-        if not scalar or node.tag != _STR:
-            return None, _wrong(where, key, "pt_BR, th or en", node)
-        if node.value not in AVAILABLE:
-            hint = did_you_mean(node.value, AVAILABLE) or "use " + ", ".join(AVAILABLE)
-            return None, Diagnostic.at(where, OUT_OF_RANGE,
-                                       f"no language '{node.value}'", hint)
-        return node.value, None
-    if key == "text_size":
-        if not scalar or node.tag != _STR:
-            return None, _wrong(where, key, "normal or large", node)
-        if node.value not in TEXT_SIZES:
-            return None, Diagnostic.at(where, OUT_OF_RANGE, f"no text size '{node.value}'",
-                                       did_you_mean(node.value, TEXT_SIZES)
-                                       or "use normal or large")
-        return node.value, None
-    # group: a label such as 5B (a number like 2026 is fine too), never a child's name
-    if not scalar or node.tag not in (_STR, _INT):
-        return None, _wrong(where, key, "a short label such as 5B", node)
-    label = node.value.strip()
-    if len(label) > GROUP_MAX:
-        return None, Diagnostic.at(where, OUT_OF_RANGE,
-                                   f"the group label is longer than {GROUP_MAX} characters")
-    if not all(GROUP_PATTERN.fullmatch(ch) for ch in label):
-        return None, Diagnostic.at(where, OUT_OF_RANGE,
-                                   "the group label may have only letters, digits, spaces, "
-                                   "- and _", "for example: 5B or Morning club")
-    return label, None
-
-
-def _wrong(where: Loc, key: str, wanted: str, node) -> Diagnostic:
-    if isinstance(node, yaml.ScalarNode):
-        got = f"'{node.value}'" if node.value else "nothing"
-    else:
-        got = "a list" if isinstance(node, yaml.SequenceNode) else "a group of settings"
-    return Diagnostic.at(where, WRONG_TYPE, f"{key} must be {wanted}, not {got}")
+    return check(text, path)
 
 
 def load(path=None) -> tuple[Operator, list[Diagnostic], str]:
@@ -157,8 +71,12 @@ def load(path=None) -> tuple[Operator, list[Diagnostic], str]:
     except FileNotFoundError:
         if path is None:
             return Operator(), [], shown
+        from .content.diagnostics import Diagnostic, Loc
+
         return Operator(), [Diagnostic.at(Loc(shown, 1, 1), UNREADABLE, "no such file")], shown
     except (OSError, UnicodeDecodeError) as exc:
+        from .content.diagnostics import Diagnostic, Loc
+
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return Operator(), [Diagnostic.at(Loc(shown, 1, 1), UNREADABLE,
                                           f"cannot read the file: {why}",
