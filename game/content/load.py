@@ -110,16 +110,19 @@ class Reader:
             self.error(node, "E012", f"{what} should be a mapping (key: value lines), "
                                      f"not {describe(node)}")
             return None
-        found: dict[str, yaml.Node] = {}
+        pairs = node.value
+        try:  # the common case at C speed: text keys, each known and given once
+            found = {k.value: v for k, v in pairs if k.tag == STR_TAG}
+        except TypeError:  # a key that is text by its tag but not a scalar
+            found = {}
+        if len(found) == len(pairs) and found.keys() <= schema.keys():
+            for key in _required(schema):
+                if key not in found:
+                    self.error(node, "E011", f"{what} is missing required field '{key}'")
+            return found
+        found = {}
         keys: dict[str, yaml.Node] = {}
-        for key_node, value in node.value:
-            key = key_node.value
-            # The common case first (a known text key, seen once), without a method call.
-            if (key_node.tag == STR_TAG and isinstance(key_node, yaml.ScalarNode)
-                    and key in schema and key not in keys):
-                keys[key] = key_node
-                found[key] = value
-                continue
+        for key_node, value in pairs:
             key = self.key(key_node, keys, what)
             if key is None:
                 continue
