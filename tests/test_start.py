@@ -5,12 +5,14 @@ import subprocess
 import sys
 
 import pygame
+import pytest
 
 from game.app import App
 from game.content import cache
 from game.resources import SCENARIOS_FILE
 
 
+@pytest.mark.filterwarnings("ignore:no fast renderer")  # the dummy video driver
 def test_the_first_frame_does_not_wait_for_the_frame_clock(monkeypatch):
     rates = []
 
