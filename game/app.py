@@ -58,6 +58,8 @@ class App:
         self.age_band = ""  # the age band the player picked on the menu ('' for all)
         self.recorder = recorder or Recorder()
         self.classroom = None  # a ClassSession in a facilitated class session
+        # Run once after the first frame is on screen; True stops the game (exit code 1).
+        self.after_first_frame = None
         # The order answers and choices appear in: one per session (see game/assess.py).
         self.order_seed = assess.new_seed() if order_seed is None else order_seed
 
@@ -215,6 +217,7 @@ class App:
         if not self.scenes:
             self.start()
         first = True
+        code = 0
         while self.running and self.scenes and (frames is None or frames > 0):
             frames = None if frames is None else frames - 1
             # The first frame is drawn at once: a capped tick would wait up to two frames.
@@ -224,6 +227,10 @@ class App:
             self.frame(min(dt, 0.1), pygame.event.get())
             if not self.minimized:
                 pygame.display.flip()
+            if self.after_first_frame is not None:
+                refuse, self.after_first_frame = self.after_first_frame, None
+                if refuse():
+                    code, self.running = 1, False
         self.recorder.close()
         pygame.quit()
-        return 0
+        return code

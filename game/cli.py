@@ -178,16 +178,10 @@ def _pick(content, scenario_id):
 def cmd_play(args) -> int:
     from .content import cache
 
-    story = cache.story(_shown_path(args.scenarios))  # the model is read when first used
-    for d in story.diags:
-        print(d.format(), file=sys.stderr)
-    if any(d.is_error for d in story.diags):
-        print("The game cannot start until these problems are fixed.", file=sys.stderr)
-        return 1
-    content = story.content if args.scenario else story
-    scenario = _pick(content, args.scenario) if args.scenario else None
-    if args.scenario and scenario is None:
-        return 1
+    # The model is read when first used. A story file that is not in the story cache (the
+    # first start, or an edited file) is checked right after the title's first frame, unless
+    # this start needs the stories at once (a scenario, kiosk or class mode).
+    story = cache.story(_shown_path(args.scenarios), defer=True)
     operator = _operator_settings(args.config)
     if operator is None:
         return 1
@@ -196,6 +190,13 @@ def cmd_play(args) -> int:
     chosen = play_choices(args, operator, settings.load().get("locale"))
     if chosen is None:
         return 1
+    at_once = bool(args.scenario or chosen["kiosk"] or args.classroom is not None)
+    if at_once and _refused(story):
+        return 1
+    content = story.content if args.scenario else story
+    scenario = _pick(content, args.scenario) if args.scenario else None
+    if args.scenario and scenario is None:
+        return 1
     import pygame
 
     from . import i18n
@@ -203,7 +204,7 @@ def cmd_play(args) -> int:
     locale = chosen["locale"] or i18n.system_locale()
     args.group = chosen["group"]
     try:
-        app = _make_app(args, content, operator, chosen, locale)
+        app = _make_app(args, content, operator, chosen, locale, record=at_once)
     except pygame.error as exc:
         print(f"error: cannot open the game window: {exc}", file=sys.stderr)
         return 1
@@ -216,7 +217,29 @@ def cmd_play(args) -> int:
         from scenes.language import LanguageScene
 
         app.start(LanguageScene(app, i18n.system_locale()))
+    if not at_once:
+        def after_first_frame() -> bool:
+            # The title is on screen: now the story's problems, if any, and the recorder
+            # (nothing is recorded before a player acts).
+            if _refused(story):
+                return True
+            app.recorder = open_recorder(args, story, locale)
+            return False
+
+        app.after_first_frame = after_first_frame
     return app.run(args.frames)
+
+
+def _refused(story) -> bool:
+    """Print the story file's diagnostics; True (after saying so) when the game cannot
+    start with it."""
+    diags = story.check()
+    for d in diags:
+        print(d.format(), file=sys.stderr)
+    if any(d.is_error for d in diags):
+        print("The game cannot start until these problems are fixed.", file=sys.stderr)
+        return True
+    return False
 
 
 def play_choices(args, operator, remembered_locale):
@@ -238,10 +261,11 @@ def play_choices(args, operator, remembered_locale):
             "text_size": args.text_size or operator.text_size}
 
 
-def _make_app(args, content, operator, chosen, locale):
+def _make_app(args, content, operator, chosen, locale, record=True):
     from .app import App
+    from .outcomes import Recorder
 
-    recorder = open_recorder(args, content, locale)
+    recorder = open_recorder(args, content, locale) if record else Recorder()
     options = dict(locale=locale, fullscreen=args.fullscreen, sound=chosen["sound"],
                    recorder=recorder, text_size=chosen["text_size"])
     if chosen["kiosk"]:

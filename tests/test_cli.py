@@ -1,5 +1,6 @@
 """The command line: exit codes, located diagnostics, never a traceback."""
 
+import os
 import subprocess
 import sys
 
@@ -52,7 +53,8 @@ def test_shipped_scenarios_are_clean_even_in_strict_mode(capsys):
 
 
 def run_module(*args, cwd=None):
-    env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin"}
+    env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin",
+           **{k: v for k, v in os.environ.items() if k.startswith("NET_HEROES_")}}
     return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True,
                           text=True, cwd=cwd, env=env, timeout=300)
 

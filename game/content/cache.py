@@ -49,25 +49,38 @@ def key(raw: bytes, shown: str) -> str:
 
 
 class Story:
-    """A checked story file: its diagnostics at once, its model when first asked for."""
+    """A checked story file: its diagnostics, and its model when first asked for.
 
-    def __init__(self, diags: list[Diagnostic], content: Content | None = None,
+    `diags` is None while the file is not checked yet (see `story(defer=True)`); reading
+    `content` checks it then."""
+
+    def __init__(self, diags: list[Diagnostic] | None, content: Content | None = None,
                  load=None, version: str = "") -> None:
         self.diags = diags
         self.version = content.version if content is not None else version
         self._content = content
-        self._load = load
+        self._load = load  # gives (content, diagnostics)
 
     @property
     def content(self) -> Content | None:
         if self._content is None and self._load is not None:
-            self._content, self._load = self._load(), None
+            (self._content, diags), self._load = self._load(), None
+            if self.diags is None:
+                self.diags = diags
         return self._content
 
+    def check(self) -> list[Diagnostic]:
+        """The diagnostics, checking the file now if that was put off."""
+        if self.diags is None:
+            self.content  # noqa: B018 (reading it checks the file)
+        return self.diags or []
 
-def story(path) -> Story:
+
+def story(path, defer: bool = False) -> Story:
     """The story file at `path`, checked: from the cache when it has not changed, so that
-    only its diagnostics are read now and its model when first used."""
+    only its diagnostics are read now and its model when first used. With `defer`, a file
+    that is not in the cache is checked when first used too (`Story.check()`), so that a
+    game can show its title first."""
     shown = str(path)
     try:
         raw = Path(path).read_bytes()
@@ -79,12 +92,21 @@ def story(path) -> Story:
     base = folder() / f"{PREFIX}{key(raw, shown)}"
     diags = _read_diagnostics(base.with_suffix(".diags"))
     if diags is not None and base.with_suffix(".pickle").is_file():
-        from . import version_mark
-
-        return Story(diags, load=lambda: _model(base, raw, shown),
-                     version=version_mark(raw.decode("utf-8-sig")))
+        return Story(diags, load=lambda: _model(base, raw, shown), version=_version(raw))
+    if defer:
+        return Story(None, load=lambda: _check_and_keep(base, raw, shown),
+                     version=_version(raw))
     content, diags = _check_and_keep(base, raw, shown)
     return Story(diags, content)
+
+
+def _version(raw: bytes) -> str:
+    from . import version_mark
+
+    try:
+        return version_mark(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return ""  # the check will say so
 
 
 def checked(path) -> tuple[Content | None, list[Diagnostic]]:
@@ -93,11 +115,11 @@ def checked(path) -> tuple[Content | None, list[Diagnostic]]:
     return found.content, found.diags
 
 
-def _model(base: Path, raw: bytes, shown: str) -> Content | None:
+def _model(base: Path, raw: bytes, shown: str):
     found = _read(base.with_suffix(".pickle"), _is_entry)
     if found is not None:
-        return found[0]
-    return _check_and_keep(base, raw, shown)[0]  # the file went away or was damaged
+        return found
+    return _check_and_keep(base, raw, shown)  # the file went away or was damaged
 
 
 def _check_and_keep(base: Path, raw: bytes, shown: str):
