@@ -92,15 +92,17 @@ def longer_by(texts: Sequence[str], index: int) -> float:
     return sizes[index] / max(others)
 
 
+_ADULT_SETS = {locale: frozenset(words) for locale, words in ADULT_WORDS.items()}
+
+
 def names_adult(text: str, locale: str, adults: Sequence[str] = ()) -> bool:
     """Does the option name a trusted adult (a word of the language, or an adult's name)?"""
     plain = visible(text).lower()
-    names = [a.lower() for a in adults if a]
     if locale == "th":
-        return bool(THAI_ADULT.search(plain)) or any(n in plain for n in names)
-    words = set(_WORD.findall(plain))
-    return bool(words & set(ADULT_WORDS.get(locale, ADULT_WORDS["en"]))) or any(
-        n in plain for n in names)
+        found = THAI_ADULT.search(plain) is not None
+    else:
+        found = not _ADULT_SETS.get(locale, _ADULT_SETS["en"]).isdisjoint(_WORD.findall(plain))
+    return found or any(a and a.lower() in plain for a in adults)
 
 
 @dataclass
