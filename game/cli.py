@@ -19,7 +19,9 @@ def _scenarios_arg(parser, flag=True):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m game",
+    # The one-folder build is started by its own name (net-heroes.exe), not through Python.
+    prog = Path(sys.argv[0]).name if getattr(sys, "frozen", False) else "python -m game"
+    parser = argparse.ArgumentParser(prog=prog,
                                      description="Net Heroes: play and learn to stay safe online.")
     parser.add_argument("--version", action="version", version=f"Net Heroes {__version__}")
     sub = parser.add_subparsers(dest="command")

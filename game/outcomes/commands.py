@@ -172,7 +172,9 @@ def cmd_forget(args) -> int:
         sessions, events = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                             for t in ("sessions", "events"))
         conn.close()
-        counts = f"{sessions} sessions and {events} events"
+        from .report import counted
+
+        counts = f"{counted(sessions, 'session')} and {counted(events, 'event')}"
     except sqlite3.Error:
         counts = "the outcomes"
     for file in files:

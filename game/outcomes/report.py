@@ -159,9 +159,14 @@ def _pct(value) -> str:
     return "-" if value is None else f"{round(value * 100)}%"
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 session', '2 sessions' (the operator's English texts)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def text(report: Report) -> str:
-    lines = [f"{report.total.sessions} sessions, {report.events} events"
-             f" (groups under {report.k} sessions suppressed)"]
+    lines = [f"{counted(report.total.sessions, 'session')}, "
+             f"{counted(report.events, 'event')} (groups under {report.k} sessions suppressed)"]
     if report.total.suppressed:
         return lines[0] + "\nfewer sessions than the threshold: nothing can be shown\n"
     for scenario in report.scenarios:
