@@ -50,11 +50,15 @@ def length(text: str) -> int:
     return len(visible(text))
 
 
+def _tied(sizes: Sequence[int], pick) -> list[int]:
+    """Indexes of the sizes tied for the biggest (pick=max) or the smallest (pick=min)."""
+    end = pick(sizes, default=0)
+    return [i for i, n in enumerate(sizes) if n == end]
+
+
 def longest(texts: Sequence[str]) -> list[int]:
     """Indexes of the options tied for the longest."""
-    sizes = [length(t) for t in texts]
-    top = max(sizes, default=0)
-    return [i for i, n in enumerate(sizes) if n == top]
+    return _tied([length(t) for t in texts], max)
 
 
 def strictly_longest(texts: Sequence[str]) -> int:
@@ -65,9 +69,7 @@ def strictly_longest(texts: Sequence[str]) -> int:
 
 def shortest(texts: Sequence[str]) -> list[int]:
     """Indexes of the options tied for the shortest."""
-    sizes = [length(t) for t in texts]
-    low = min(sizes, default=0)
-    return [i for i, n in enumerate(sizes) if n == low]
+    return _tied([length(t) for t in texts], min)
 
 
 def middle(texts: Sequence[str]) -> list[int]:
@@ -122,12 +124,17 @@ class Tally:
 
     def add_question(self, texts: Sequence[str], right: int, adults: Sequence[str] = (),
                      locale: str = "en") -> None:
+        # What longest(), shortest(), middle() and testwise_score() give, from one measuring.
+        sizes = [length(t) for t in texts]
+        top, low = _tied(sizes, max), _tied(sizes, min)
+        mid = [i for i in range(len(texts)) if i not in top and i not in low] or \
+            list(range(len(texts)))
         self.questions += 1
         self.chance += 1 / len(texts)
-        self.testwise += testwise_score(texts, right)
-        self.shortwise += testwise_score(texts, right, shortest)
-        self.midwise += testwise_score(texts, right, middle)
-        self.right_longest += strictly_longest(texts) == right
+        self.testwise += 1 / len(top) if right in top else 0.0
+        self.shortwise += 1 / len(low) if right in low else 0.0
+        self.midwise += 1 / len(mid) if right in mid else 0.0
+        self.right_longest += len(top) == 1 and top[0] == right
         for i, text in enumerate(texts):
             if names_adult(text, locale, adults):
                 self.adult_options += 1
@@ -141,9 +148,9 @@ class Tally:
                 self.adult_wrong += safety == "risky"
         if "safe" in safeties and "risky" in safeties:
             self.decisions += 1
-            top = strictly_longest(texts)
-            self.safe_longest += top >= 0 and safeties[top] == "safe"
-            low = shortest(texts)
+            sizes = [length(t) for t in texts]
+            top, low = _tied(sizes, max), _tied(sizes, min)
+            self.safe_longest += len(top) == 1 and safeties[top[0]] == "safe"
             self.safe_shortest += len(low) == 1 and safeties[low[0]] == "safe"
 
     def merge(self, other: Tally) -> None:

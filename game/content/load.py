@@ -342,17 +342,16 @@ class Reader:
             for name in ENDING_REQUIRED:
                 if name not in found:
                     self.error(node, "E011", f"ending '{nid}' is missing required field '{name}'")
-        messages = tuple(self.message(item) for item in self.seq(found.get("messages"), "messages"))
-        choices = tuple(
-            self.choice(item, index)
-            for index, item in enumerate(self.seq(found.get("choices"), "choices"), start=1)
-        )
+        message, choice = self.message, self.choice
+        messages = [message(item) for item in self.seq(found.get("messages"), "messages")]
+        choices = [choice(item, index)
+                   for index, item in enumerate(self.seq(found.get("choices"), "choices"), 1)]
         texts = self.present(found, NODE_TEXTS)
         return m.Node(
             id=nid, scene=scene, loc=self.loc(key),
             app=texts.get("app", ""),
-            messages=tuple(x for x in messages if x),
-            choices=tuple(x for x in choices if x),
+            messages=tuple(filter(None, messages)),  # None where one could not be read
+            choices=tuple(filter(None, choices)),
             title=texts.get("title", ""),
             text=texts.get("text", ""),
             takeaway=texts.get("takeaway", ""),
