@@ -141,3 +141,22 @@ def test_a_lost_model_file_is_rebuilt_when_the_story_is_used(folder):
     model.unlink()
     assert story.content == good
     assert len(_files(folder)) == 1
+
+
+def test_objects_made_the_quick_way_are_what_their_classes_make():
+    """The loader makes nodes, messages and choices without their __init__ (model.made);
+    each must be exactly what cls(**fields) gives, with every field set."""
+    import dataclasses
+
+    content, _ = check_file(str(SCENARIOS_FILE))
+    seen = 0
+    for scenario in content.scenarios:
+        for node in scenario.nodes.values():
+            for obj in (node, *node.messages, *node.choices):
+                names = [f.name for f in dataclasses.fields(obj)]
+                assert set(vars(obj)) == set(names)
+                again = type(obj)(**{name: getattr(obj, name) for name in names})
+                assert again == obj and vars(again) == vars(obj)
+                assert hash(again) == hash(obj)
+                seen += 1
+    assert seen > 500

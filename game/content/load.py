@@ -347,7 +347,8 @@ class Reader:
         choices = [choice(item, index)
                    for index, item in enumerate(self.seq(found.get("choices"), "choices"), 1)]
         texts = self.present(found, NODE_TEXTS)
-        return m.Node(
+        return m.made(
+            m.Node,
             id=nid, scene=scene, loc=self.loc(key),
             app=texts.get("app", ""),
             messages=tuple(filter(None, messages)),  # None where one could not be read
@@ -368,7 +369,8 @@ class Reader:
         if found is None:
             return None
         texts = self.present(found, MESSAGE_TEXTS)
-        return m.Message(
+        return m.made(
+            m.Message,
             speaker=texts.get("from", "").strip(),
             text=texts.get("text", ""),
             loc=self.loc(node), at=self.locs(found),
@@ -383,7 +385,8 @@ class Reader:
             return None
         texts = self.present(found, CHOICE_TEXTS)
         ident = self.ident
-        return m.Choice(
+        return m.made(
+            m.Choice,
             id=(ident(found["id"], "choice id") if "id" in found else "") or f"c{index}",
             text=texts.get("text", ""),
             goto=texts.get("goto", "").strip(),
