@@ -47,8 +47,11 @@ def bundle(target: Path, source: Path = HERE, say=print) -> None:
         shutil.copy2(source / name, target / name)
     for folder in FOLDERS:
         if (source / folder).is_dir():
-            shutil.copytree(source / folder, target / folder,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(
+                source / folder,
+                target / folder,
+                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+            )
     for po in sorted((source / "locales").glob("*/LC_MESSAGES/messages.po")):
         rel = po.relative_to(source)
         (target / rel.parent).mkdir(parents=True, exist_ok=True)
@@ -56,8 +59,10 @@ def bundle(target: Path, source: Path = HERE, say=print) -> None:
         mo = compile_catalog(po)
         committed = po.with_suffix(".mo")
         if not committed.is_file() or committed.read_bytes() != mo:
-            say(f"note: {committed.relative_to(source)} is older than its .po (they differ); "
-                "the build compiles the .po itself; run 'pybabel compile -d locales'")
+            say(
+                f"note: {committed.relative_to(source)} is older than its .po (they differ); "
+                "the build compiles the .po itself; run 'pybabel compile -d locales'"
+            )
         (target / rel.with_suffix(".mo")).write_bytes(mo)
         words = po.parent.parent / "words.txt"
         if words.is_file():

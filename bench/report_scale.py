@@ -50,8 +50,15 @@ GROUPS = [f"class {n}" for n in range(1, 31)]
 def answers(rng: random.Random, scenario, phase: str):
     right = 0.55 if phase == "pre" else 0.8  # children learn something
     for question in scenario.pre if phase == "pre" else scenario.post:
-        yield "answer", {"scenario": scenario.id, "phase": phase, "question": question.id,
-                         "correct": rng.random() < right}
+        yield (
+            "answer",
+            {
+                "scenario": scenario.id,
+                "phase": phase,
+                "question": question.id,
+                "correct": rng.random() < right,
+            },
+        )
 
 
 def play(rng: random.Random, scenario):
@@ -61,8 +68,15 @@ def play(rng: random.Random, scenario):
     node = scenario.nodes[scenario.start]
     while node.choices:
         choice = rng.choice(node.choices)
-        yield "decision", {"scenario": scenario.id, "node": node.id, "choice": choice.id,
-                           "safety": choice.safety}
+        yield (
+            "decision",
+            {
+                "scenario": scenario.id,
+                "node": node.id,
+                "choice": choice.id,
+                "safety": choice.safety,
+            },
+        )
         node = scenario.nodes[choice.goto]
     if rng.random() < 0.1:
         yield "scenario_abandoned", {"scenario": scenario.id, "node": node.id, "seconds": 60}
@@ -76,25 +90,36 @@ def sessions(rng: random.Random, content, count: int):
     made = 0
     while made < count:
         sid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-        row = {"id": sid, "started": f"2026-{rng.randint(3, 11):02d}-{rng.randint(1, 28):02d}"
-               f"T{rng.randint(8, 17):02d}:00:00Z", "locale": rng.choice(("pt_BR", "th", "en")),
-               "age_band": rng.choice(("9-12", "13-17", "")), "grp": rng.choice(GROUPS),
-               "content_version": content.version}
+        row = {
+            "id": sid,
+            "started": f"2026-{rng.randint(3, 11):02d}-{rng.randint(1, 28):02d}"
+            f"T{rng.randint(8, 17):02d}:00:00Z",
+            "locale": rng.choice(("pt_BR", "th", "en")),
+            "age_band": rng.choice(("9-12", "13-17", "")),
+            "grp": rng.choice(GROUPS),
+            "content_version": content.version,
+        }
         events = []
         for scenario in rng.sample(content.scenarios, rng.randint(1, len(content.scenarios))):
             for kind, fields in play(rng, scenario):
                 seq = len(events) + 1
-                events.append({"session": sid, "seq": seq, "kind": kind,
-                               "scenario": fields["scenario"], "node": fields.get("node", ""),
-                               "choice": fields.get("choice", ""),
-                               "safety": fields.get("safety", ""),
-                               "phase": fields.get("phase", ""),
-                               "question": fields.get("question", ""),
-                               "correct": None if "correct" not in fields
-                               else int(fields["correct"]),
-                               "seconds": fields.get("seconds"),
-                               "ts": row["started"][:14] + f"{min(seq, 59):02d}:00Z"})
-        events = events[:count - made]
+                events.append(
+                    {
+                        "session": sid,
+                        "seq": seq,
+                        "kind": kind,
+                        "scenario": fields["scenario"],
+                        "node": fields.get("node", ""),
+                        "choice": fields.get("choice", ""),
+                        "safety": fields.get("safety", ""),
+                        "phase": fields.get("phase", ""),
+                        "question": fields.get("question", ""),
+                        "correct": None if "correct" not in fields else int(fields["correct"]),
+                        "seconds": fields.get("seconds"),
+                        "ts": row["started"][:14] + f"{min(seq, 59):02d}:00Z",
+                    }
+                )
+        events = events[: count - made]
         made += len(events)
         yield row, events
 
@@ -105,10 +130,14 @@ def write_database(path: Path, batch) -> None:
     conn.execute("BEGIN")
     cols = schema.EVENT_COLUMNS
     for row, events in batch:
-        conn.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?)",
-                     tuple(row[c] for c in schema.SESSION_COLUMNS))
-        conn.executemany(f"INSERT INTO events VALUES ({', '.join('?' * len(cols))})",
-                         [tuple(e[c] for c in cols) for e in events])
+        conn.execute(
+            "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?)",
+            tuple(row[c] for c in schema.SESSION_COLUMNS),
+        )
+        conn.executemany(
+            f"INSERT INTO events VALUES ({', '.join('?' * len(cols))})",
+            [tuple(e[c] for c in cols) for e in events],
+        )
     conn.execute("COMMIT")
     conn.close()
 
@@ -155,11 +184,21 @@ def measure(paths: list[Path], out: Path) -> tuple[float, float, float, int]:
     """One `report` run in a fresh process: seconds, peak RSS of its largest process (the
     kernel's ru_maxrss), peak RSS of all its processes together (sampled every 20 ms), MB,
     and the exit code."""
-    command = [sys.executable, "-m", "game", "report", *map(str, paths),
-               "--html", str(out / "report.html"), "--csv", str(out / "report.csv")]
+    command = [
+        sys.executable,
+        "-m",
+        "game",
+        "report",
+        *map(str, paths),
+        "--html",
+        str(out / "report.html"),
+        "--csv",
+        str(out / "report.csv"),
+    ]
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     together = 0
     while True:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -182,29 +221,40 @@ def row(label: str, events: int, paths: list[Path], folder: Path, target: bool) 
         ok = median <= TARGET_S and largest <= TARGET_MB
         verdict = f"<= {TARGET_S:.0f} s, <= {TARGET_MB:.0f} MB: {'ok' if ok else 'over'}"
     failed = {r[3] for r in runs} - {0}
-    print(f"{label:<22} {median:>6.2f} s ({times[0]:.2f}-{times[-1]:.2f})  {largest:>6.1f} MB"
-          f"  {together:>6.1f} MB  {median / events * 1e6:>6.2f}  {verdict}"
-          + (f"  (exit {failed})" if failed else ""))
+    print(
+        f"{label:<22} {median:>6.2f} s ({times[0]:.2f}-{times[-1]:.2f})  {largest:>6.1f} MB"
+        f"  {together:>6.1f} MB  {median / events * 1e6:>6.2f}  {verdict}"
+        + (f"  (exit {failed})" if failed else "")
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", metavar="DIR",
-                        help="generate into DIR and keep the files (made once, then reused)")
+    parser.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="generate into DIR and keep the files (made once, then reused)",
+    )
     args = parser.parse_args()
     content, _ = check_file(str(SCENARIOS_FILE))
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="nh-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-          f"SQLite {sqlite3.sqlite_version}")
+    print(
+        f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
     try:
         start = time.perf_counter()
         paths = generate(folder, content)
         size = sum(p.stat().st_size for p in paths) / 1e6
-        print(f"{FILES} files, {FILES * PER_FILE:,} events, {size:.0f} MB "
-              f"(made in {time.perf_counter() - start:.1f} s); {RUNS} runs per row\n")
-        print(f"{'input':<22} {'time: median (range)':<24} {'peak RSS':>8}  {'all procs':>9}"
-              f"  {'us/event':>6}  target")
+        print(
+            f"{FILES} files, {FILES * PER_FILE:,} events, {size:.0f} MB "
+            f"(made in {time.perf_counter() - start:.1f} s); {RUNS} runs per row\n"
+        )
+        print(
+            f"{'input':<22} {'time: median (range)':<24} {'peak RSS':>8}  {'all procs':>9}"
+            f"  {'us/event':>6}  target"
+        )
         for files in SIZES:
             events = files * PER_FILE
             row(f"{events:,} events", events, paths[:files], folder, files == FILES)
@@ -212,8 +262,13 @@ def main() -> int:
         for path in [p for p in paths if p.suffix == ".jsonl"][:DUPLICATED]:
             copies.append(folder / f"again-{path.name}")
             shutil.copy(path, copies[-1])
-        row(f"+{DUPLICATED * PER_FILE:,} duplicates", FILES * PER_FILE, paths + copies, folder,
-            False)
+        row(
+            f"+{DUPLICATED * PER_FILE:,} duplicates",
+            FILES * PER_FILE,
+            paths + copies,
+            folder,
+            False,
+        )
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -25,8 +25,11 @@ import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADLESS = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
-            "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+HEADLESS = {
+    "SDL_VIDEODRIVER": "dummy",
+    "SDL_AUDIODRIVER": "dummy",
+    "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+}
 os.environ.update(HEADLESS)
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(Path(__file__).resolve().parent))
@@ -96,8 +99,12 @@ class Table:
 
     def check(self, name: str, value: float, limit: float, unit: str, fmt: str = ".1f") -> None:
         shown = f"{value:{fmt}}"  # the verdict goes with the figure as printed
-        self.add(name, f"{shown} {unit}", f"<= {limit:g} {unit}",
-                 "ok" if float(shown) <= limit else "over")
+        self.add(
+            name,
+            f"{shown} {unit}",
+            f"<= {limit:g} {unit}",
+            "ok" if float(shown) <= limit else "over",
+        )
 
     def print(self) -> None:
         heads = ("figure", "measured", "target", "result")
@@ -150,8 +157,14 @@ def run_child(code: str, env: dict) -> tuple[float, float, int, float]:
     """(ms from launch to the child's report, ms the child measured itself, peak RSS KB,
     ms the child measured until its stories were ready, or NaN)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = proc.stdout.readline()
     reported = time.perf_counter()
     rest, err = proc.communicate()
@@ -167,8 +180,12 @@ def child_env(pycache: str, write: bool = True, story_cache: str = "") -> dict:
     installed game has its .pyc files); with write=False nothing is written there either, so
     an empty folder makes every module compile from source at each start. `story_cache` is
     the folder of the game's story cache (never the user's own)."""
-    env = {**os.environ, **HEADLESS, "PYTHONPYCACHEPREFIX": pycache,
-           "NET_HEROES_CACHE_DIR": story_cache}
+    env = {
+        **os.environ,
+        **HEADLESS,
+        "PYTHONPYCACHEPREFIX": pycache,
+        "NET_HEROES_CACHE_DIR": story_cache,
+    }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not write:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -176,26 +193,29 @@ def child_env(pycache: str, write: bool = True, story_cache: str = "") -> dict:
 
 
 def startup(table: Table) -> None:
-    section(f"start-up to the first drawn frame: fresh processes, {START_RUNS} runs each "
-            "after one warm-up")
+    section(
+        f"start-up to the first drawn frame: fresh processes, {START_RUNS} runs each "
+        "after one warm-up"
+    )
     game_code = GAME_CHILD.replace("@ROOT@", repr(str(ROOT)))
     # "bare scaled" opens the kind of window the game opens (SCALED | RESIZABLE, scaled to
     # any window size); shown for reference, the targets are against the plain window.
-    kinds = {"bare": BARE_CHILD.replace("@FLAGS@", "0"),
-             "bare scaled": BARE_CHILD.replace("@FLAGS@", "pygame.SCALED | pygame.RESIZABLE"),
-             **{f"game {locale}": game_code.replace("@LOCALE@", repr(locale))
-                for locale in LOCALES}}
+    kinds = {
+        "bare": BARE_CHILD.replace("@FLAGS@", "0"),
+        "bare scaled": BARE_CHILD.replace("@FLAGS@", "pygame.SCALED | pygame.RESIZABLE"),
+        **{f"game {locale}": game_code.replace("@LOCALE@", repr(locale)) for locale in LOCALES},
+    }
     # "cold": the story cache cannot be written (its folder would be inside a file), so every
     # start parses and checks scenarios.yaml, as the very first start after an install does.
     cold_kinds = {f"cold {locale}": kinds[f"game {locale}"] for locale in LOCALES}
-    runs: dict[str, list[tuple[float, float, int, float]]] = {
-        k: [] for k in (*kinds, *cold_kinds)}
+    runs: dict[str, list[tuple[float, float, int, float]]] = {k: [] for k in (*kinds, *cold_kinds)}
     with tempfile.TemporaryDirectory() as pycache, tempfile.TemporaryDirectory() as stories:
         blocked = Path(stories) / "not-a-folder"
         blocked.write_text("")
         envs = {kind: child_env(pycache, story_cache=stories) for kind in kinds}
-        envs.update({kind: child_env(pycache, story_cache=str(blocked / "cache"))
-                     for kind in cold_kinds})
+        envs.update(
+            {kind: child_env(pycache, story_cache=str(blocked / "cache")) for kind in cold_kinds}
+        )
         codes = {**kinds, **cold_kinds}
         for kind, code in codes.items():
             run_child(code, envs[kind])  # fills the bytecode, story and file caches; not counted
@@ -207,11 +227,17 @@ def startup(table: Table) -> None:
         walls = [r[0] for r in runs[kind]]
         inner = [r[1] for r in runs[kind]]
         rss = [r[2] for r in runs[kind]]
-        med[kind] = (statistics.median(walls), statistics.median(inner),
-                     statistics.median(rss) / 1024, statistics.median(r[3] for r in runs[kind]))
-        print(f"{kind:11} launch->frame ms: {', '.join(f'{w:.0f}' for w in walls)}; "
-              f"in-script ms: {', '.join(f'{x:.0f}' for x in inner)}; "
-              f"peak RSS MB: {', '.join(f'{x / 1024:.1f}' for x in rss)}")
+        med[kind] = (
+            statistics.median(walls),
+            statistics.median(inner),
+            statistics.median(rss) / 1024,
+            statistics.median(r[3] for r in runs[kind]),
+        )
+        print(
+            f"{kind:11} launch->frame ms: {', '.join(f'{w:.0f}' for w in walls)}; "
+            f"in-script ms: {', '.join(f'{x:.0f}' for x in inner)}; "
+            f"peak RSS MB: {', '.join(f'{x / 1024:.1f}' for x in rss)}"
+        )
     # Both starts again where no bytecode can be cached: every module compiles each time.
     nocache: dict[str, list[float]] = {k: [] for k in kinds}
     with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as stories:
@@ -220,28 +246,52 @@ def startup(table: Table) -> None:
                 env = child_env(empty, write=False, story_cache=stories)
                 nocache[kind].append(run_child(code, env)[0])
     for kind in kinds:
-        print(f"{kind:11} with no bytecode cache (every module compiled), launch->frame ms: "
-              f"{', '.join(f'{w:.0f}' for w in nocache[kind])}")
+        print(
+            f"{kind:11} with no bytecode cache (every module compiled), launch->frame ms: "
+            f"{', '.join(f'{w:.0f}' for w in nocache[kind])}"
+        )
     # The real command as a player starts it, whole process from launch to exit (the bare
     # window's process too), with warm caches: what anyone can time with ordinary tools.
     whole: dict[str, list[float]] = {"bare": [], **{f"play {loc}": [] for loc in LOCALES}}
     with tempfile.TemporaryDirectory() as pycache, tempfile.TemporaryDirectory() as home:
-        env = {**child_env(pycache, story_cache=str(Path(home) / "cache")),
-               "NET_HEROES_CONFIG_DIR": str(Path(home) / "config")}
-        commands = {"bare": [sys.executable, "-c", kinds["bare"]],
-                    **{f"play {loc}": [sys.executable, "-m", "game", "play", "--locale", loc,
-                                       "--frames", "1", "--no-sound", "--data-dir",
-                                       str(Path(home) / "data")] for loc in LOCALES}}
+        env = {
+            **child_env(pycache, story_cache=str(Path(home) / "cache")),
+            "NET_HEROES_CONFIG_DIR": str(Path(home) / "config"),
+        }
+        commands = {
+            "bare": [sys.executable, "-c", kinds["bare"]],
+            **{
+                f"play {loc}": [
+                    sys.executable,
+                    "-m",
+                    "game",
+                    "play",
+                    "--locale",
+                    loc,
+                    "--frames",
+                    "1",
+                    "--no-sound",
+                    "--data-dir",
+                    str(Path(home) / "data"),
+                ]
+                for loc in LOCALES
+            },
+        }
         for round_ in range(START_RUNS + 1):
             for kind, command in commands.items():
                 start = time.perf_counter()
-                subprocess.run(command, cwd=ROOT, env=env, check=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                subprocess.run(
+                    command,
+                    cwd=ROOT,
+                    env=env,
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
                 if round_:  # the first round warms the caches and is not counted
                     whole[kind].append((time.perf_counter() - start) * 1000)
     for kind, walls in whole.items():
-        print(f"{kind:11} whole process, launch->exit ms: "
-              f"{', '.join(f'{w:.0f}' for w in walls)}")
+        print(f"{kind:11} whole process, launch->exit ms: {', '.join(f'{w:.0f}' for w in walls)}")
     bare, scaled = med["bare"], med["bare scaled"]
     table.add("start-up, bare pygame-ce (median)", f"{bare[0]:.0f} ms")
     table.add("  bare with the game's SCALED window", f"{scaled[0]:.0f} ms")
@@ -249,23 +299,30 @@ def startup(table: Table) -> None:
     for locale in LOCALES:  # a Thai or Brazilian player is a real player: each is measured
         game, cold = med[f"game {locale}"], med[f"cold {locale}"]
         table.add(f"start-up, game {locale}, warm story cache", f"{game[0]:.0f} ms")
-        table.check(f"  ratio game {locale} / bare, warm cache", game[0] / bare[0], 1.5, "x",
-                    ".2f")
-        table.add(f"  ratio game {locale} / bare scaled, warm cache",
-                  f"{game[0] / scaled[0]:.2f} x")
+        table.check(f"  ratio game {locale} / bare, warm cache", game[0] / bare[0], 1.5, "x", ".2f")
+        table.add(
+            f"  ratio game {locale} / bare scaled, warm cache", f"{game[0] / scaled[0]:.2f} x"
+        )
         table.add(f"start-up, game {locale}, no story cache", f"{cold[0]:.0f} ms")
-        table.check(f"  ratio game {locale} / bare, no cache", cold[0] / bare[0], 1.5, "x",
-                    ".2f")
-        table.add("  in-script part, bare / warm / no cache",
-                  f"{bare[1]:.0f} / {game[1]:.0f} / {cold[1]:.0f} ms")
-        table.add("  in-script, until the stories are ready, warm / no cache",
-                  f"{game[3]:.0f} / {cold[3]:.0f} ms")
-        table.add(f"  no bytecode cache, bare / game {locale}",
-                  f"{statistics.median(nocache['bare']):.0f} / "
-                  f"{statistics.median(nocache[f'game {locale}']):.0f} ms")
+        table.check(f"  ratio game {locale} / bare, no cache", cold[0] / bare[0], 1.5, "x", ".2f")
+        table.add(
+            "  in-script part, bare / warm / no cache",
+            f"{bare[1]:.0f} / {game[1]:.0f} / {cold[1]:.0f} ms",
+        )
+        table.add(
+            "  in-script, until the stories are ready, warm / no cache",
+            f"{game[3]:.0f} / {cold[3]:.0f} ms",
+        )
+        table.add(
+            f"  no bytecode cache, bare / game {locale}",
+            f"{statistics.median(nocache['bare']):.0f} / "
+            f"{statistics.median(nocache[f'game {locale}']):.0f} ms",
+        )
         play, plain = statistics.median(whole[f"play {locale}"]), statistics.median(whole["bare"])
-        table.add(f"  python -m game play --frames 1, {locale} / bare, whole process",
-                  f"{play:.0f} / {plain:.0f} ms = {play / plain:.2f} x")
+        table.add(
+            f"  python -m game play --frames 1, {locale} / bare, whole process",
+            f"{play:.0f} / {plain:.0f} ms = {play / plain:.2f} x",
+        )
         table.check(f"peak RSS at first frame, game {locale}", game[2], 80, "MB")
         table.add(f"peak RSS ratio game {locale} / bare", f"{game[2] / bare[2]:.2f} x")
 
@@ -317,14 +374,17 @@ class Frames:
 
     def line(self, name: str) -> str:
         med = statistics.median
-        return (f"{name}: CPU median {med(self.total):.3f} ms (draw {med(self.draw):.3f} + "
-                f"flip {med(self.flip):.3f}), p99 {percentile(self.total, 99):.3f} ms, "
-                f"max {max(self.total):.3f} ms; wall median {med(self.wall):.3f} ms")
+        return (
+            f"{name}: CPU median {med(self.total):.3f} ms (draw {med(self.draw):.3f} + "
+            f"flip {med(self.flip):.3f}), p99 {percentile(self.total, 99):.3f} ms, "
+            f"max {max(self.total):.3f} ms; wall median {med(self.wall):.3f} ms"
+        )
 
 
 def chat_frames(table: Table) -> None:
-    section(f"CPU per frame, chat scene at 1280x720: {FRAMES} frames after "
-            f"{WARM_FRAMES} warm-up frames")
+    section(
+        f"CPU per frame, chat scene at 1280x720: {FRAMES} frames after {WARM_FRAMES} warm-up frames"
+    )
     c0 = time.process_time_ns()
     app, scene, said = chat_app()
     first = Frames(lambda: app.frame(DT, []), 1)
@@ -335,19 +395,25 @@ def chat_frames(table: Table) -> None:
     game = Frames(lambda: app.frame(DT, []), FRAMES)
     for message in said:
         print(f"pygame said when the window opened: {message}")
-    print(f"scene: {scene.scenario.id} / {scene.node.id}: {len(scene.play.thread)} bubbles, "
-          f"{len(scene.buttons.buttons)} choices; window {app.screen.get_size()}, "
-          f"display driver {pygame.display.get_driver()}")
-    print(f"set-up CPU (load, App, first frame after skip) {setup:.0f} ms, of which the "
-          f"first frame {first.total[0]:.1f} ms")
+    print(
+        f"scene: {scene.scenario.id} / {scene.node.id}: {len(scene.play.thread)} bubbles, "
+        f"{len(scene.buttons.buttons)} choices; window {app.screen.get_size()}, "
+        f"display driver {pygame.display.get_driver()}"
+    )
+    print(
+        f"set-up CPU (load, App, first frame after skip) {setup:.0f} ms, of which the "
+        f"first frame {first.total[0]:.1f} ms"
+    )
 
     # The bare loop draws on the same window, so both pay the same price for flip().
     screen = pygame.display.get_surface()
     sprites = []
-    for size, color, spot in (((760, 612), (234, 240, 255, 255), (40, 84)),
-                              ((410, 612), (246, 248, 255, 255), (830, 84)),
-                              ((470, 90), (255, 255, 255, 230), (116, 400)),
-                              ((48, 48), (162, 125, 255, 255), (58, 450))):
+    for size, color, spot in (
+        ((760, 612), (234, 240, 255, 255), (40, 84)),
+        ((410, 612), (246, 248, 255, 255), (830, 84)),
+        ((470, 90), (255, 255, 255, 230), (116, 400)),
+        ((48, 48), (162, 125, 255, 255), (58, 450)),
+    ):
         surface = pygame.Surface(size, pygame.SRCALPHA)
         surface.fill(color)
         sprites.append((surface, spot))
@@ -403,33 +469,43 @@ for d in diags[:5]:
 
 
 def load_check(table: Table) -> None:
-    section(f"load + check of synthetic files ({synthetic.NODES_PER_SCENARIO} nodes per "
-            f"scenario): each in a fresh process, as `check` runs, best of {CHECK_REPEATS}")
+    section(
+        f"load + check of synthetic files ({synthetic.NODES_PER_SCENARIO} nodes per "
+        f"scenario): each in a fresh process, as `check` runs, best of {CHECK_REPEATS}"
+    )
     print("  'rules' is the rule pass alone (run again on the loaded model)")
-    print(f"{'nodes':>6} {'scenarios':>9} {'file KB':>8} {'check ms':>9} {'rules ms':>9} "
-          f"{'ms/1000 nodes':>14} {'diagnostics':>11}")
+    print(
+        f"{'nodes':>6} {'scenarios':>9} {'file KB':>8} {'check ms':>9} {'rules ms':>9} "
+        f"{'ms/1000 nodes':>14} {'diagnostics':>11}"
+    )
     per_thousand = []
     with tempfile.TemporaryDirectory() as folder:
         warmup = Path(folder) / "warmup.yaml"
-        warmup.write_text(synthetic.scenario_text(synthetic.NODES_PER_SCENARIO),
-                          encoding="utf-8")
+        warmup.write_text(synthetic.scenario_text(synthetic.NODES_PER_SCENARIO), encoding="utf-8")
         for size in CHECK_SIZES:
             path = Path(folder) / f"synthetic_{size}.yaml"
             path.write_text(synthetic.scenario_text(size), encoding="utf-8")
-            code = (CHECK_CHILD.replace("@ROOT@", repr(str(ROOT)))
-                    .replace("@BENCH@", repr(str(Path(__file__).resolve().parent)))
-                    .replace("@WARMUP@", repr(str(warmup))).replace("@PATH@", repr(str(path))))
+            code = (
+                CHECK_CHILD.replace("@ROOT@", repr(str(ROOT)))
+                .replace("@BENCH@", repr(str(Path(__file__).resolve().parent)))
+                .replace("@WARMUP@", repr(str(warmup)))
+                .replace("@PATH@", repr(str(path)))
+            )
             runs = []
             for _ in range(CHECK_REPEATS):
-                out = subprocess.run([sys.executable, "-c", code], capture_output=True,
-                                     text=True, check=True).stdout.splitlines()
+                out = subprocess.run(
+                    [sys.executable, "-c", code], capture_output=True, text=True, check=True
+                ).stdout.splitlines()
                 runs.append(out)
             best = min(runs, key=lambda lines: float(lines[0].split()[0]))
             check_ms, rules_ms, nodes, scenarios, count = best[0].split()
             ms, nodes, count = float(check_ms), int(nodes), int(count)
             kb = path.stat().st_size / 1024
-            print(f"{nodes:>6} {scenarios:>9} {kb:>8.0f} {ms:>9.0f} {float(rules_ms):>9.0f} "
-                  f"{ms / max(nodes, 1) * 1000:>14.0f} {count:>11}", flush=True)
+            print(
+                f"{nodes:>6} {scenarios:>9} {kb:>8.0f} {ms:>9.0f} {float(rules_ms):>9.0f} "
+                f"{ms / max(nodes, 1) * 1000:>14.0f} {count:>11}",
+                flush=True,
+            )
             for line in best[1:]:
                 print(line)
             label = f"load + check, {size:,} nodes"
@@ -443,8 +519,13 @@ def load_check(table: Table) -> None:
                 table.add(label, f"{ms:.0f} ms ({ms / nodes * 1000:.0f} per 1,000 nodes)")
     if len(per_thousand) == len(CHECK_SIZES):
         spread = (max(per_thousand) / min(per_thousand) - 1) * 100
-        table.check(f"  ms per 1,000 nodes, {CHECK_SIZES[0]:,} to {CHECK_SIZES[-1]:,}: spread",
-                    spread, 10, "%", ".0f")
+        table.check(
+            f"  ms per 1,000 nodes, {CHECK_SIZES[0]:,} to {CHECK_SIZES[-1]:,}: spread",
+            spread,
+            10,
+            "%",
+            ".0f",
+        )
 
 
 # -- optional profiles -----------------------------------------------------------------------
@@ -480,10 +561,12 @@ def profiles() -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--profile", action="store_true",
-                        help="also profile a chat frame and a big check (slower)")
-    parser.add_argument("--only", choices=("startup", "frames", "check"),
-                        help="measure one part only")
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile a chat frame and a big check (slower)"
+    )
+    parser.add_argument(
+        "--only", choices=("startup", "frames", "check"), help="measure one part only"
+    )
     args = parser.parse_args(argv)
     parts = {"startup": startup, "frames": chat_frames, "check": load_check}
 

@@ -26,15 +26,24 @@ MESSAGES = (
     ("mia", "you seem quiet today, is something in the game bothering you?"),
 )
 CHOICES = (
-    ("Tell a grown-up you trust about the messages.", "safe",
-     "Great choice! Telling a trusted adult is always a good idea. They can help you "
-     "decide what to do next, and you are never in trouble for asking."),
-    ("Send the name of your school so you get the gems.", "risky",
-     "Lots of people would want the gems. But your school shows where you are, so it is "
-     "private. You're not in trouble. It is never too late to tell someone."),
-    ("Ask why they want to know.", "neutral",
-     "Asking questions is fine. Notice how the answer makes you feel, and stop if it "
-     "feels weird."),
+    (
+        "Tell a grown-up you trust about the messages.",
+        "safe",
+        "Great choice! Telling a trusted adult is always a good idea. They can help you "
+        "decide what to do next, and you are never in trouble for asking.",
+    ),
+    (
+        "Send the name of your school so you get the gems.",
+        "risky",
+        "Lots of people would want the gems. But your school shows where you are, so it is "
+        "private. You're not in trouble. It is never too late to tell someone.",
+    ),
+    (
+        "Ask why they want to know.",
+        "neutral",
+        "Asking questions is fine. Notice how the answer makes you feel, and stop if it "
+        "feels weird.",
+    ),
 )
 SCENES = ("chat", "chat", "chat", "chat", "chat", "chat", "chat", "call", "call", "dialogue")
 
@@ -50,7 +59,7 @@ def _scenario(number: int, out: list[str]) -> None:
     add(f"    title: Synthetic story number {number}")
     add("    summary: A long made-up story used to time loading and checking.")
     add(f"    topic: {TOPICS[number % len(TOPICS)]}")
-    add(f"    age_band: \"{'9-12' if number % 2 else '13-17'}\"")
+    add(f'    age_band: "{"9-12" if number % 2 else "13-17"}"')
     add("    objectives:")
     add("      - Private things stay private.")
     add("      - If something feels weird, stop and tell a trusted adult.")
@@ -129,8 +138,11 @@ def _scenario(number: int, out: list[str]) -> None:
 def scenario_text(nodes: int) -> str:
     """A whole scenario file with `nodes` nodes in total (rounded up to whole scenarios)."""
     count = max(1, -(-nodes // NODES_PER_SCENARIO))
-    out = ["# Synthetic scenarios for timing; generated, not for playing.", "format: 1",
-           "scenarios:"]
+    out = [
+        "# Synthetic scenarios for timing; generated, not for playing.",
+        "format: 1",
+        "scenarios:",
+    ]
     for number in range(1, count + 1):
         _scenario(number, out)
     return "\n".join(out) + "\n"

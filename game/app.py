@@ -23,9 +23,18 @@ CAPTION = "Net Heroes"
 
 
 class App:
-    def __init__(self, content, *, locale: str = "en", fullscreen: bool = False,
-                 sound: bool = True, observer=None, recorder=None, text_size: str = "normal",
-                 order_seed: int | None = None):
+    def __init__(
+        self,
+        content,
+        *,
+        locale: str = "en",
+        fullscreen: bool = False,
+        sound: bool = True,
+        observer=None,
+        recorder=None,
+        text_size: str = "normal",
+        order_seed: int | None = None,
+    ):
         # Scale smoothly to any window size, also smaller than 1280x720: pygame's SCALED mode
         # uses whole-number scaling (and crops small windows) unless this hint is set.
         # (Not with the headless dummy driver, where it crashes when windows are re-created.)
@@ -96,8 +105,9 @@ class App:
     def backdrop(self, top, bottom, shapes: str = "bubbles") -> Backdrop:
         key = (tuple(top), tuple(bottom), shapes)
         if key not in self._backdrops:
-            self._backdrops[key] = Backdrop(top, bottom, (theme.WIDTH, theme.HEIGHT),
-                                            seed=len(self._backdrops), shapes=shapes)
+            self._backdrops[key] = Backdrop(
+                top, bottom, (theme.WIDTH, theme.HEIGHT), seed=len(self._backdrops), shapes=shapes
+            )
         return self._backdrops[key]
 
     @property
@@ -140,8 +150,15 @@ class App:
         if isinstance(self.top, ConfirmScene):
             self.quit()
             return
-        self.push(ConfirmScene(self, _("Do you want to stop playing?"), self.quit,
-                               yes=_("Yes, stop"), no=_("No, keep playing")))
+        self.push(
+            ConfirmScene(
+                self,
+                _("Do you want to stop playing?"),
+                self.quit,
+                yes=_("Yes, stop"),
+                no=_("No, keep playing"),
+            )
+        )
 
     def quit(self) -> None:
         if self.play is not None:
@@ -180,8 +197,11 @@ class App:
             self.toggle_fullscreen()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             self.open_help()
-        elif (event.type == pygame.KEYDOWN and event.key == pygame.K_e
-              and event.mod & pygame.KMOD_CTRL):
+        elif (
+            event.type == pygame.KEYDOWN
+            and event.key == pygame.K_e
+            and event.mod & pygame.KMOD_CTRL
+        ):
             from scenes.educator import EducatorScene
             from scenes.title import TitleScene
 
@@ -208,7 +228,7 @@ class App:
         first = len(self.scenes) - 1
         while first > 0 and not self.scenes[first].opaque:
             first -= 1
-        for scene in self.scenes[max(first, 0):]:
+        for scene in self.scenes[max(first, 0) :]:
             scene.draw(surface)
 
     def run(self, frames: int | None = None) -> int:

@@ -1548,13 +1548,16 @@ def rounded_rect(surface: pygame.Surface, rect, color, radius: int, shadow: bool
     radius = max(0, int(radius))
     opaque = rgba[3] == 255 and rect.w > 2 * radius and rect.h > 2 * radius
     if shadow:
-        origin = (rect.x - PANEL_MARGIN + SHADOW_OFFSET[0],
-                  rect.y - PANEL_MARGIN + SHADOW_OFFSET[1])
+        origin = (
+            rect.x - PANEL_MARGIN + SHADOW_OFFSET[0],
+            rect.y - PANEL_MARGIN + SHADOW_OFFSET[1],
+        )
         shade = _shadow_surface(rect.w, rect.h, radius)
         if opaque:
             # The opaque body will cover the middle of the shadow: copy only its rim.
-            covered = pygame.Rect(rect.x + radius, rect.y + radius,
-                                  rect.w - 2 * radius, rect.h - 2 * radius)
+            covered = pygame.Rect(
+                rect.x + radius, rect.y + radius, rect.w - 2 * radius, rect.h - 2 * radius
+            )
             _blit_around(surface, shade, origin, covered.move(-origin[0], -origin[1]))
         else:
             surface.blit(shade, origin)
@@ -1754,8 +1757,12 @@ class Backdrop:
             looks = []
             levels = self.TWINKLE_LEVELS - 1
             for r, color in ((9, T.WHITE), (14, T.WHITE), (20, (255, 246, 204))):
-                looks.append(_Frames(self.TWINKLE_LEVELS, lambda i, r=r, color=color:
-                                     _trimmed(_sparkle_sprite(r, i / levels, color))))
+                looks.append(
+                    _Frames(
+                        self.TWINKLE_LEVELS,
+                        lambda i, r=r, color=color: _trimmed(_sparkle_sprite(r, i / levels, color)),
+                    )
+                )
             for _ in range(self.STARS):
                 frames = rng.choice(looks)
                 self._items.append(
@@ -1770,8 +1777,10 @@ class Backdrop:
                 )
         elif shapes == "confetti":
             spins = {
-                c: _Frames(self.SPIN_FRAMES, lambda i, c=c:
-                           _trimmed(_confetti_sprite(c, i, self.SPIN_FRAMES)))
+                c: _Frames(
+                    self.SPIN_FRAMES,
+                    lambda i, c=c: _trimmed(_confetti_sprite(c, i, self.SPIN_FRAMES)),
+                )
                 for c in CONFETTI_COLORS
             }
             for _ in range(self.CONFETTI):

@@ -38,4 +38,3 @@ def question_key(scenario: str, phase: str, question: str) -> str:
 
 def node_key(scenario: str, node: str) -> str:
     return f"{scenario}/nodes/{node}"
-

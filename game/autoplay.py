@@ -26,8 +26,16 @@ def headless() -> None:
 
 
 class Driver:
-    def __init__(self, app, strategy: str = "safe", seed: int = 0, script=None,
-                 keys: bool = False, on_frame=None, dt: float = DT):
+    def __init__(
+        self,
+        app,
+        strategy: str = "safe",
+        seed: int = 0,
+        script=None,
+        keys: bool = False,
+        on_frame=None,
+        dt: float = DT,
+    ):
         self.app = app
         self.strategy = strategy
         self.rng = random.Random(seed)
@@ -108,8 +116,9 @@ class Driver:
             self._key(pygame.K_RETURN)
             return
         pos = button.rect.center
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
-                                             buttons=(0, 0, 0)))
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+        )
         pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
         pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
 
@@ -163,8 +172,7 @@ class Driver:
                 raise AutoplayError("the game did not reach the end of the story")
 
 
-def start_app(content, locale="en", observer=None, recorder=None, text_size="normal",
-              order_seed=0):
+def start_app(content, locale="en", observer=None, recorder=None, text_size="normal", order_seed=0):
     """A headless App on its title screen."""
     headless()
     import warnings
@@ -173,14 +181,31 @@ def start_app(content, locale="en", observer=None, recorder=None, text_size="nor
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "no fast renderer available" on the dummy driver
-        app = App(content, locale=locale, sound=False, observer=observer, recorder=recorder,
-                  text_size=text_size, order_seed=order_seed)
+        app = App(
+            content,
+            locale=locale,
+            sound=False,
+            observer=observer,
+            recorder=recorder,
+            text_size=text_size,
+            order_seed=order_seed,
+        )
     app.start()
     return app
 
 
-def run(content, scenario_ids, strategy="safe", seed=0, locale="en", script=None,
-        keys=False, on_frame=None, recorder=None, draw=True):
+def run(
+    content,
+    scenario_ids,
+    strategy="safe",
+    seed=0,
+    locale="en",
+    script=None,
+    keys=False,
+    on_frame=None,
+    recorder=None,
+    draw=True,
+):
     """Play the scenarios one after another from the title screen; return the transcript.
     With draw=False the scenes run frame by frame but paint nothing (for tests of logic)."""
     from .transcript import Transcript

@@ -117,23 +117,54 @@ class ClassSession:
         """Record the counts and return the class's choice (its index)."""
         picked = ballot.winner(decision_rank(choices))
         for choice, count in zip(choices, ballot.counts, strict=True):
-            recorder.record("votes", scenario=scenario.id, node=node_id, choice=choice.id,
-                            safety=choice.safety, count=count)
-        self.votes.append(Vote(scenario.id, "decision", node_id, [c.text for c in choices],
-                               list(ballot.counts), picked, [c.safety for c in choices]))
+            recorder.record(
+                "votes",
+                scenario=scenario.id,
+                node=node_id,
+                choice=choice.id,
+                safety=choice.safety,
+                count=count,
+            )
+        self.votes.append(
+            Vote(
+                scenario.id,
+                "decision",
+                node_id,
+                [c.text for c in choices],
+                list(ballot.counts),
+                picked,
+                [c.safety for c in choices],
+            )
+        )
         return picked
 
-    def record_answer(self, recorder, scenario, phase: str, question, answers,
-                      ballot: Ballot) -> int:
+    def record_answer(
+        self, recorder, scenario, phase: str, question, answers, ballot: Ballot
+    ) -> int:
         """Record the counts (by answer id) and return the class's answer: its index in
         `answers`, the order the class saw."""
         picked = ballot.winner()
         for answer, count in zip(answers, ballot.counts, strict=True):
-            recorder.record("votes", scenario=scenario.id, phase=phase, question=question.id,
-                            choice=answer.id, correct=answer.correct, count=count)
-        self.votes.append(Vote(scenario.id, phase, question.ask, [a.text for a in answers],
-                               list(ballot.counts), picked,
-                               ["correct" if a.correct else "" for a in answers]))
+            recorder.record(
+                "votes",
+                scenario=scenario.id,
+                phase=phase,
+                question=question.id,
+                choice=answer.id,
+                correct=answer.correct,
+                count=count,
+            )
+        self.votes.append(
+            Vote(
+                scenario.id,
+                phase,
+                question.ask,
+                [a.text for a in answers],
+                list(ballot.counts),
+                picked,
+                ["correct" if a.correct else "" for a in answers],
+            )
+        )
         return picked
 
     def of(self, scenario_id: str) -> list[Vote]:

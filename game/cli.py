@@ -14,40 +14,69 @@ from .resources import SCENARIOS_FILE
 
 def _scenarios_arg(parser, flag=True):
     if flag:
-        parser.add_argument("--scenarios", metavar="FILE", default=None,
-                            help="the scenario file (default: the shipped scenarios.yaml)")
+        parser.add_argument(
+            "--scenarios",
+            metavar="FILE",
+            default=None,
+            help="the scenario file (default: the shipped scenarios.yaml)",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
     # The one-folder build is started by its own name (net-heroes.exe), not through Python.
     prog = Path(sys.argv[0]).name if getattr(sys, "frozen", False) else "python -m game"
-    parser = argparse.ArgumentParser(prog=prog,
-                                     description="Net Heroes: play and learn to stay safe online.")
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Net Heroes: play and learn to stay safe online."
+    )
     parser.add_argument("--version", action="version", version=f"Net Heroes {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     play = sub.add_parser("play", help="play the game (the default)")
     _scenarios_arg(play)
     play.add_argument("--scenario", metavar="ID", help="start this scenario straight away")
-    play.add_argument("--locale", default=None, metavar="L",
-                      help="pt_BR, th or en for this time (default: the language chosen "
-                           "before, or the picker at the first start)")
+    play.add_argument(
+        "--locale",
+        default=None,
+        metavar="L",
+        help="pt_BR, th or en for this time (default: the language chosen "
+        "before, or the picker at the first start)",
+    )
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
     play.add_argument("--no-sound", action="store_true", help="play silently")
-    play.add_argument("--frames", type=int, default=None, metavar="N",
-                      help="draw N frames and exit (to time a start from outside)")
-    play.add_argument("--text-size", choices=tuple(theme.TEXT_SCALES), default=None,
-                      help="large text for small or far-away screens (default: the operator "
-                           "settings, else normal)")
-    play.add_argument("--kiosk", action="store_true",
-                      help="for shared PCs: fullscreen, resets itself when left alone; "
-                           "quit with Ctrl+Shift+Q held for 2 seconds")
-    play.add_argument("--config", metavar="FILE", default=None,
-                      help="operator settings (default: operator.yaml in the settings folder)")
-    play.add_argument("--classroom", metavar="GROUP", default=None,
-                      help="a facilitated class session on a projector, recorded under this "
-                           "group label: the educator records the class's votes (see "
-                           "docs/educators.md)")
+    play.add_argument(
+        "--frames",
+        type=int,
+        default=None,
+        metavar="N",
+        help="draw N frames and exit (to time a start from outside)",
+    )
+    play.add_argument(
+        "--text-size",
+        choices=tuple(theme.TEXT_SCALES),
+        default=None,
+        help="large text for small or far-away screens (default: the operator "
+        "settings, else normal)",
+    )
+    play.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="for shared PCs: fullscreen, resets itself when left alone; "
+        "quit with Ctrl+Shift+Q held for 2 seconds",
+    )
+    play.add_argument(
+        "--config",
+        metavar="FILE",
+        default=None,
+        help="operator settings (default: operator.yaml in the settings folder)",
+    )
+    play.add_argument(
+        "--classroom",
+        metavar="GROUP",
+        default=None,
+        help="a facilitated class session on a projector, recorded under this "
+        "group label: the educator records the class's votes (see "
+        "docs/educators.md)",
+    )
     add_record_options(play)
     play.set_defaults(func=cmd_play)
 
@@ -55,10 +84,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?", default=None, metavar="FILE")
     check.add_argument("--strict", action="store_true", help="warnings count as errors")
     check.add_argument("--format", choices=("text", "github"), default="text")
-    check.add_argument("--skip-translations", action="store_true",
-                       help="check the content only, not the pt_BR and th catalogs")
-    check.add_argument("--config", nargs="?", const="", default=None, metavar="CONFIG",
-                       help="check an operator settings file instead (default: this machine's)")
+    check.add_argument(
+        "--skip-translations",
+        action="store_true",
+        help="check the content only, not the pt_BR and th catalogs",
+    )
+    check.add_argument(
+        "--config",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="CONFIG",
+        help="check an operator settings file instead (default: this machine's)",
+    )
     check.set_defaults(func=cmd_check)
 
     auto = sub.add_parser("autoplay", help="play headless and print a transcript")
@@ -67,14 +105,21 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="every scenario (the default)")
     which.add_argument("--scenario", metavar="ID")
     auto.add_argument("--strategy", choices=("safe", "risky", "random"), default="safe")
-    auto.add_argument("--seed", type=int, default=0,
-                      help="the same seed gives the same answer order and the same random picks")
+    auto.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="the same seed gives the same answer order and the same random picks",
+    )
     auto.add_argument("--locale", default="en", choices=("en", "pt_BR", "th"))
     auto.add_argument("--keys", action="store_true", help="use the keyboard instead of the mouse")
     add_record_options(auto)
-    auto.add_argument("--record", action="store_true",
-                      help="record this robot play as outcomes (off unless asked, or unless "
-                           "--data-dir is given: robot play must not count as children's)")
+    auto.add_argument(
+        "--record",
+        action="store_true",
+        help="record this robot play as outcomes (off unless asked, or unless "
+        "--data-dir is given: robot play must not count as children's)",
+    )
     auto.set_defaults(func=cmd_autoplay)
 
     listing = sub.add_parser("list", help="the scenarios, their shape and translations")
@@ -85,8 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     guide = sub.add_parser("guide", help="write the printable educator guide (HTML)")
     _scenarios_arg(guide)
     guide.add_argument("--locale", default="en", choices=("en", "pt_BR", "th"))
-    guide.add_argument("--out", metavar="FILE", required=True,
-                       help="the HTML file to write, e.g. guide-th.html")
+    guide.add_argument(
+        "--out", metavar="FILE", required=True, help="the HTML file to write, e.g. guide-th.html"
+    )
     guide.set_defaults(func=cmd_guide)
     add_commands(sub)
     return parser
@@ -137,20 +183,23 @@ def _shown_path(path) -> str:
 def cmd_check(args) -> int:
     if args.config is not None:
         return _check_config(args.config or None, args.format)
-    content, failing, diags = _load(args.file, sys.stdout, args.strict, args.format,
-                                     cached=False)
+    content, failing, diags = _load(args.file, sys.stdout, args.strict, args.format, cached=False)
     if content is not None and not args.skip_translations:
         more, coverage = _check_translations(content, args)
         diags += more
         failing += sum(1 for d in more if d.is_error or args.strict)
-        print("translations: " + ", ".join(f"{c.locale} {c.percent:.0f}% "
-                                           f"({c.translated}/{c.total})" for c in coverage))
+        print(
+            "translations: "
+            + ", ".join(f"{c.locale} {c.percent:.0f}% ({c.translated}/{c.total})" for c in coverage)
+        )
     errors = sum(d.is_error for d in diags)
     warnings = len(diags) - errors
     if content is not None and not failing:
         nodes = sum(len(s.nodes) for s in content.scenarios)
-        print(f"{_shown_path(args.file)}: {len(content.scenarios)} scenarios, {nodes} nodes, "
-              f"{errors} errors, {warnings} warnings")
+        print(
+            f"{_shown_path(args.file)}: {len(content.scenarios)} scenarios, {nodes} nodes, "
+            f"{errors} errors, {warnings} warnings"
+        )
     elif failing:
         print(f"{errors} errors, {warnings} warnings", file=sys.stderr)
     return 1 if failing or content is None else 0
@@ -172,8 +221,9 @@ def _pick(content, scenario_id):
         from .content.diagnostics import did_you_mean
 
         hint = did_you_mean(scenario_id, [s.id for s in content.scenarios])
-        print(f"error: no scenario '{scenario_id}'" + (f"; {hint}" if hint else ""),
-              file=sys.stderr)
+        print(
+            f"error: no scenario '{scenario_id}'" + (f"; {hint}" if hint else ""), file=sys.stderr
+        )
     return scenario
 
 
@@ -220,6 +270,7 @@ def cmd_play(args) -> int:
 
         app.start(LanguageScene(app, i18n.system_locale()))
     if not at_once:
+
         def after_first_frame() -> bool:
             # The title is on screen: now the story's problems, if any, and the recorder
             # (nothing is recorded before a player acts).
@@ -249,18 +300,23 @@ def play_choices(args, operator, remembered_locale):
     which win over the language the last player chose. None (after saying why) if the
     options cannot go together."""
     if args.classroom is not None and (args.kiosk or operator.kiosk):
-        print("error: a class session (--classroom) and kiosk mode cannot run together",
-              file=sys.stderr)
+        print(
+            "error: a class session (--classroom) and kiosk mode cannot run together",
+            file=sys.stderr,
+        )
         return None
     group = args.group or operator.group
     if args.classroom is not None:  # the class's votes, under its group label
         group = _classroom_group(args.classroom)
         if not group:
             return None
-    return {"locale": args.locale or operator.language or remembered_locale,
-            "group": group, "sound": not args.no_sound and operator.sound,
-            "kiosk": bool(args.kiosk or operator.kiosk),
-            "text_size": args.text_size or operator.text_size}
+    return {
+        "locale": args.locale or operator.language or remembered_locale,
+        "group": group,
+        "sound": not args.no_sound and operator.sound,
+        "kiosk": bool(args.kiosk or operator.kiosk),
+        "text_size": args.text_size or operator.text_size,
+    }
 
 
 def _make_app(args, content, operator, chosen, locale, record=True):
@@ -268,14 +324,24 @@ def _make_app(args, content, operator, chosen, locale, record=True):
     from .outcomes import Recorder
 
     recorder = open_recorder(args, content, locale) if record else Recorder()
-    options = dict(locale=locale, fullscreen=args.fullscreen, sound=chosen["sound"],
-                   recorder=recorder, text_size=chosen["text_size"])
+    options = dict(
+        locale=locale,
+        fullscreen=args.fullscreen,
+        sound=chosen["sound"],
+        recorder=recorder,
+        text_size=chosen["text_size"],
+    )
     if chosen["kiosk"]:
         from .kiosk import KioskApp
 
-        app = KioskApp(content, idle_seconds=operator.idle_seconds, language=operator.language,
-                       group=chosen["group"], crash_dir=args.data_dir,
-                       **{**options, "fullscreen": True})
+        app = KioskApp(
+            content,
+            idle_seconds=operator.idle_seconds,
+            language=operator.language,
+            group=chosen["group"],
+            crash_dir=args.data_dir,
+            **{**options, "fullscreen": True},
+        )
     else:
         app = App(content, **options)
     if args.classroom is not None:
@@ -369,8 +435,15 @@ def cmd_autoplay(args) -> int:
 
     try:
         asked = args.record or args.data_dir is not None  # robot play is not a child's
-        transcript = run(content, ids, args.strategy, args.seed, args.locale, keys=args.keys,
-                         recorder=open_recorder(args, content, args.locale, record=asked))
+        transcript = run(
+            content,
+            ids,
+            args.strategy,
+            args.seed,
+            args.locale,
+            keys=args.keys,
+            recorder=open_recorder(args, content, args.locale, record=asked),
+        )
     except AutoplayError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

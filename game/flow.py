@@ -19,8 +19,12 @@ class Play:
         self.thread: list[tuple[str, str]] = []  # (speaker id, text) shown so far in a chat app
         self.thread_app = ""
         # (speaker id, text) -> request kind, for the lines of the thread that are request cards
-        self.requests = {(m.speaker, m.text): m.request for n in scenario.nodes.values()
-                         for m in n.messages if m.request}
+        self.requests = {
+            (m.speaker, m.text): m.request
+            for n in scenario.nodes.values()
+            for m in n.messages
+            if m.request
+        }
         self.started = app.clock
         self.finished = False
 
@@ -42,8 +46,9 @@ class Play:
     def efficacy_answered(self, phase: str, value: str | None) -> None:
         """The player rated how sure they are (yes / unsure / no); never scored."""
         if value is not None:
-            self.app.recorder.record("efficacy", scenario=self.scenario.id, phase=phase,
-                                     choice=value)
+            self.app.recorder.record(
+                "efficacy", scenario=self.scenario.id, phase=phase, choice=value
+            )
         if phase == "pre":
             self._questions("pre", 0)
         else:
@@ -67,22 +72,34 @@ class Play:
 
     def answers(self, phase: str, question):
         """The question's answers in this session's order."""
-        return assess.arrange(question.answers, self.app.order_seed,
-                              assess.question_key(self.scenario.id, phase, question.id),
-                              lambda a: a.id)
+        return assess.arrange(
+            question.answers,
+            self.app.order_seed,
+            assess.question_key(self.scenario.id, phase, question.id),
+            lambda a: a.id,
+        )
 
     def choices(self):
         """The choices the player may pick now, in this session's order."""
-        return assess.arrange(self.runtime.choices(), self.app.order_seed,
-                              assess.node_key(self.scenario.id, self.runtime.node_id),
-                              lambda c: c.id)
+        return assess.arrange(
+            self.runtime.choices(),
+            self.app.order_seed,
+            assess.node_key(self.scenario.id, self.runtime.node_id),
+            lambda c: c.id,
+        )
 
     def answered(self, phase: str, index: int, answer) -> bool:
         """The player picked `answer` (an Answer) for question `index` of `phase`."""
         questions = self.scenario.pre if phase == "pre" else self.scenario.post
         right = self.runtime.answer(phase, questions[index].id, answer.id)
-        self.app.recorder.record("answer", scenario=self.scenario.id, phase=phase,
-                                 question=questions[index].id, choice=answer.id, correct=right)
+        self.app.recorder.record(
+            "answer",
+            scenario=self.scenario.id,
+            phase=phase,
+            question=questions[index].id,
+            choice=answer.id,
+            correct=right,
+        )
         return right
 
     def next_question(self, phase: str, index: int) -> None:
@@ -107,13 +124,13 @@ class Play:
 
         node = self.runtime.node_id
         self.runtime.choose(choice.id)
-        self.app.recorder.record("decision", scenario=self.scenario.id, node=node,
-                                 choice=choice.id, safety=choice.safety)
+        self.app.recorder.record(
+            "decision", scenario=self.scenario.id, node=node, choice=choice.id, safety=choice.safety
+        )
         if self.app.classroom is not None:  # the card shows how the class voted
             from scenes.classroom import ClassFeedbackScene
 
-            self.app.push(ClassFeedbackScene(self.app, self, choice,
-                                             self.app.classroom.votes[-1]))
+            self.app.push(ClassFeedbackScene(self.app, self, choice, self.app.classroom.votes[-1]))
             return
         self.app.push(FeedbackScene(self.app, self, choice))
 
@@ -129,9 +146,14 @@ class Play:
 
         self.app.done.add(self.scenario.id)
         self.finished = True
-        self.app.recorder.record("scenario_completed", scenario=self.scenario.id,
-                                 ending=self.runtime.node_id, safe=self.runtime.score,
-                                 decisions=len(self.runtime.history), seconds=self.seconds())
+        self.app.recorder.record(
+            "scenario_completed",
+            scenario=self.scenario.id,
+            ending=self.runtime.node_id,
+            safe=self.runtime.score,
+            decisions=len(self.runtime.history),
+            seconds=self.seconds(),
+        )
         if self.app.classroom is not None:
             from scenes.classroom import ClassSummaryScene as ResultsScene
         self.app.replace(ResultsScene(self.app, self))
@@ -140,8 +162,12 @@ class Play:
         """The player left before the end (back to the menu, or the game closed)."""
         if not self.finished:
             self.finished = True
-            self.app.recorder.record("scenario_abandoned", scenario=self.scenario.id,
-                                     node=self.runtime.node_id, seconds=self.seconds())
+            self.app.recorder.record(
+                "scenario_abandoned",
+                scenario=self.scenario.id,
+                node=self.runtime.node_id,
+                seconds=self.seconds(),
+            )
 
     def leave(self) -> None:
         from scenes.menu import MenuScene

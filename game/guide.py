@@ -15,15 +15,26 @@ from .content.model import AGE_BANDS
 from .i18n import N_, _, current_locale, ngettext
 from .outcomes.page import NEUTRAL, RISKY, SAFE, tag, topic_name
 
-SAFETY = {"safe": (N_("safe"), SAFE), "neutral": (N_("neutral"), NEUTRAL),
-          "risky": (N_("risky"), RISKY)}
-SCENES = {"chat": N_("Chat"), "call": N_("Video call"), "profile": N_("Profile page"),
-          "dialogue": N_("Face to face")}
+SAFETY = {
+    "safe": (N_("safe"), SAFE),
+    "neutral": (N_("neutral"), NEUTRAL),
+    "risky": (N_("risky"), RISKY),
+}
+SCENES = {
+    "chat": N_("Chat"),
+    "call": N_("Video call"),
+    "profile": N_("Profile page"),
+    "dialogue": N_("Face to face"),
+}
 GROUND_RULES = (
-    N_("Nobody has to share their own stories. Talk about the characters, not about anyone "
-       "in the room."),
-    N_("It is never the child's fault. The blame belongs to the person who pressures, "
-       "tricks or threatens."),
+    N_(
+        "Nobody has to share their own stories. Talk about the characters, not about anyone "
+        "in the room."
+    ),
+    N_(
+        "It is never the child's fault. The blame belongs to the person who pressures, "
+        "tricks or threatens."
+    ),
     N_("Telling a trusted adult comes first, always. It is never too late to tell."),
     N_("After the session, say where you can be found, and name the help services below."),
 )
@@ -97,8 +108,10 @@ def decision(scenario, node, number: int) -> str:
     order = list(SAFETY)  # safe, neutral, risky
     ranked = sorted(node.choices, key=lambda c: order.index(c.safety) if c.safety in order else 1)
     for choice in ranked:
-        out.append(f"<li>{pill(choice.safety)} <b>{escape(choice.text)}</b><br>"
-                   f'<span class="why">{escape(choice.feedback)}</span></li>')
+        out.append(
+            f"<li>{pill(choice.safety)} <b>{escape(choice.text)}</b><br>"
+            f'<span class="why">{escape(choice.feedback)}</span></li>'
+        )
     return "".join(out) + "</ul></div>"
 
 
@@ -108,31 +121,49 @@ def questions(heading: str, items) -> str:
     out = [tag("h3", heading), "<ol>"]
     for q in items:
         right = q.answers[q.correct_index].text if q.correct_index >= 0 else ""
-        out.append(f"<li>{escape(q.ask)}<br>✓ <b>{escape(right)}</b>"
-                   + (f' <span class="why">{escape(q.explain)}</span>' if q.explain else "")
-                   + "</li>")
+        out.append(
+            f"<li>{escape(q.ask)}<br>✓ <b>{escape(right)}</b>"
+            + (f' <span class="why">{escape(q.explain)}</span>' if q.explain else "")
+            + "</li>"
+        )
     return "".join(out) + "</ol>"
 
 
 def scenario_page(scenario) -> str:
     band = _("Ages {band}").format(band=scenario.age_band)
     nodes = story_order(scenario)
-    count = ngettext("{n} decision point", "{n} decision points", len(nodes)).format(
-        n=len(nodes))
-    out = [f'<section class="scenario"><h2>{escape(scenario.title)}</h2>'
-           f'<p class="meta">{escape(topic_name(scenario.topic))} · {escape(band)} · '
-           f'{escape(count)}</p>']
+    count = ngettext("{n} decision point", "{n} decision points", len(nodes)).format(n=len(nodes))
+    out = [
+        f'<section class="scenario"><h2>{escape(scenario.title)}</h2>'
+        f'<p class="meta">{escape(topic_name(scenario.topic))} · {escape(band)} · '
+        f"{escape(count)}</p>"
+    ]
     if scenario.summary:
         out.append(tag("p", scenario.summary))
-    out.append('<div class="card">' + tag("h3", _("Learning objectives")) + "<ul>"
-               + "".join(tag("li", o) for o in scenario.objectives) + "</ul></div>")
+    out.append(
+        '<div class="card">'
+        + tag("h3", _("Learning objectives"))
+        + "<ul>"
+        + "".join(tag("li", o) for o in scenario.objectives)
+        + "</ul></div>"
+    )
     out.append(tag("h3", _("The story, decision by decision")))
-    out.append(tag("p", _("The safe choice comes first; what the game says after each choice "
-                          "is under it."), "meta"))
+    out.append(
+        tag(
+            "p",
+            _("The safe choice comes first; what the game says after each choice is under it."),
+            "meta",
+        )
+    )
     out.extend(decision(scenario, node, i) for i, node in enumerate(nodes, start=1))
     if scenario.discuss:
-        out.append('<div class="card">' + tag("h3", _("Questions for the class")) + "<ol>"
-                   + "".join(tag("li", d) for d in scenario.discuss) + "</ol></div>")
+        out.append(
+            '<div class="card">'
+            + tag("h3", _("Questions for the class"))
+            + "<ol>"
+            + "".join(tag("li", d) for d in scenario.discuss)
+            + "</ol></div>"
+        )
     out.append(questions(_("Quiz before the story"), scenario.pre))
     out.append(questions(_("Quiz after the story"), scenario.post))
     takeaways = list(dict.fromkeys(e.takeaway for e in scenario.endings if e.takeaway))
@@ -151,8 +182,11 @@ def services(locale: str) -> str:
     for region in regions.for_locale(locale):
         country, entries = regions.shown(region)
         out.append(f"<p><b>{escape(country)}</b></p><table>")
-        out.extend(f"<tr><td><b>{escape(name)}</b></td><td>{escape(what)}</td>"
-                   f"<td>{escape(reach)}</td></tr>" for name, what, reach in entries)
+        out.extend(
+            f"<tr><td><b>{escape(name)}</b></td><td>{escape(what)}</td>"
+            f"<td>{escape(reach)}</td></tr>"
+            for name, what, reach in entries
+        )
         out.append("</table>")
     return "".join(out) + "</div>"
 
@@ -161,8 +195,11 @@ def plan(content) -> str:
     head = (_("Scenario"), _("Topic"), _("Ages"), _("Decisions"))
     rows = sorted(content.scenarios, key=band_order)  # the file's order within a band
     out = ["<table><tr>" + "".join(tag("th", h) for h in head) + "</tr>"]
-    out.extend(f"<tr><td>{escape(s.title)}</td><td>{escape(topic_name(s.topic))}</td>"
-               f"<td>{escape(s.age_band)}</td><td>{len(s.decision_nodes)}</td></tr>" for s in rows)
+    out.extend(
+        f"<tr><td>{escape(s.title)}</td><td>{escape(topic_name(s.topic))}</td>"
+        f"<td>{escape(s.age_band)}</td><td>{len(s.decision_nodes)}</td></tr>"
+        for s in rows
+    )
     return "".join(out) + "</table>"
 
 
@@ -171,17 +208,30 @@ def html(content) -> str:
     locale = current_locale()
     title = _("Net Heroes: educator guide")
     help_block = services(locale)
-    out = [f'<!DOCTYPE html><html lang="{locale.replace("_", "-")}"><head><meta charset="utf-8">'
-           f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-           f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>",
-           tag("h1", title),
-           tag("p", _("Each scenario is a short story in which the players choose what to do. "
-                      "Play it together on a projector with 'python -m game play --classroom "
-                      "GROUP', or let the children play alone or in pairs, then talk about it "
-                      "with the questions here."), "meta"),
-           '<div class="card">' + tag("h3", _("Ground rules for every session")) + "<ul>"
-           + "".join(tag("li", _(rule)) for rule in GROUND_RULES) + "</ul></div>",
-           tag("h3", _("The course")), plan(content), help_block]
+    out = [
+        f'<!DOCTYPE html><html lang="{locale.replace("_", "-")}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>",
+        tag("h1", title),
+        tag(
+            "p",
+            _(
+                "Each scenario is a short story in which the players choose what to do. "
+                "Play it together on a projector with 'python -m game play --classroom "
+                "GROUP', or let the children play alone or in pairs, then talk about it "
+                "with the questions here."
+            ),
+            "meta",
+        ),
+        '<div class="card">'
+        + tag("h3", _("Ground rules for every session"))
+        + "<ul>"
+        + "".join(tag("li", _(rule)) for rule in GROUND_RULES)
+        + "</ul></div>",
+        tag("h3", _("The course")),
+        plan(content),
+        help_block,
+    ]
     for scenario in sorted(content.scenarios, key=band_order):
         out.append(scenario_page(scenario))
         out.append(help_block)

@@ -25,8 +25,13 @@ LANGUAGES = (("pt_BR", "Português (Brasil)"), ("th", "ไทย"), ("en", "Engl
 AVAILABLE = tuple(code for code, _name in LANGUAGES)
 ALIASES = {"pt": "pt_BR", "th": "th", "en": "en"}
 # Windows reports locale names like 'Portuguese_Brazil'.
-WINDOWS_NAMES = {"portuguese_brazil": "pt_BR", "portuguese": "pt_BR", "thai": "th",
-                 "thai_thailand": "th", "english": "en"}
+WINDOWS_NAMES = {
+    "portuguese_brazil": "pt_BR",
+    "portuguese": "pt_BR",
+    "thai": "th",
+    "thai_thailand": "th",
+    "english": "en",
+}
 
 _current: NullTranslations = NullTranslations()
 _current_locale = SOURCE
@@ -54,8 +59,11 @@ def translations(locale: str) -> NullTranslations:
         warn_once(f"mo:{locale}", f"{mo_path(locale).name} ({locale}) cannot be read: {exc}")
     if not po_path(locale).is_file():
         return NullTranslations()
-    warn_once(f"po:{locale}", f"the {locale} catalog is not compiled: run "
-                              "'pybabel compile -d locales' (see docs/translating.md)")
+    warn_once(
+        f"po:{locale}",
+        f"the {locale} catalog is not compiled: run "
+        "'pybabel compile -d locales' (see docs/translating.md)",
+    )
     return compile_po(po_path(locale), locale)
 
 
@@ -84,8 +92,10 @@ def _read_compiled(path) -> NullTranslations:
     from .resources import cache_folder, write_atomically
 
     info = os.stat(path)
-    name = (f"catalog-{path.parent.parent.name}-{info.st_size:x}-{info.st_mtime_ns:x}-"
-            f"{sys.implementation.cache_tag}.marshal")
+    name = (
+        f"catalog-{path.parent.parent.name}-{info.st_size:x}-{info.st_mtime_ns:x}-"
+        f"{sys.implementation.cache_tag}.marshal"
+    )
     where = cache_folder() / name
     try:
         return _Catalog(marshal.loads(where.read_bytes()))

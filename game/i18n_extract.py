@@ -52,17 +52,24 @@ def extract_regions(fileobj, keywords, comment_tags, options):
         code = code_node.value
         country = _get(region, "country")
         if country is not None:
-            yield country.start_mark.line + 1, "pgettext", (f"region/{code}/country",
-                                                           country.value), ["a country name"]
+            yield (
+                country.start_mark.line + 1,
+                "pgettext",
+                (f"region/{code}/country", country.value),
+                ["a country name"],
+            )
         services = _get(region, "services")
         for service in services.value if services is not None else ():
             sid = _get(service, "id")
             for field in REGION_FIELDS:
                 node = _get(service, field)
                 if node is not None and sid is not None:
-                    yield (node.start_mark.line + 1, "pgettext",
-                           (f"region/{code}/{sid.value}/{field}", node.value),
-                           ["a help service: keep phone numbers and addresses exactly"])
+                    yield (
+                        node.start_mark.line + 1,
+                        "pgettext",
+                        (f"region/{code}/{sid.value}/{field}", node.value),
+                        ["a help service: keep phone numbers and addresses exactly"],
+                    )
 
 
 def _get(mapping, key):

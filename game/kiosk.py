@@ -25,9 +25,18 @@ QUIT_HOLD = 2.0  # seconds Ctrl+Shift+Q must be held
 QUIT_GAP = 0.5  # held keys repeat; a longer gap means they were let go
 CRASH_LIMIT, CRASH_WINDOW = 5, 60.0  # this many crashes within this many seconds: give up
 CRASH_LOG = "crash.log"
-INPUT = (pygame.KEYDOWN, pygame.KEYUP, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
-         pygame.MOUSEMOTION, pygame.MOUSEWHEEL, pygame.FINGERDOWN, pygame.FINGERUP,
-         pygame.FINGERMOTION, pygame.TEXTINPUT)
+INPUT = (
+    pygame.KEYDOWN,
+    pygame.KEYUP,
+    pygame.MOUSEBUTTONDOWN,
+    pygame.MOUSEBUTTONUP,
+    pygame.MOUSEMOTION,
+    pygame.MOUSEWHEEL,
+    pygame.FINGERDOWN,
+    pygame.FINGERUP,
+    pygame.FINGERMOTION,
+    pygame.TEXTINPUT,
+)
 QUIT_KEYS = (pygame.K_q, pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LSHIFT, pygame.K_RSHIFT)
 
 ASK, RESET = "ask", "reset"
@@ -70,8 +79,16 @@ class IdleWatch:
 
 
 class KioskApp(App):
-    def __init__(self, content, *, idle_seconds: float = 90, language: str = "",
-                 group: str = "", crash_dir=None, **options):
+    def __init__(
+        self,
+        content,
+        *,
+        idle_seconds: float = 90,
+        language: str = "",
+        group: str = "",
+        crash_dir=None,
+        **options,
+    ):
         options["fullscreen"] = options.get("fullscreen", True)
         super().__init__(content, **options)
         self.operator_language = language
@@ -130,9 +147,11 @@ class KioskApp(App):
         self.recorder.set_age_band("")
         self.order_seed = assess.new_seed()  # the next player sees other answer orders
         # A new session for the new player: their play is never joined to the one before.
-        self.recorder.start_session(locale=self.locale,
-                                    content_version=getattr(self._story, "version", ""),
-                                    group=self.group)
+        self.recorder.start_session(
+            locale=self.locale,
+            content_version=getattr(self._story, "version", ""),
+            group=self.group,
+        )
         self.idle.touch(self.clock)
         self.reset(AttractScene(self))
 
@@ -178,14 +197,20 @@ class KioskApp(App):
         where = self._log_crash(exc)
         self.crashes = [t for t in self.crashes if self.clock - t < CRASH_WINDOW] + [self.clock]
         if len(self.crashes) >= CRASH_LIMIT:
-            print(f"error: the game stopped after {len(self.crashes)} errors in a short time; "
-                  f"see {where or 'the messages above'}", file=sys.stderr)
+            print(
+                f"error: the game stopped after {len(self.crashes)} errors in a short time; "
+                f"see {where or 'the messages above'}",
+                file=sys.stderr,
+            )
             self.exit_code = 1
             self.running = False
             return
         what = " ".join(str(exc).split())
-        print(f"error: {type(exc).__name__}: {what}; back to the title screen"
-              + (f" (details in {where})" if where else ""), file=sys.stderr)
+        print(
+            f"error: {type(exc).__name__}: {what}; back to the title screen"
+            + (f" (details in {where})" if where else ""),
+            file=sys.stderr,
+        )
         self._ops.clear()
         self.scenes.clear()  # the scenes are dropped as they are: one may be broken
         if self.play is not None:
@@ -211,8 +236,7 @@ class KioskApp(App):
             folder.mkdir(parents=True, exist_ok=True)
             with open(target, "a", encoding="utf-8") as log:
                 log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
-                log.write("".join(traceback.format_exception(type(exc), exc,
-                                                             exc.__traceback__)))
+                log.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
         except OSError:
             return ""
         return str(target)

@@ -70,15 +70,23 @@ def summaries(content) -> list[dict]:
     rows = []
     for s in content.scenarios:
         english = figures[s.id][i18n.SOURCE]
-        rows.append({
-            "id": s.id, "title": s.title, "topic": s.topic, "age_band": s.age_band,
-            "decisions": len(s.decision_nodes), "questions_pre": len(s.pre),
-            "questions_post": len(s.post), "locales": shares.get(s.id, {}),
-            # what "always pick the longest answer" scores, against chance (percent, English);
-            # "items" has these and the other item figures for every language
-            "testwise_baseline": english["testwise_baseline"], "chance": english["chance"],
-            "items": figures[s.id],
-        })
+        rows.append(
+            {
+                "id": s.id,
+                "title": s.title,
+                "topic": s.topic,
+                "age_band": s.age_band,
+                "decisions": len(s.decision_nodes),
+                "questions_pre": len(s.pre),
+                "questions_post": len(s.post),
+                "locales": shares.get(s.id, {}),
+                # what "always pick the longest answer" scores, against chance (percent, English);
+                # "items" has these and the other item figures for every language
+                "testwise_baseline": english["testwise_baseline"],
+                "chance": english["chance"],
+                "items": figures[s.id],
+            }
+        )
     return rows
 
 
@@ -86,14 +94,16 @@ def render(content, as_json: bool) -> str:
     rows = summaries(content)
     if as_json:
         return json.dumps({"scenarios": rows}, ensure_ascii=False, indent=2)
-    lines = [f"{'id':<24} {'topic':<16} {'ages':<6} {'dec':>3} {'pre':>3} {'post':>4}  "
-             "translated"]
+    lines = [f"{'id':<24} {'topic':<16} {'ages':<6} {'dec':>3} {'pre':>3} {'post':>4}  translated"]
     for r in rows:
         langs = " ".join(f"{k} {v:.0f}%" for k, v in r["locales"].items())
-        lines.append(f"{r['id']:<24} {r['topic']:<16} {r['age_band']:<6} {r['decisions']:>3} "
-                     f"{r['questions_pre']:>3} {r['questions_post']:>4}  {langs}")
+        lines.append(
+            f"{r['id']:<24} {r['topic']:<16} {r['age_band']:<6} {r['decisions']:>3} "
+            f"{r['questions_pre']:>3} {r['questions_post']:>4}  {langs}"
+        )
     topics = {r["topic"] for r in rows}
     bands = {r["age_band"] for r in rows}
-    lines.append(f"{len(rows)} scenarios, {len(topics)} topics, age bands: "
-                 f"{', '.join(sorted(bands))}")
+    lines.append(
+        f"{len(rows)} scenarios, {len(topics)} topics, age bands: {', '.join(sorted(bands))}"
+    )
     return "\n".join(lines)

@@ -27,13 +27,13 @@ GROUP_MAX = 40
 GROUP_PATTERN = re.compile(r"[^\W_]|[ _-]")  # letters and digits of any script, space, - and _
 
 # Codes (documented in docs/educators.md).
-SYNTAX = "O001"       # the YAML cannot be read
+SYNTAX = "O001"  # the YAML cannot be read
 NOT_MAPPING = "O002"  # the file is not a list of `key: value` lines
-UNKNOWN = "O003"      # a key the game does not know
-WRONG_TYPE = "O004"   # e.g. text where true/false is needed
+UNKNOWN = "O003"  # a key the game does not know
+WRONG_TYPE = "O004"  # e.g. text where true/false is needed
 OUT_OF_RANGE = "O005"  # a value the game does not accept
-DUPLICATE = "O006"    # the same key twice
-UNREADABLE = "O007"   # the file is missing or cannot be read
+DUPLICATE = "O006"  # the same key twice
+UNREADABLE = "O007"  # the file is missing or cannot be read
 
 KEYS = ("language", "kiosk", "idle_seconds", "sound", "group", "text_size")
 TEXT_SIZES = tuple(TEXT_SCALES)  # normal, large
@@ -78,16 +78,27 @@ def load(path=None) -> tuple[Operator, list[Diagnostic], str]:
         from .content.diagnostics import Diagnostic, Loc
 
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return Operator(), [Diagnostic.at(Loc(shown, 1, 1), UNREADABLE,
-                                          f"cannot read the file: {why}",
-                                          "save it as UTF-8 text")], shown
+        return (
+            Operator(),
+            [
+                Diagnostic.at(
+                    Loc(shown, 1, 1),
+                    UNREADABLE,
+                    f"cannot read the file: {why}",
+                    "save it as UTF-8 text",
+                )
+            ],
+            shown,
+        )
     operator, diags = check_text(text, shown)
     return operator, diags, shown
 
 
 def describe(operator: Operator) -> str:
     """One line for `check --config`: what the file sets."""
-    return (f"kiosk {'on' if operator.kiosk else 'off'}, idle {operator.idle_seconds} s, "
-            f"language {operator.language or 'the player’s choice'}, "
-            f"sound {'on' if operator.sound else 'off'}, group {operator.group or '-'}, "
-            f"text {operator.text_size}")
+    return (
+        f"kiosk {'on' if operator.kiosk else 'off'}, idle {operator.idle_seconds} s, "
+        f"language {operator.language or 'the player’s choice'}, "
+        f"sound {'on' if operator.sound else 'off'}, group {operator.group or '-'}, "
+        f"text {operator.text_size}"
+    )

@@ -39,8 +39,15 @@ def regions() -> tuple[Region, ...]:
     out = []
     for code, entry in data["regions"].items():
         services = tuple(
-            Service(s["id"], s["name"], s["for"], s["reach"], str(s["verified"]), s["source"],
-                    s.get("kind", ""))
+            Service(
+                s["id"],
+                s["name"],
+                s["for"],
+                s["reach"],
+                str(s["verified"]),
+                s["source"],
+                s.get("kind", ""),
+            )
             for s in entry["services"]
         )
         out.append(Region(code, entry["country"], tuple(entry["locales"]), services))
@@ -62,8 +69,10 @@ def shown(region: Region, services=None) -> tuple[str, list[tuple[str, str, str]
     `services` (default: all of the region's)."""
     country = pgettext(f"region/{region.code}/country", region.country)
     return country, [
-        tuple(pgettext(f"region/{region.code}/{s.id}/{field}", value)
-              for field, value in (("name", s.name), ("for", s.purpose), ("reach", s.reach)))
+        tuple(
+            pgettext(f"region/{region.code}/{s.id}/{field}", value)
+            for field, value in (("name", s.name), ("for", s.purpose), ("reach", s.reach))
+        )
         for s in (region.services if services is None else services)
     ]
 

@@ -1,10 +1,10 @@
 """The story runtime: pure and deterministic, no pygame. Scenes pull from it; it never draws.
 
-    rt = Runtime(scenario)
-    rt.current()            -> the Node being shown
-    rt.choices()            -> the Choices the player may pick now
-    rt.choose("c2")         -> the picked Choice (its feedback is for the scene to show)
-    rt.finished             -> True once an ending is reached
+rt = Runtime(scenario)
+rt.current()            -> the Node being shown
+rt.choices()            -> the Choices the player may pick now
+rt.choose("c2")         -> the picked Choice (its feedback is for the scene to show)
+rt.finished             -> True once an ending is reached
 """
 
 from __future__ import annotations
@@ -71,8 +71,11 @@ class Runtime:
         """Record a pre or post answer (by the answer's id); return whether it was right."""
         questions = self.scenario.pre if phase == "pre" else self.scenario.post
         question = next((q for q in questions if q.id == question_id), None)
-        answer = next((a for a in question.answers if a.id == answer_id), None) \
-            if question is not None else None
+        answer = (
+            next((a for a in question.answers if a.id == answer_id), None)
+            if question is not None
+            else None
+        )
         if answer is None:
             raise StoryError(f"no answer '{answer_id}' for {phase} question '{question_id}'")
         right = answer.correct

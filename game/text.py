@@ -142,8 +142,10 @@ class Text:
             try:
                 font = pygame.font.Font(path, size)
             except (OSError, FileNotFoundError, pygame.error):
-                warn_once(f"font:{path.name}", f"font not found: assets/fonts/{path.name}; "
-                                               "using the default font")
+                warn_once(
+                    f"font:{path.name}",
+                    f"font not found: assets/fonts/{path.name}; using the default font",
+                )
                 font = pygame.font.Font(None, size)
             if thai:
                 font.set_script("Thai")
@@ -153,8 +155,16 @@ class Text:
     def measure(self, text: str, size: int, bold: bool = False) -> int:
         return self.font(size, bold, is_thai(text)).size(visible(text))[0]
 
-    def fit(self, text: str, size: int, width: int, bold: bool = False, *, floor: int = 14,
-            step: int = 2) -> int:
+    def fit(
+        self,
+        text: str,
+        size: int,
+        width: int,
+        bold: bool = False,
+        *,
+        floor: int = 14,
+        step: int = 2,
+    ) -> int:
         """The largest size from `size` down (by `step`, not below `floor`) at which `text`
         fits `width` on one line. Remembered, so it can be asked every frame."""
         key = (text, size, width, bold, floor, step)
@@ -189,9 +199,17 @@ class Text:
         image = font.render(ch, False, (255, 255, 255), (0, 0, 0))
         return pygame.image.tobytes(image, "RGB") + bytes(image.get_size())
 
-    def render(self, text: str, size: int, color, *, bold: bool = False,
-               width: int | None = None, align: str = "left", spacing: float = 1.0
-               ) -> pygame.Surface:
+    def render(
+        self,
+        text: str,
+        size: int,
+        color,
+        *,
+        bold: bool = False,
+        width: int | None = None,
+        align: str = "left",
+        spacing: float = 1.0,
+    ) -> pygame.Surface:
         """A transparent surface with the text, wrapped to `width` when given. Cached."""
         key = (text, size, tuple(color), bold, width, align, spacing)
         surface = self._cache.get(key)
@@ -217,7 +235,10 @@ class Text:
         block_h = step * (len(images) - 1) + font.get_height() if images else 1
         block = pygame.Surface((max(block_w, 1), max(block_h, 1)), pygame.SRCALPHA)
         for i, img in enumerate(images):
-            x = {"left": 0, "center": (block_w - img.get_width()) // 2,
-                 "right": block_w - img.get_width()}[align]
+            x = {
+                "left": 0,
+                "center": (block_w - img.get_width()) // 2,
+                "right": block_w - img.get_width(),
+            }[align]
             block.blit(img, (x, i * step))
         return block

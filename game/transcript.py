@@ -66,5 +66,7 @@ class Transcript:
             self.lines.append(f"  help ({country}): " + "; ".join(entries))
 
     def _results(self, pre, post, safe, decisions):
-        self.lines.append(f"[results] before {pre[0]}/{pre[1]}, after {post[0]}/{post[1]}, "
-                          f"safe choices {safe}/{decisions}")
+        self.lines.append(
+            f"[results] before {pre[0]}/{pre[1]}, after {post[0]}/{post[1]}, "
+            f"safe choices {safe}/{decisions}"
+        )

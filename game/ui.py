@@ -51,8 +51,10 @@ class Button:
         """The button's text size, made smaller (down to 16 px) until the label fits."""
         size = self.size
         while size > 16:
-            if text.render(self.label, size, self.text_color, bold=True,
-                           width=width).get_height() <= height:
+            if (
+                text.render(self.label, size, self.text_color, bold=True, width=width).get_height()
+                <= height
+            ):
                 break
             size -= 2
         return size
@@ -76,8 +78,14 @@ class Button:
             x += 44
         avail = w - x - 22
         size = self.fitting_size(text, avail, h - 12)
-        label = text.render(self.label, size, self.text_color, bold=True, width=avail,
-                            align="center" if self.align == "center" else "left")
+        label = text.render(
+            self.label,
+            size,
+            self.text_color,
+            bold=True,
+            width=avail,
+            align="center" if self.align == "center" else "left",
+        )
         if self.align == "center" and not (self.number or self.icon):
             pos = label.get_rect(center=(w // 2, h // 2))
         else:
@@ -149,8 +157,9 @@ class ButtonGroup:
                 return True
             return False
         if pygame.K_1 <= event.key <= pygame.K_9:
-            index = next((i for i, b in enumerate(self.buttons)
-                          if b.number == event.key - pygame.K_0), -1)
+            index = next(
+                (i for i, b in enumerate(self.buttons) if b.number == event.key - pygame.K_0), -1
+            )
             if index >= 0:
                 self.press(index)
                 return True
@@ -179,5 +188,6 @@ class ButtonGroup:
             surface.blit(face, (b.rect.x, y))
             if i == self.focus and slide == 0:
                 ring = pygame.Rect(b.rect.x - 6, y - 6, b.rect.w + 12, b.rect.h + 12)
-                pygame.draw.rect(surface, theme.FOCUS, ring, width=5,
-                                 border_radius=theme.RADIUS + 6)
+                pygame.draw.rect(
+                    surface, theme.FOCUS, ring, width=5, border_radius=theme.RADIUS + 6
+                )

@@ -25,12 +25,16 @@ def gaps(area: pygame.Rect, holes) -> list[pygame.Rect]:
                 rest.append(part)
                 continue
             cut = part.clip(hole)
-            rest.extend(r for r in (
-                pygame.Rect(part.x, part.y, part.w, cut.y - part.y),
-                pygame.Rect(part.x, cut.bottom, part.w, part.bottom - cut.bottom),
-                pygame.Rect(part.x, cut.y, cut.x - part.x, cut.h),
-                pygame.Rect(cut.right, cut.y, part.right - cut.right, cut.h),
-            ) if r.w > 0 and r.h > 0)
+            rest.extend(
+                r
+                for r in (
+                    pygame.Rect(part.x, part.y, part.w, cut.y - part.y),
+                    pygame.Rect(part.x, cut.bottom, part.w, part.bottom - cut.bottom),
+                    pygame.Rect(part.x, cut.y, cut.x - part.x, cut.h),
+                    pygame.Rect(cut.right, cut.y, part.right - cut.right, cut.h),
+                )
+                if r.w > 0 and r.h > 0
+            )
         parts = rest
     return parts
 
@@ -89,7 +93,8 @@ class Scene:
     def is_skip(event) -> bool:
         return (event.type == pygame.MOUSEBUTTONUP and event.button == 1) or (
             event.type == pygame.KEYDOWN
-            and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER))
+            and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
+        )
 
     def escape(self) -> None:
         self.app.ask_quit()
@@ -168,8 +173,19 @@ class Scene:
         veil.fill((*theme.SHADOW, alpha))
         surface.blit(veil, (0, 0))
 
-    def blit_text(self, surface, text, size, color, pos, *, anchor="topleft", bold=False,
-                  width=None, align="left"):
+    def blit_text(
+        self,
+        surface,
+        text,
+        size,
+        color,
+        pos,
+        *,
+        anchor="topleft",
+        bold=False,
+        width=None,
+        align="left",
+    ):
         image = self.app.text.render(text, size, color, bold=bold, width=width, align=align)
         rect = image.get_rect(**{anchor: pos})
         surface.blit(image, rect)

@@ -25,8 +25,9 @@ class CallScene(StageScene):
 
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
-        others = [m.speaker for m in node.messages
-                  if m.speaker not in (SYSTEM_SPEAKER, self.player_id())]
+        others = [
+            m.speaker for m in node.messages if m.speaker not in (SYSTEM_SPEAKER, self.player_id())
+        ]
         self.caller = self.scenario.characters.get(others[0]) if others else None
 
     def enter(self) -> None:
@@ -39,23 +40,49 @@ class CallScene(StageScene):
         art.rounded_rect(layer, WINDOW, (38, 34, 82), 28, shadow=True)
         art.rounded_rect(layer, TILE, (74, 64, 150), 22)
         if self.caller is not None:
-            self.blit_text(layer, self.caller.name, theme.TEXT_BODY, theme.WHITE,
-                           (TILE.x + 22, TILE.bottom - 50), bold=True)
+            self.blit_text(
+                layer,
+                self.caller.name,
+                theme.TEXT_BODY,
+                theme.WHITE,
+                (TILE.x + 22, TILE.bottom - 50),
+                bold=True,
+            )
         label_w = self.app.text.measure(_("Camera off"), theme.TEXT_SMALL - 2, bold=True)
         badge = pygame.Rect(TILE.x + 18, TILE.y + 16, label_w + 70, 44)
         art.rounded_rect(layer, badge, theme.CORAL, 22)
         layer.blit(art.icon("camera_off", 30, theme.WHITE), (badge.x + 12, badge.y + 7))
-        self.blit_text(layer, _("Camera off"), theme.TEXT_SMALL - 2, theme.WHITE,
-                       (badge.x + 52, badge.centery), anchor="midleft", bold=True)
-        self.blit_text(layer, self.node.app or _("Video call"), theme.TEXT_SMALL - 2,
-                       (210, 200, 255), (TILE.right - 20, TILE.y + 26), anchor="topright",
-                       bold=True)
+        self.blit_text(
+            layer,
+            _("Camera off"),
+            theme.TEXT_SMALL - 2,
+            theme.WHITE,
+            (badge.x + 52, badge.centery),
+            anchor="midleft",
+            bold=True,
+        )
+        self.blit_text(
+            layer,
+            self.node.app or _("Video call"),
+            theme.TEXT_SMALL - 2,
+            (210, 200, 255),
+            (TILE.right - 20, TILE.y + 26),
+            anchor="topright",
+            bold=True,
+        )
         art.rounded_rect(layer, SELF, (30, 26, 66), 16)
         me = self.scenario.characters.get(self.player_id())
         face = portrait(me, 64, "kid")
         layer.blit(face, face.get_rect(center=(SELF.centerx, SELF.centery - 8)))
-        self.blit_text(layer, _("You"), theme.TEXT_SMALL - 4, theme.WHITE,
-                       (SELF.centerx, SELF.bottom - 26), anchor="midtop", bold=True)
+        self.blit_text(
+            layer,
+            _("You"),
+            theme.TEXT_SMALL - 4,
+            theme.WHITE,
+            (SELF.centerx, SELF.bottom - 26),
+            anchor="midtop",
+            bold=True,
+        )
 
     def draw_stage(self, surface) -> None:
         center = (TILE.centerx - 60, TILE.centery - 10)
@@ -64,8 +91,13 @@ class CallScene(StageScene):
         for k in range(3):
             phase = (self.t * 0.9 + k / 3) % 1.0
             radius = round(88 + phase * 48)  # stays clear of the "Camera off" badge
-            pygame.draw.circle(surface, mix((74, 64, 150), theme.WHITE, 0.35 * (1 - phase)),
-                               center, radius, width=4)
+            pygame.draw.circle(
+                surface,
+                mix((74, 64, 150), theme.WHITE, 0.35 * (1 - phase)),
+                center,
+                radius,
+                width=4,
+            )
         surface.set_clip(clip)
         if self.caller is not None:
             face = portrait(self.caller, 170)
@@ -82,12 +114,20 @@ class CallScene(StageScene):
         for speaker, text in reversed(self.lines):
             mine = speaker == self.player_id()
             name = _("You") if mine else self.scenario.speaker_name(speaker)
-            color = theme.SKY_DEEP if mine else (255, 236, 170) if speaker == SYSTEM_SPEAKER \
+            color = (
+                theme.SKY_DEEP
+                if mine
+                else (255, 236, 170)
+                if speaker == SYSTEM_SPEAKER
                 else theme.WHITE
+            )
             ink = theme.WHITE if mine else theme.INK
-            body = self.app.text.render(f"{name}: {text}" if speaker != SYSTEM_SPEAKER else text,
-                                        theme.TEXT_SMALL + 2 + self.boost, ink,
-                                        width=CAPTIONS.w - 40)
+            body = self.app.text.render(
+                f"{name}: {text}" if speaker != SYSTEM_SPEAKER else text,
+                theme.TEXT_SMALL + 2 + self.boost,
+                ink,
+                width=CAPTIONS.w - 40,
+            )
             body = self.with_request(speaker, text, body, CAPTIONS.w - 40)
             rect = body.get_rect(bottomleft=(CAPTIONS.x + 18, y - 12)).inflate(36, 24)
             if mine:

@@ -28,8 +28,9 @@ class ChatScene(StageScene):
         super().__init__(app, play, node)
         self._bubbles: dict[tuple[str, str], pygame.Surface] = {}
         self.arrived = 0.0
-        others = [m.speaker for m in node.messages
-                  if m.speaker not in (SYSTEM_SPEAKER, self.player_id())]
+        others = [
+            m.speaker for m in node.messages if m.speaker not in (SYSTEM_SPEAKER, self.player_id())
+        ]
         self.contact = self.scenario.characters.get(others[0]) if others else None
 
     def on_message(self, message) -> None:
@@ -53,8 +54,14 @@ class ChatScene(StageScene):
         render = self.app.text.render
         area = self.area
         if speaker == SYSTEM_SPEAKER:
-            body = render(text, theme.TEXT_SMALL - 2 + self.boost, theme.INK_SOFT, bold=True,
-                          width=area.w - 120, align="center")
+            body = render(
+                text,
+                theme.TEXT_SMALL - 2 + self.boost,
+                theme.INK_SOFT,
+                bold=True,
+                width=area.w - 120,
+                align="center",
+            )
             surface = pygame.Surface((area.w, body.get_height() + 24), pygame.SRCALPHA)
             pill = body.get_rect(center=(area.w // 2, surface.get_height() // 2)).inflate(30, 12)
             art.rounded_rect(surface, pill, (255, 243, 196), 16)
@@ -71,8 +78,12 @@ class ChatScene(StageScene):
         if not mine:
             character = self.scenario.characters.get(speaker)
             index = list(self.scenario.characters).index(speaker) if character else 0
-            name = render(self.scenario.speaker_name(speaker), theme.TEXT_SMALL - 2 + self.boost,
-                          NAME_COLORS[index % len(NAME_COLORS)], bold=True)
+            name = render(
+                self.scenario.speaker_name(speaker),
+                theme.TEXT_SMALL - 2 + self.boost,
+                NAME_COLORS[index % len(NAME_COLORS)],
+                bold=True,
+            )
         name_h = name.get_height() - 4 if name else 0
         surface = pygame.Surface((area.w, bh + name_h + 10), pygame.SRCALPHA)
         if mine:
@@ -121,13 +132,27 @@ class ChatScene(StageScene):
             surface.blit(face, (x, bar.y + 11))
             pygame.draw.circle(surface, theme.GRASS, (x + 48, bar.y + 56), 8)
             x += 70
-            self.blit_text(surface, self.contact.name, theme.TEXT_BODY - 2, theme.WHITE,
-                           (x, bar.y + 8), bold=True)
-            self.blit_text(surface, _("online"), theme.TEXT_SMALL - 4, (200, 255, 220),
-                           (x, bar.y + 44))
+            self.blit_text(
+                surface,
+                self.contact.name,
+                theme.TEXT_BODY - 2,
+                theme.WHITE,
+                (x, bar.y + 8),
+                bold=True,
+            )
+            self.blit_text(
+                surface, _("online"), theme.TEXT_SMALL - 4, (200, 255, 220), (x, bar.y + 44)
+            )
         app_name = self.node.app or _("Chat")
-        self.blit_text(surface, app_name, theme.TEXT_SMALL, (220, 230, 255),
-                       (bar.right - 24, bar.centery), anchor="midright", bold=True)
+        self.blit_text(
+            surface,
+            app_name,
+            theme.TEXT_SMALL,
+            (220, 230, 255),
+            (bar.right - 24, bar.centery),
+            anchor="midright",
+            bold=True,
+        )
 
     def draw_typing(self, surface, speaker: str, bottom: int) -> None:
         character = self.scenario.characters.get(speaker)

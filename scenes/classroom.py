@@ -24,12 +24,14 @@ from .feedback import WAY_BACK, FeedbackScene
 
 BIG = theme.TEXT_BODY + 4  # option text: readable from the back of a room
 ROW_COLORS = (theme.SKY_DEEP, theme.GRAPE, (214, 60, 150), (224, 110, 40))
-MARK_COLORS = {"safe": theme.SAFE, "neutral": theme.NEUTRAL, "risky": theme.RISKY,
-               "correct": theme.SAFE}
-HINTS = N_("1-{n}: add a vote   Backspace: take back   H: show of hands   "
-           "Enter: reveal   N: notes")
-HANDS_HINTS = N_("Show of hands: type how many for option {k}, then Enter   "
-                 "H: back to voting")
+MARK_COLORS = {
+    "safe": theme.SAFE,
+    "neutral": theme.NEUTRAL,
+    "risky": theme.RISKY,
+    "correct": theme.SAFE,
+}
+HINTS = N_("1-{n}: add a vote   Backspace: take back   H: show of hands   Enter: reveal   N: notes")
+HANDS_HINTS = N_("Show of hands: type how many for option {k}, then Enter   H: back to voting")
 DIGITS = {getattr(pygame, f"K_{d}"): str(d) for d in range(10)}
 DIGITS.update({getattr(pygame, f"K_KP{d}"): str(d) for d in range(10)})
 ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
@@ -61,12 +63,32 @@ def draw_footer(scene, surface, text: str, color=theme.SHADOW) -> None:
     strip = pygame.Rect(40, theme.HEIGHT - 78, theme.WIDTH - 80, 62)
     size = scene.app.text.fit(text, theme.TEXT_SMALL + 2, strip.w - 40, True)  # keys: one line
     art.rounded_rect(surface, strip, color, 24)
-    scene.blit_text(surface, text, size, theme.WHITE, strip.center,
-                    anchor="center", bold=True, width=strip.w - 40, align="center")
+    scene.blit_text(
+        surface,
+        text,
+        size,
+        theme.WHITE,
+        strip.center,
+        anchor="center",
+        bold=True,
+        width=strip.w - 40,
+        align="center",
+    )
 
 
-def draw_tally(scene, surface, area: pygame.Rect, labels, counts, *, marks=None, picked=None,
-               row_at=None, digits="", size=BIG) -> None:
+def draw_tally(
+    scene,
+    surface,
+    area: pygame.Rect,
+    labels,
+    counts,
+    *,
+    marks=None,
+    picked=None,
+    row_at=None,
+    digits="",
+    size=BIG,
+) -> None:
     """The options with their votes: a number, the text, a bar and the count per row."""
     n = max(1, len(labels))
     gap = 12
@@ -81,29 +103,57 @@ def draw_tally(scene, surface, area: pygame.Rect, labels, counts, *, marks=None,
             color = MARK_COLORS[marks[i]]
         art.rounded_rect(surface, row, theme.WHITE, 22, shadow=True)
         if picked == i or row_at == i:
-            pygame.draw.rect(surface, theme.FOCUS if row_at == i else theme.INK, row,
-                             width=6, border_radius=22)
+            pygame.draw.rect(
+                surface, theme.FOCUS if row_at == i else theme.INK, row, width=6, border_radius=22
+            )
         badge = pygame.Rect(row.x + 14, row.centery - 26, 52, 52)
         pygame.draw.ellipse(surface, color, badge)
-        scene.blit_text(surface, str(i + 1), theme.TEXT_BODY, theme.WHITE, badge.center,
-                        anchor="center", bold=True)
+        scene.blit_text(
+            surface,
+            str(i + 1),
+            theme.TEXT_BODY,
+            theme.WHITE,
+            badge.center,
+            anchor="center",
+            bold=True,
+        )
         text_w = bar_x - row.x - 100
         fit = size
-        while fit > 18 and len(scene.app.text.lines(label, fit, text_w, True)) * (fit + 6) > \
-                row_h - 8:
+        while (
+            fit > 18 and len(scene.app.text.lines(label, fit, text_w, True)) * (fit + 6) > row_h - 8
+        ):
             fit -= 2
-        scene.blit_text(surface, label, fit, theme.INK, (row.x + 80, row.centery),
-                        anchor="midleft", bold=True, width=text_w)
+        scene.blit_text(
+            surface,
+            label,
+            fit,
+            theme.INK,
+            (row.x + 80, row.centery),
+            anchor="midleft",
+            bold=True,
+            width=text_w,
+        )
         bar = pygame.Rect(bar_x, row.centery - 20, bar_w, 40)
         art.rounded_rect(surface, bar, (226, 230, 244), 20)
         if counts[i]:
-            art.rounded_rect(surface, pygame.Rect(bar.x, bar.y, max(40, bar.w * counts[i] // top),
-                                                  bar.h), color, 20)
+            art.rounded_rect(
+                surface,
+                pygame.Rect(bar.x, bar.y, max(40, bar.w * counts[i] // top), bar.h),
+                color,
+                20,
+            )
         shown = str(counts[i])
         if row_at == i:
             shown = (digits or "") + "_"
-        scene.blit_text(surface, shown, theme.TEXT_BIG + 4, theme.INK,
-                        (row.right - 20, row.centery), anchor="midright", bold=True)
+        scene.blit_text(
+            surface,
+            shown,
+            theme.TEXT_BIG + 4,
+            theme.INK,
+            (row.right - 20, row.centery),
+            anchor="midright",
+            bold=True,
+        )
 
 
 class VotingScene(Scene):
@@ -181,8 +231,11 @@ class VotingScene(Scene):
         return _(HINTS).format(n=len(self.ballot.counts))
 
     def right_label(self) -> str:
-        return _("Class vote · {group}").format(group=self.app.classroom.group) \
-            if self.app.classroom.group else _("Class vote")
+        return (
+            _("Class vote · {group}").format(group=self.app.classroom.group)
+            if self.app.classroom.group
+            else _("Class vote")
+        )
 
     def tally_rows(self):
         hands = self.hands
@@ -202,15 +255,18 @@ class ClassVoteScene(VotingScene):
 
     def reveal(self) -> None:
         session = self.app.classroom
-        picked = session.record_decision(self.app.recorder, self.scenario,
-                                         self.play.runtime.node_id, self.choices, self.ballot)
+        picked = session.record_decision(
+            self.app.recorder, self.scenario, self.play.runtime.node_id, self.choices, self.ballot
+        )
         choice = self.choices[picked]
         self.app.show("chosen", text=choice.text, safety=choice.safety)
         if self.node.scene == "chat":  # the class's reply joins the chat, as a player's would
-            player = next((c.id for c in self.scenario.characters.values()
-                           if c.role == "player"), "")
-            self.play.thread.append((SYSTEM_SPEAKER, choice.do) if choice.do
-                                    else (player, choice.sent_text))
+            player = next(
+                (c.id for c in self.scenario.characters.values() if c.role == "player"), ""
+            )
+            self.play.thread.append(
+                (SYSTEM_SPEAKER, choice.do) if choice.do else (player, choice.sent_text)
+            )
         self.play.choose(choice)
 
     def draw_content(self, surface) -> None:
@@ -219,20 +275,42 @@ class ClassVoteScene(VotingScene):
         art.rounded_rect(surface, card, theme.CLOUD, 28, shadow=True)
         last = self.node.messages[-1] if self.node.messages else None
         if last is not None:
-            name = "" if last.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(
-                last.speaker)
+            name = (
+                "" if last.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(last.speaker)
+            )
             said = f"{name}: {last.text}" if name else last.text
-            self.blit_text(surface, said, BIG, theme.INK, (card.x + 28, card.centery),
-                           anchor="midleft", width=card.w - 56)
-        self.blit_text(surface, _("What should we do? Vote!"), theme.TEXT_BIG, theme.WHITE,
-                       (44, 226), bold=True)
-        draw_tally(self, surface, pygame.Rect(40, 280, theme.WIDTH - 80, 350),
-                   [c.text for c in self.choices], self.ballot.counts, **self.tally_rows())
+            self.blit_text(
+                surface,
+                said,
+                BIG,
+                theme.INK,
+                (card.x + 28, card.centery),
+                anchor="midleft",
+                width=card.w - 56,
+            )
+        self.blit_text(
+            surface,
+            _("What should we do? Vote!"),
+            theme.TEXT_BIG,
+            theme.WHITE,
+            (44, 226),
+            bold=True,
+        )
+        draw_tally(
+            self,
+            surface,
+            pygame.Rect(40, 280, theme.WIDTH - 80, 350),
+            [c.text for c in self.choices],
+            self.ballot.counts,
+            **self.tally_rows(),
+        )
         draw_footer(self, surface, self.hint(), theme.CORAL if self.nudge else theme.SHADOW)
 
 
-QUIZ_HEADINGS = {"pre": N_("Before the story: what do you think?"),
-                 "post": N_("What did you learn?")}
+QUIZ_HEADINGS = {
+    "pre": N_("Before the story: what do you think?"),
+    "post": N_("What did you learn?"),
+}
 
 
 class ClassQuizScene(VotingScene):
@@ -250,16 +328,28 @@ class ClassQuizScene(VotingScene):
         self.picked = None
 
     def enter(self) -> None:
-        self.app.show("question", phase=self.phase, number=self.index + 1, total=self.total,
-                      ask=self.question.ask, answers=[a.text for a in self.answers])
+        self.app.show(
+            "question",
+            phase=self.phase,
+            number=self.index + 1,
+            total=self.total,
+            ask=self.question.ask,
+            answers=[a.text for a in self.answers],
+        )
 
     def reveal(self) -> None:
-        picked = self.app.classroom.record_answer(self.app.recorder, self.scenario, self.phase,
-                                                  self.question, self.answers, self.ballot)
+        picked = self.app.classroom.record_answer(
+            self.app.recorder, self.scenario, self.phase, self.question, self.answers, self.ballot
+        )
         self.picked = picked
         self.right = self.play.answered(self.phase, self.index, self.answers[picked])
-        self.app.show("answer", phase=self.phase, index=picked,
-                      text=self.answers[picked].text, correct=self.right)
+        self.app.show(
+            "answer",
+            phase=self.phase,
+            index=picked,
+            text=self.answers[picked].text,
+            correct=self.right,
+        )
         if self.phase == "post":
             self.app.sounds.play("good" if self.right else "think")
 
@@ -271,27 +361,50 @@ class ClassQuizScene(VotingScene):
         draw_header(self, surface, progress, self.right_label())
         card = pygame.Rect(40, 84, theme.WIDTH - 80, 150)
         art.rounded_rect(surface, card, theme.WHITE, 28, shadow=True)
-        self.blit_text(surface, self.question.ask, theme.TEXT_BIG + 4, theme.INK,
-                       (card.x + 28, card.centery), anchor="midleft", bold=True,
-                       width=card.w - 56)
+        self.blit_text(
+            surface,
+            self.question.ask,
+            theme.TEXT_BIG + 4,
+            theme.INK,
+            (card.x + 28, card.centery),
+            anchor="midleft",
+            bold=True,
+            width=card.w - 56,
+        )
         marks = None
         if self.revealed and self.phase == "post":  # before the story nobody is marked wrong
             marks = ["correct" if a.correct else "none" for a in self.answers]
-        draw_tally(self, surface, pygame.Rect(40, 252, theme.WIDTH - 80, 376),
-                   [a.text for a in self.answers], self.ballot.counts, marks=marks,
-                   picked=self.picked if self.revealed else None, **self.tally_rows())
+        draw_tally(
+            self,
+            surface,
+            pygame.Rect(40, 252, theme.WIDTH - 80, 376),
+            [a.text for a in self.answers],
+            self.ballot.counts,
+            marks=marks,
+            picked=self.picked if self.revealed else None,
+            **self.tally_rows(),
+        )
         if not self.revealed:
             draw_footer(self, surface, self.hint(), theme.CORAL if self.nudge else theme.SHADOW)
         elif self.phase == "pre":
-            draw_footer(self, surface, _("Thanks! Let's play and find out.") + "   " +
-                        _("Enter: next"), theme.SKY_DEEP)
+            draw_footer(
+                self,
+                surface,
+                _("Thanks! Let's play and find out.") + "   " + _("Enter: next"),
+                theme.SKY_DEEP,
+            )
         elif self.right:
-            draw_footer(self, surface, _("Yes, that's right!") + "   " + _("Enter: next"),
-                        theme.SAFE)
+            draw_footer(
+                self, surface, _("Yes, that's right!") + "   " + _("Enter: next"), theme.SAFE
+            )
         else:
             best = self.question.answers[self.question.correct_index].text
-            draw_footer(self, surface, _("Good try! The best answer is:") + f" {best}   " +
-                        _("Enter: next"), theme.RISKY)
+            draw_footer(
+                self,
+                surface,
+                _("Good try! The best answer is:") + f" {best}   " + _("Enter: next"),
+                theme.RISKY,
+            )
 
 
 class ClassFeedbackScene(FeedbackScene):
@@ -303,9 +416,18 @@ class ClassFeedbackScene(FeedbackScene):
         super().__init__(app, play, choice)
         self.vote = vote
         self.card = pygame.Rect(40, 90, theme.WIDTH - 80, 610)
-        self.buttons.set([Button(pygame.Rect(self.card.centerx - 160, self.card.bottom - 86,
-                                             320, 70), _("Continue"), "next", self.color,
-                                 icon="next")], focus=0)
+        self.buttons.set(
+            [
+                Button(
+                    pygame.Rect(self.card.centerx - 160, self.card.bottom - 86, 320, 70),
+                    _("Continue"),
+                    "next",
+                    self.color,
+                    icon="next",
+                )
+            ],
+            focus=0,
+        )
 
     def enter(self) -> None:
         super().enter()
@@ -325,24 +447,59 @@ class ClassFeedbackScene(FeedbackScene):
         art.rounded_rect(surface, band, self.color, 34)
         pygame.draw.rect(surface, self.color, (band.x, band.bottom - 34, band.w, 34))
         surface.blit(art.icon(self.glyph, 56, theme.WHITE), (band.x + 30, band.y + 14))
-        self.blit_text(surface, _(self.heading), theme.TEXT_BIG + 6, theme.WHITE,
-                       (band.x + 104, band.centery), anchor="midleft", bold=True)
-        self.blit_text(surface, _("The class chose {n}").format(n=self.vote.picked + 1),
-                       theme.TEXT_BODY, theme.WHITE, (band.right - 30, band.centery),
-                       anchor="midright", bold=True)
+        self.blit_text(
+            surface,
+            _(self.heading),
+            theme.TEXT_BIG + 6,
+            theme.WHITE,
+            (band.x + 104, band.centery),
+            anchor="midleft",
+            bold=True,
+        )
+        self.blit_text(
+            surface,
+            _("The class chose {n}").format(n=self.vote.picked + 1),
+            theme.TEXT_BODY,
+            theme.WHITE,
+            (band.right - 30, band.centery),
+            anchor="midright",
+            bold=True,
+        )
         left = pygame.Rect(card.x + 36, band.bottom + 24, 480, card.h - 84 - 130)
-        y = self.blit_text(surface, self.choice.feedback, BIG, theme.INK, left.topleft,
-                           width=left.w).bottom
+        y = self.blit_text(
+            surface, self.choice.feedback, BIG, theme.INK, left.topleft, width=left.w
+        ).bottom
         if self.choice.safety == "risky":
-            self.blit_text(surface, _(WAY_BACK), theme.TEXT_BODY, theme.SAFE, (left.x, y + 18),
-                           bold=True, width=left.w)
+            self.blit_text(
+                surface,
+                _(WAY_BACK),
+                theme.TEXT_BODY,
+                theme.SAFE,
+                (left.x, y + 18),
+                bold=True,
+                width=left.w,
+            )
         chart = pygame.Rect(card.x + 550, band.bottom + 20, card.w - 580, 0)
-        self.blit_text(surface, _("How the class voted"), theme.TEXT_BODY, theme.INK_SOFT,
-                       chart.topleft, bold=True)
+        self.blit_text(
+            surface,
+            _("How the class voted"),
+            theme.TEXT_BODY,
+            theme.INK_SOFT,
+            chart.topleft,
+            bold=True,
+        )
         chart.y += 46
         chart.h = card.bottom - 104 - chart.y
-        draw_tally(self, surface, chart, self.vote.options, self.vote.counts,
-                   marks=self.vote.marks, picked=self.vote.picked, size=theme.TEXT_BODY - 2)
+        draw_tally(
+            self,
+            surface,
+            chart,
+            self.vote.options,
+            self.vote.counts,
+            marks=self.vote.marks,
+            picked=self.vote.picked,
+            size=theme.TEXT_BODY - 2,
+        )
 
 
 class NotesScene(Scene):
@@ -366,15 +523,17 @@ class NotesScene(Scene):
         room = self.PANEL.h - 90 - 2 * 60  # below the heading, minus two section titles
         for size in range(theme.TEXT_BODY - 2, 15, -2):
             step = self.app.text.font(size).get_linesize()
-            used = sum(len(self.app.text.lines(f"•  {item}", size, width)) * step + 8
-                       for item in items)
+            used = sum(
+                len(self.app.text.lines(f"•  {item}", size, width)) * step + 8 for item in items
+            )
             if used <= room:
                 return size
         return 16
 
     def enter(self) -> None:
-        self.app.show("notes", objectives=list(self.scenario.objectives),
-                      discuss=list(self.scenario.discuss))
+        self.app.show(
+            "notes", objectives=list(self.scenario.objectives), discuss=list(self.scenario.discuss)
+        )
 
     def handle_event(self, event) -> None:
         if is_key(event, pygame.K_n, pygame.K_ESCAPE, *ENTER):
@@ -385,22 +544,53 @@ class NotesScene(Scene):
         panel = self.PANEL
         art.rounded_rect(surface, panel, (255, 250, 226), 30, shadow=True)
         x, w = panel.x + 40, panel.w - 80
-        self.blit_text(surface, _("Presenter notes"), theme.TEXT_BIG + 4, theme.INK,
-                       (x, panel.y + 24), bold=True)
-        self.blit_text(surface, _("N: close"), theme.TEXT_SMALL + 2, theme.INK_SOFT,
-                       (panel.right - 40, panel.y + 34), anchor="topright", bold=True)
+        self.blit_text(
+            surface,
+            _("Presenter notes"),
+            theme.TEXT_BIG + 4,
+            theme.INK,
+            (x, panel.y + 24),
+            bold=True,
+        )
+        self.blit_text(
+            surface,
+            _("N: close"),
+            theme.TEXT_SMALL + 2,
+            theme.INK_SOFT,
+            (panel.right - 40, panel.y + 34),
+            anchor="topright",
+            bold=True,
+        )
         y = panel.y + 90
-        sections = ((_("Learning goals"), self.scenario.objectives),
-                    (_("Talk about"), self.scenario.discuss))
+        sections = (
+            (_("Learning goals"), self.scenario.objectives),
+            (_("Talk about"), self.scenario.discuss),
+        )
         for title, items in sections:
-            y = self.blit_text(surface, title, theme.TEXT_BODY, theme.GRAPE, (x, y),
-                               bold=True).bottom + 6
+            y = (
+                self.blit_text(
+                    surface, title, theme.TEXT_BODY, theme.GRAPE, (x, y), bold=True
+                ).bottom
+                + 6
+            )
             if not items:
-                y = self.blit_text(surface, _("Nothing for this story."), theme.TEXT_BODY - 2,
-                                   theme.INK_SOFT, (x + 20, y)).bottom + 16
+                y = (
+                    self.blit_text(
+                        surface,
+                        _("Nothing for this story."),
+                        theme.TEXT_BODY - 2,
+                        theme.INK_SOFT,
+                        (x + 20, y),
+                    ).bottom
+                    + 16
+                )
             for item in items:
-                y = self.blit_text(surface, f"•  {item}", self.size, theme.INK,
-                                   (x + 20, y), width=w - 20).bottom + 8
+                y = (
+                    self.blit_text(
+                        surface, f"•  {item}", self.size, theme.INK, (x + 20, y), width=w - 20
+                    ).bottom
+                    + 8
+                )
             y += 18
 
 
@@ -417,24 +607,50 @@ class ClassSummaryScene(Scene):
         self.play = play
         votes = app.classroom.of(play.scenario.id)
         self.rows = (
-            (_("Votes for safe choices"), theme.SAFE,
-             share(votes, ("decision",), lambda m: m == "safe")),
-            (_("Right answers before"), theme.GRAPE,
-             share(votes, ("pre",), lambda m: m == "correct")),
-            (_("Right answers after"), theme.MINT,
-             share(votes, ("post",), lambda m: m == "correct")),
+            (
+                _("Votes for safe choices"),
+                theme.SAFE,
+                share(votes, ("decision",), lambda m: m == "safe"),
+            ),
+            (
+                _("Right answers before"),
+                theme.GRAPE,
+                share(votes, ("pre",), lambda m: m == "correct"),
+            ),
+            (
+                _("Right answers after"),
+                theme.MINT,
+                share(votes, ("post",), lambda m: m == "correct"),
+            ),
         )
         self.votes = sum(sum(v.counts) for v in votes if v.kind == "decision")
-        self.buttons.set([
-            Button(pygame.Rect(60, 620, 520, 76), _("C: all results of this group"), "class",
-                   theme.SKY_DEEP, icon="star"),
-            Button(pygame.Rect(theme.WIDTH - 420, 620, 360, 76), _("More stories"), "menu",
-                   theme.MINT, icon="back")], focus=1)
+        self.buttons.set(
+            [
+                Button(
+                    pygame.Rect(60, 620, 520, 76),
+                    _("C: all results of this group"),
+                    "class",
+                    theme.SKY_DEEP,
+                    icon="star",
+                ),
+                Button(
+                    pygame.Rect(theme.WIDTH - 420, 620, 360, 76),
+                    _("More stories"),
+                    "menu",
+                    theme.MINT,
+                    icon="back",
+                ),
+            ],
+            focus=1,
+        )
         self.buttons.age = 1.0
 
     def enter(self) -> None:
-        self.app.show("class_summary", group=self.app.classroom.group,
-                      rows=[(label, value) for label, _color, value in self.rows])
+        self.app.show(
+            "class_summary",
+            group=self.app.classroom.group,
+            rows=[(label, value) for label, _color, value in self.rows],
+        )
 
     def handle_event(self, event) -> None:
         if is_key(event, pygame.K_c):
@@ -460,20 +676,50 @@ class ClassSummaryScene(Scene):
         draw_header(self, surface, self.play.scenario.title, self.app.classroom.group)
         card = pygame.Rect(40, 90, theme.WIDTH - 80, 510)
         art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
-        self.blit_text(surface, _("Class results"), theme.TEXT_TITLE - 10, theme.GRAPE,
-                       (card.x + 40, card.y + 24), bold=True)
-        self.blit_text(surface, _("{n} votes at the decisions").format(n=self.votes),
-                       theme.TEXT_BODY, theme.INK_SOFT, (card.right - 40, card.y + 44),
-                       anchor="topright", bold=True)
+        self.blit_text(
+            surface,
+            _("Class results"),
+            theme.TEXT_TITLE - 10,
+            theme.GRAPE,
+            (card.x + 40, card.y + 24),
+            bold=True,
+        )
+        self.blit_text(
+            surface,
+            _("{n} votes at the decisions").format(n=self.votes),
+            theme.TEXT_BODY,
+            theme.INK_SOFT,
+            (card.right - 40, card.y + 44),
+            anchor="topright",
+            bold=True,
+        )
         for i, (label, color, value) in enumerate(self.rows):
             y = card.y + 150 + i * 110
-            self.blit_text(surface, label, theme.TEXT_BIG, theme.INK, (card.x + 40, y + 30),
-                           anchor="midleft", bold=True)
+            self.blit_text(
+                surface,
+                label,
+                theme.TEXT_BIG,
+                theme.INK,
+                (card.x + 40, y + 30),
+                anchor="midleft",
+                bold=True,
+            )
             bar = pygame.Rect(card.x + 480, y + 4, 480, 52)
             art.rounded_rect(surface, bar, (226, 230, 244), 26)
             if value:
-                art.rounded_rect(surface, pygame.Rect(bar.x, bar.y, max(52, round(bar.w * value)),
-                                                      bar.h), color, 26)
+                art.rounded_rect(
+                    surface,
+                    pygame.Rect(bar.x, bar.y, max(52, round(bar.w * value)), bar.h),
+                    color,
+                    26,
+                )
             text = "–" if value is None else f"{round(value * 100)}%"
-            self.blit_text(surface, text, theme.TEXT_BIG + 8, theme.INK,
-                           (bar.right + 24, bar.centery), anchor="midleft", bold=True)
+            self.blit_text(
+                surface,
+                text,
+                theme.TEXT_BIG + 8,
+                theme.INK,
+                (bar.right + 24, bar.centery),
+                anchor="midleft",
+                bold=True,
+            )

@@ -21,8 +21,9 @@ class DialogueScene(StageScene):
 
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
-        others = [m.speaker for m in node.messages if m.speaker not in
-                  (SYSTEM_SPEAKER, self.player_id())]
+        others = [
+            m.speaker for m in node.messages if m.speaker not in (SYSTEM_SPEAKER, self.player_id())
+        ]
         self.partner = self.scenario.characters.get(others[0]) if others else None
 
     send_pause = 0.8
@@ -65,9 +66,9 @@ class DialogueScene(StageScene):
             mine = speaker == self.player_id()
             narration = speaker == SYSTEM_SPEAKER
             ink = theme.WHITE if mine else theme.INK
-            body = self.app.text.render(text, theme.TEXT_BODY - 2 + self.boost, ink,
-                                        width=TALK.w - 200,
-                                        bold=narration)
+            body = self.app.text.render(
+                text, theme.TEXT_BODY - 2 + self.boost, ink, width=TALK.w - 200, bold=narration
+            )
             body = self.with_request(speaker, text, body, TALK.w - 200)
             rect = body.get_rect(bottomleft=(TALK.x + 20, y - 12)).inflate(40, 26)
             if mine:

@@ -37,18 +37,35 @@ class EfficacyScene(Scene):
         buttons = []
         for i, (value, label, face, color) in enumerate(SCALE):
             rect = pygame.Rect(x + i * (width + gap), CARD.bottom - 140, width, 96)
-            buttons.append(Button(rect, _(label), value, color, size=theme.TEXT_BODY,
-                                  number=i + 1, payload={"efficacy": value, "face": face},
-                                  appear=0.08 * i))
+            buttons.append(
+                Button(
+                    rect,
+                    _(label),
+                    value,
+                    color,
+                    size=theme.TEXT_BODY,
+                    number=i + 1,
+                    payload={"efficacy": value, "face": face},
+                    appear=0.08 * i,
+                )
+            )
         self.buttons.set(buttons)
 
     def enter(self) -> None:
-        self.app.show("efficacy", phase=self.phase, ask=_(ASK),
-                      options=[_(label) for _value, label, _face, _color in SCALE])
+        self.app.show(
+            "efficacy",
+            phase=self.phase,
+            ask=_(ASK),
+            options=[_(label) for _value, label, _face, _color in SCALE],
+        )
 
     def pressed(self, button) -> None:
-        self.app.show("efficacy_answer", value=button.action, text=button.label,
-                      index=self.buttons.buttons.index(button))
+        self.app.show(
+            "efficacy_answer",
+            value=button.action,
+            text=button.label,
+            index=self.buttons.buttons.index(button),
+        )
         self.play.efficacy_answered(self.phase, button.action)
 
     def escape(self) -> None:
@@ -56,15 +73,29 @@ class EfficacyScene(Scene):
 
     def draw_content(self, surface) -> None:
         draw_card(self, surface, _(HEADINGS[self.phase]))
-        summary = self.blit_text(surface, self.play.scenario.summary, theme.TEXT_BODY - 2,
-                                 theme.INK_SOFT, (CARD.centerx, CARD.y + 78), anchor="midtop",
-                                 width=CARD.w - 120, align="center")
-        self.blit_text(surface, _(ASK), theme.TEXT_BIG + 4, theme.INK,
-                       (CARD.centerx, summary.bottom + 18), anchor="midtop", bold=True,
-                       width=CARD.w - 120, align="center")
+        summary = self.blit_text(
+            surface,
+            self.play.scenario.summary,
+            theme.TEXT_BODY - 2,
+            theme.INK_SOFT,
+            (CARD.centerx, CARD.y + 78),
+            anchor="midtop",
+            width=CARD.w - 120,
+            align="center",
+        )
+        self.blit_text(
+            surface,
+            _(ASK),
+            theme.TEXT_BIG + 4,
+            theme.INK,
+            (CARD.centerx, summary.bottom + 18),
+            anchor="midtop",
+            bold=True,
+            width=CARD.w - 120,
+            align="center",
+        )
         bob = 4 * pygame.math.Vector2(0, 1).rotate(self.t * 120).y
         for button in self.buttons.buttons:
             face = art.icon(button.payload["face"], FACE, button.color)
-            spot = face.get_rect(midbottom=(button.rect.centerx,
-                                            button.rect.y - 24 + int(bob)))
+            spot = face.get_rect(midbottom=(button.rect.centerx, button.rect.y - 24 + int(bob)))
             surface.blit(face, spot)

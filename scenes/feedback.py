@@ -32,9 +32,19 @@ class FeedbackScene(Scene):
         style = STYLE.get(choice.safety, STYLE["neutral"])
         self.heading, self.color, self.glyph, self.sound = style
         self.card, self.shrink = self.fit()
-        self.buttons.set([Button(pygame.Rect(self.card.centerx - 150, self.card.bottom - 96,
-                                             300, 72), _("Continue"), "next", self.color,
-                                 icon="next", appear=0.35)], focus=0)
+        self.buttons.set(
+            [
+                Button(
+                    pygame.Rect(self.card.centerx - 150, self.card.bottom - 96, 300, 72),
+                    _("Continue"),
+                    "next",
+                    self.color,
+                    icon="next",
+                    appear=0.35,
+                )
+            ],
+            focus=0,
+        )
 
     def fit(self) -> tuple[pygame.Rect, int]:
         """The card and how many points smaller the text is drawn: with large text the card
@@ -47,25 +57,46 @@ class FeedbackScene(Scene):
         shrink = shrink_to_fit(lambda k: height(k) <= MAX_H)
         height = height(shrink)
         card = pygame.Rect(0, 0, width, max(CARD_H, min(MAX_H, height)))
-        card.midbottom = (theme.WIDTH // 2, min(theme.HEIGHT - 10,
-                                                theme.HEIGHT // 2 + 40 + card.h // 2))
+        card.midbottom = (
+            theme.WIDTH // 2,
+            min(theme.HEIGHT - 10, theme.HEIGHT // 2 + 40 + card.h // 2),
+        )
         return card, shrink
 
     def block_heights(self, width: int, shrink: int) -> list[int]:
         """Heights of the feedback text and (after a risky choice) the way-back line."""
         render = self.app.text.render
-        out = [render(self.choice.feedback, theme.TEXT_BODY - shrink, theme.INK,
-                      width=width - 90, align="center").get_height()]
+        out = [
+            render(
+                self.choice.feedback,
+                theme.TEXT_BODY - shrink,
+                theme.INK,
+                width=width - 90,
+                align="center",
+            ).get_height()
+        ]
         if self.choice.safety == "risky":
-            out.append(18 + render(_(WAY_BACK), theme.TEXT_SMALL + 2 - shrink, theme.SAFE,
-                                   bold=True, width=width - 110,
-                                   align="center").get_height())
+            out.append(
+                18
+                + render(
+                    _(WAY_BACK),
+                    theme.TEXT_SMALL + 2 - shrink,
+                    theme.SAFE,
+                    bold=True,
+                    width=width - 110,
+                    align="center",
+                ).get_height()
+            )
         return out
 
     def enter(self) -> None:
         self.app.sounds.play(self.sound)
-        self.app.show("feedback", safety=self.choice.safety, text=self.choice.feedback,
-                      way_back=_(WAY_BACK) if self.choice.safety == "risky" else "")
+        self.app.show(
+            "feedback",
+            safety=self.choice.safety,
+            text=self.choice.feedback,
+            way_back=_(WAY_BACK) if self.choice.safety == "risky" else "",
+        )
 
     def pressed(self, button) -> None:
         self.play.after_feedback()
@@ -87,12 +118,34 @@ class FeedbackScene(Scene):
         pygame.draw.ellipse(surface, self.color, spot.inflate(-14, -14))
         glyph = art.icon(self.glyph, 64, theme.WHITE)
         surface.blit(glyph, glyph.get_rect(center=spot.center))
-        self.blit_text(surface, _(self.heading), theme.TEXT_BIG, theme.WHITE,
-                       (card.centerx, card.y + 66), anchor="midtop", bold=True)
-        y = self.blit_text(surface, self.choice.feedback, theme.TEXT_BODY - self.shrink,
-                           theme.INK, (card.centerx, card.y + BODY_Y), anchor="midtop",
-                           width=card.w - 90, align="center").bottom
+        self.blit_text(
+            surface,
+            _(self.heading),
+            theme.TEXT_BIG,
+            theme.WHITE,
+            (card.centerx, card.y + 66),
+            anchor="midtop",
+            bold=True,
+        )
+        y = self.blit_text(
+            surface,
+            self.choice.feedback,
+            theme.TEXT_BODY - self.shrink,
+            theme.INK,
+            (card.centerx, card.y + BODY_Y),
+            anchor="midtop",
+            width=card.w - 90,
+            align="center",
+        ).bottom
         if self.choice.safety == "risky":
-            self.blit_text(surface, _(WAY_BACK), theme.TEXT_SMALL + 2 - self.shrink, theme.SAFE,
-                           (card.centerx, y + 18), anchor="midtop", bold=True,
-                           width=card.w - 110, align="center")
+            self.blit_text(
+                surface,
+                _(WAY_BACK),
+                theme.TEXT_SMALL + 2 - self.shrink,
+                theme.SAFE,
+                (card.centerx, y + 18),
+                anchor="midtop",
+                bold=True,
+                width=card.w - 110,
+                align="center",
+            )

@@ -11,12 +11,15 @@ from game.ui import Button
 
 from .base import Scene, shrink_to_fit
 
-ADULT = N_("You can always talk to a trusted adult: a parent, a relative or a teacher. "
-         "You are never in trouble for asking for help.")
+ADULT = N_(
+    "You can always talk to a trusted adult: a parent, a relative or a teacher. "
+    "You are never in trouble for asking for help."
+)
 
 
-def service_lines(locale: str, ending: tuple[str, ...] | None = None
-                  ) -> list[tuple[str, list[str]]]:
+def service_lines(
+    locale: str, ending: tuple[str, ...] | None = None
+) -> list[tuple[str, list[str]]]:
     """(country, ["name: how to reach", ...]) for the regions a player of `locale` sees: all
     their services, or with `ending` (a story's `help:` kinds) those its ending shows."""
     out = []
@@ -34,9 +37,18 @@ class HelpScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.card = pygame.Rect(90, 40, theme.WIDTH - 180, theme.HEIGHT - 80)
-        self.buttons.set([Button(pygame.Rect(self.card.centerx - 140, self.card.bottom - 86,
-                                             280, 66), _("Close"), "close", theme.MINT,
-                                 icon="close")], focus=0)
+        self.buttons.set(
+            [
+                Button(
+                    pygame.Rect(self.card.centerx - 140, self.card.bottom - 86, 280, 66),
+                    _("Close"),
+                    "close",
+                    theme.MINT,
+                    icon="close",
+                )
+            ],
+            focus=0,
+        )
         self.groups = service_lines(app.locale)
         self._laid = None  # (area, boxes, text size, entries), made at the first frame
 
@@ -54,21 +66,46 @@ class HelpScene(Scene):
         card = self.card
         art.rounded_rect(surface, card, theme.CLOUD, 34, shadow=True)
         surface.blit(art.icon("heart", 56, theme.CORAL), (card.x + 36, card.y + 28))
-        self.blit_text(surface, _("Who can help?"), theme.TEXT_BIG + 4, theme.INK,
-                       (card.x + 108, card.y + 34), bold=True)
-        adult = self.blit_text(surface, _(ADULT), theme.TEXT_BODY, theme.INK,
-                               (card.x + 40, card.y + 100), width=card.w - 80)
+        self.blit_text(
+            surface,
+            _("Who can help?"),
+            theme.TEXT_BIG + 4,
+            theme.INK,
+            (card.x + 108, card.y + 34),
+            bold=True,
+        )
+        adult = self.blit_text(
+            surface,
+            _(ADULT),
+            theme.TEXT_BODY,
+            theme.INK,
+            (card.x + 40, card.y + 100),
+            width=card.w - 80,
+        )
         groups = self.groups
         lead = _("Then your country's helpline:") if len(groups) > 1 else _("More help:")
-        self.blit_text(surface, lead, theme.TEXT_BODY - 2, theme.INK_SOFT,
-                       (card.x + 40, adult.bottom + 16), bold=True)
+        self.blit_text(
+            surface,
+            lead,
+            theme.TEXT_BODY - 2,
+            theme.INK_SOFT,
+            (card.x + 40, adult.bottom + 16),
+            bold=True,
+        )
         top = adult.bottom + 58
-        boxes, size, entries = self.laid(pygame.Rect(card.x + 40, top, card.w - 80,
-                                                     card.bottom - 100 - top))
+        boxes, size, entries = self.laid(
+            pygame.Rect(card.x + 40, top, card.w - 80, card.bottom - 100 - top)
+        )
         for box, (country, _lines) in zip(boxes, groups, strict=True):
             art.rounded_rect(surface, box, theme.WHITE, 24)
-            self.blit_text(surface, country, theme.TEXT_BODY - 2, theme.SKY_DEEP,
-                           (box.x + 22, box.y + 10), bold=True)
+            self.blit_text(
+                surface,
+                country,
+                theme.TEXT_BODY - 2,
+                theme.SKY_DEEP,
+                (box.x + 22, box.y + 10),
+                bold=True,
+            )
         for x, y, width, line in entries:
             self.blit_text(surface, line, size, theme.INK, (x, y), width=width)
 
@@ -77,8 +114,10 @@ class HelpScene(Scene):
     def laid(self, area):
         if self._laid is None or self._laid[0] != area:
             width = (area.w - 24 * (len(self.groups) - 1)) // max(1, len(self.groups))
-            boxes = [pygame.Rect(area.x + i * (width + 24), area.y, width, area.h)
-                     for i in range(len(self.groups))]
+            boxes = [
+                pygame.Rect(area.x + i * (width + 24), area.y, width, area.h)
+                for i in range(len(self.groups))
+            ]
             placed = {}
 
             def fits(shrink: int) -> bool:
@@ -100,7 +139,7 @@ class HelpScene(Scene):
             per = -(-len(lines) // columns)
             for c in range(columns):
                 y = box.y + 48
-                for line in lines[c * per:(c + 1) * per]:
+                for line in lines[c * per : (c + 1) * per]:
                     bottom = y + len(self.app.text.lines(line, size, col_w)) * line_h
                     out.append((box.x + 22 + c * (col_w + 24), y, col_w, line, bottom))
                     y = bottom + 6

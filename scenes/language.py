@@ -23,12 +23,21 @@ class LanguageScene(Scene):
     def __init__(self, app, preselect: str | None = None):
         super().__init__(app)
         focus = i18n.AVAILABLE.index(preselect or app.locale)
-        self.buttons.set([
-            Button(pygame.Rect(theme.WIDTH // 2 - 260, 220 + i * 132, 520, 104), name, code,
-                   COLORS[i % len(COLORS)], size=theme.TEXT_BIG, number=i + 1,
-                   appear=0.08 * i)
-            for i, (code, name) in enumerate(i18n.LANGUAGES)
-        ], focus=focus)
+        self.buttons.set(
+            [
+                Button(
+                    pygame.Rect(theme.WIDTH // 2 - 260, 220 + i * 132, 520, 104),
+                    name,
+                    code,
+                    COLORS[i % len(COLORS)],
+                    size=theme.TEXT_BIG,
+                    number=i + 1,
+                    appear=0.08 * i,
+                )
+                for i, (code, name) in enumerate(i18n.LANGUAGES)
+            ],
+            focus=focus,
+        )
 
     def enter(self) -> None:
         self.app.show("language", choices=[name for _code, name in i18n.LANGUAGES])
@@ -46,7 +55,22 @@ class LanguageScene(Scene):
         self.app.reset(TitleScene(self.app))
 
     def draw_content(self, surface) -> None:
-        self.blit_text(surface, HEADING, theme.TEXT_BODY + 2, theme.WHITE, (theme.WIDTH // 2, 24),
-                       anchor="midtop", bold=True, width=1100, align="center")
-        self.blit_text(surface, _("You can change it later on the title screen."),
-                       theme.TEXT_SMALL, theme.INK, (theme.WIDTH // 2, 660), anchor="midtop")
+        self.blit_text(
+            surface,
+            HEADING,
+            theme.TEXT_BODY + 2,
+            theme.WHITE,
+            (theme.WIDTH // 2, 24),
+            anchor="midtop",
+            bold=True,
+            width=1100,
+            align="center",
+        )
+        self.blit_text(
+            surface,
+            _("You can change it later on the title screen."),
+            theme.TEXT_SMALL,
+            theme.INK,
+            (theme.WIDTH // 2, 660),
+            anchor="midtop",
+        )

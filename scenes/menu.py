@@ -29,18 +29,20 @@ class Card(Button):
         art.rounded_rect(surface, pygame.Rect(0, 0, w, h), theme.WHITE, 26)
         tall = h >= 260
         band = pygame.Rect(0, 0, w, 128 if tall else 96)
-        art.rounded_rect(surface, band, self.color if state == "normal" else
-                         tuple(min(255, c + 20) for c in self.color), 26)
+        art.rounded_rect(
+            surface,
+            band,
+            self.color if state == "normal" else tuple(min(255, c + 20) for c in self.color),
+            26,
+        )
         pygame.draw.rect(surface, theme.WHITE, (0, band.bottom - 18, w, 18))
         icon = art.topic_icon(self.payload["topic"], 104 if tall else 80)
         surface.blit(icon, icon.get_rect(center=(w // 2, band.centery - 4)))
         ages = _("Ages {band}").format(band=self.payload["age_band"])
-        chip = text.render(ages, theme.TEXT_SMALL - 2,
-                           theme.WHITE, bold=True)
+        chip = text.render(ages, theme.TEXT_SMALL - 2, theme.WHITE, bold=True)
         chip_rect = chip.get_rect(bottomleft=(18, h - 14)).inflate(20, 8)
         size = self.fitting_size(text, w - 28, chip_rect.top - band.bottom - 8)
-        title = text.render(self.label, size, theme.INK, bold=True, width=w - 28,
-                            align="center")
+        title = text.render(self.label, size, theme.INK, bold=True, width=w - 28, align="center")
         surface.blit(title, title.get_rect(midtop=(w // 2, band.bottom + 4)))
         art.rounded_rect(surface, chip_rect, self.color, 14)
         surface.blit(chip, chip.get_rect(center=chip_rect.center))
@@ -61,7 +63,7 @@ class MenuScene(Scene):
         scenarios = [s for s in app.content.scenarios if not band or s.age_band == band]
         self.pages = max(1, -(-len(scenarios) // PER_PAGE))
         self.page = min(getattr(app, "menu_page", 0), self.pages - 1)
-        shown = scenarios[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        shown = scenarios[self.page * PER_PAGE : (self.page + 1) * PER_PAGE]
         cards = []
         rows = max(1, (len(shown) + COLS - 1) // COLS)
         width, height, gap = (CARD_W, CARD_H, 30) if rows == 1 else (SMALL_W, SMALL_H, SMALL_GAP)
@@ -70,14 +72,27 @@ class MenuScene(Scene):
             row, col = divmod(i, COLS)
             in_row = min(COLS, len(shown) - row * COLS)
             left = (theme.WIDTH - (in_row * width + (in_row - 1) * gap)) // 2
-            rect = pygame.Rect(left + col * (width + gap), top + row * (height + 22),
-                               width, height)
-            payload = {"id": scenario.id, "topic": scenario.topic,
-                       "age_band": scenario.age_band, "done": scenario.id in app.done}
-            cards.append(Card(rect, scenario.title, scenario, CARD_COLORS[i % len(CARD_COLORS)],
-                              payload=payload, appear=0.05 * i, size=theme.TEXT_SMALL + 2))
-        self.buttons.set(cards + self._page_arrows() + self._age_chips(band),
-                         focus=0 if cards else -1)
+            rect = pygame.Rect(left + col * (width + gap), top + row * (height + 22), width, height)
+            payload = {
+                "id": scenario.id,
+                "topic": scenario.topic,
+                "age_band": scenario.age_band,
+                "done": scenario.id in app.done,
+            }
+            cards.append(
+                Card(
+                    rect,
+                    scenario.title,
+                    scenario,
+                    CARD_COLORS[i % len(CARD_COLORS)],
+                    payload=payload,
+                    appear=0.05 * i,
+                    size=theme.TEXT_SMALL + 2,
+                )
+            )
+        self.buttons.set(
+            cards + self._page_arrows() + self._age_chips(band), focus=0 if cards else -1
+        )
 
     def _page_arrows(self) -> list:
         """Arrows beside the cards when there are more stories than fit on one page."""
@@ -85,11 +100,27 @@ class MenuScene(Scene):
             return []
         arrows = []
         if self.page > 0:
-            arrows.append(Button(pygame.Rect(12, 360, 60, 96), "", "page", theme.SKY_DEEP,
-                                 icon="back", payload={"page": -1}))
+            arrows.append(
+                Button(
+                    pygame.Rect(12, 360, 60, 96),
+                    "",
+                    "page",
+                    theme.SKY_DEEP,
+                    icon="back",
+                    payload={"page": -1},
+                )
+            )
         if self.page < self.pages - 1:
-            arrows.append(Button(pygame.Rect(theme.WIDTH - 72, 360, 60, 96), "", "page",
-                                 theme.SKY_DEEP, icon="next", payload={"page": 1}))
+            arrows.append(
+                Button(
+                    pygame.Rect(theme.WIDTH - 72, 360, 60, 96),
+                    "",
+                    "page",
+                    theme.SKY_DEEP,
+                    icon="next",
+                    payload={"page": 1},
+                )
+            )
         return arrows
 
     def _age_chips(self, chosen: str) -> list:
@@ -102,13 +133,23 @@ class MenuScene(Scene):
             w = self.app.text.measure(label, theme.TEXT_SMALL, bold=True) + 40
             x -= w + 12
             color = theme.SUN if band == chosen else theme.SKY_DEEP
-            chips.insert(0, Button(pygame.Rect(x, 94, w, 46), label, "age", color,
-                                   size=theme.TEXT_SMALL, payload={"age": band}))
+            chips.insert(
+                0,
+                Button(
+                    pygame.Rect(x, 94, w, 46),
+                    label,
+                    "age",
+                    color,
+                    size=theme.TEXT_SMALL,
+                    payload={"age": band},
+                ),
+            )
         return chips
 
     def enter(self) -> None:
-        self.app.show("menu", scenarios=[b.payload["id"] for b in self.buttons.buttons
-                                         if "id" in b.payload])
+        self.app.show(
+            "menu", scenarios=[b.payload["id"] for b in self.buttons.buttons if "id" in b.payload]
+        )
 
     def pressed(self, button) -> None:
         if button.action == "page":
@@ -130,10 +171,12 @@ class MenuScene(Scene):
         self.app.replace(TitleScene(self.app))
 
     def draw_content(self, surface) -> None:
-        heading = self.blit_text(surface, _("Pick a story"), theme.TEXT_TITLE - 8, theme.WHITE,
-                                 (48, 10), bold=True)
+        heading = self.blit_text(
+            surface, _("Pick a story"), theme.TEXT_TITLE - 8, theme.WHITE, (48, 10), bold=True
+        )
         done = len(self.app.done & {s.id for s in self.app.content.scenarios})
         total = len(self.app.content.scenarios)
         progress = _("{done} of {total} done").format(done=done, total=total)
-        self.blit_text(surface, progress, theme.TEXT_BODY, theme.SUN,
-                       (52, heading.bottom - 6), bold=True)
+        self.blit_text(
+            surface, progress, theme.TEXT_BODY, theme.SUN, (52, heading.bottom - 6), bold=True
+        )

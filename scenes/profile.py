@@ -14,8 +14,9 @@ from .base import portrait, shrink_to_fit
 from .chat import HEADER_H, WINDOW, ChatScene
 
 CARD = pygame.Rect(WINDOW.x + 16, WINDOW.y + HEADER_H + 14, 300, WINDOW.h - HEADER_H - 30)
-MESSAGES = pygame.Rect(CARD.right + 4, WINDOW.y + HEADER_H, WINDOW.right - CARD.right - 4,
-                       WINDOW.h - HEADER_H)
+MESSAGES = pygame.Rect(
+    CARD.right + 4, WINDOW.y + HEADER_H, WINDOW.right - CARD.right - 4, WINDOW.h - HEADER_H
+)
 BANNER_H = 72
 FACE = 96
 TEXT_W = CARD.w - 40  # the bio wraps to this width
@@ -33,8 +34,12 @@ class ProfileScene(ChatScene):
 
     def enter(self) -> None:
         super().enter()
-        self.app.show("profile", name=self.owner.name if self.owner else "", bio=self.node.bio,
-                      details=list(self.node.details))
+        self.app.show(
+            "profile",
+            name=self.owner.name if self.owner else "",
+            bio=self.node.bio,
+            details=list(self.node.details),
+        )
 
     def paint_stage(self, layer) -> None:
         art.rounded_rect(layer, WINDOW, (244, 238, 255), 28, shadow=True)
@@ -42,12 +47,21 @@ class ProfileScene(ChatScene):
         art.rounded_rect(layer, bar, theme.GRAPE, 28)
         pygame.draw.rect(layer, theme.GRAPE, (bar.x, bar.bottom - 28, bar.w, 28))
         name = self.owner.name if self.owner else ""
-        self.blit_text(layer, name, theme.TEXT_BODY - 2, theme.WHITE, (bar.x + 24, bar.y + 8),
-                       bold=True)
-        self.blit_text(layer, _("Profile"), theme.TEXT_SMALL - 4, (236, 226, 255),
-                       (bar.x + 24, bar.y + 44))
-        self.blit_text(layer, self.node.app or _("Profile"), theme.TEXT_SMALL, (236, 226, 255),
-                       (bar.right - 24, bar.centery), anchor="midright", bold=True)
+        self.blit_text(
+            layer, name, theme.TEXT_BODY - 2, theme.WHITE, (bar.x + 24, bar.y + 8), bold=True
+        )
+        self.blit_text(
+            layer, _("Profile"), theme.TEXT_SMALL - 4, (236, 226, 255), (bar.x + 24, bar.y + 44)
+        )
+        self.blit_text(
+            layer,
+            self.node.app or _("Profile"),
+            theme.TEXT_SMALL,
+            (236, 226, 255),
+            (bar.right - 24, bar.centery),
+            anchor="midright",
+            bold=True,
+        )
         self.paint_card(layer)
 
     def paint_card(self, layer) -> None:
@@ -55,8 +69,9 @@ class ProfileScene(ChatScene):
         banner = pygame.Rect(CARD.x, CARD.y, CARD.w, BANNER_H)
         band = pygame.Surface(banner.size, pygame.SRCALPHA)
         for x in range(banner.w):
-            pygame.draw.line(band, art.mix(theme.BUBBLEGUM, theme.PEACH, x / banner.w), (x, 0),
-                             (x, banner.h))
+            pygame.draw.line(
+                band, art.mix(theme.BUBBLEGUM, theme.PEACH, x / banner.w), (x, 0), (x, banner.h)
+            )
         mask = pygame.Surface(banner.size, pygame.SRCALPHA)
         art.rounded_rect(mask, mask.get_rect().inflate(0, 48).move(0, 24), (255, 255, 255), 24)
         band.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
@@ -74,11 +89,24 @@ class ProfileScene(ChatScene):
         name = self.owner.name if self.owner else ""
         # a long handle gets smaller, never broken in two
         size = self.app.text.fit(name, theme.TEXT_BODY - 4 - shrink, CARD.w - 24, True, step=1)
-        y = self.blit_text(surface, name, size, theme.INK, (CARD.centerx, y),
-                           anchor="midtop", bold=True).bottom + 10
+        y = (
+            self.blit_text(
+                surface, name, size, theme.INK, (CARD.centerx, y), anchor="midtop", bold=True
+            ).bottom
+            + 10
+        )
         if self.node.bio:
-            y = self.blit_text(surface, self.node.bio, theme.TEXT_SMALL - 2 - shrink, theme.INK,
-                               (CARD.x + 20, y), width=TEXT_W).bottom + 12
+            y = (
+                self.blit_text(
+                    surface,
+                    self.node.bio,
+                    theme.TEXT_SMALL - 2 - shrink,
+                    theme.INK,
+                    (CARD.x + 20, y),
+                    width=TEXT_W,
+                ).bottom
+                + 12
+            )
         for detail in self.node.details:
             chip = self.app.text.render(detail, theme.TEXT_SMALL - 4 - shrink, theme.INK)
             row = pygame.Rect(CARD.x + 14, y, CARD.w - 28, chip.get_height() + 8)

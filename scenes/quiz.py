@@ -20,8 +20,9 @@ HEADINGS = {"pre": N_("Before the story: what do you think?"), "post": N_("What 
 def draw_card(scene, surface, heading: str) -> None:
     """The white card of a question screen, with its heading."""
     art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
-    scene.blit_text(surface, heading, theme.TEXT_BODY, theme.GRAPE, (CARD.x + 40, CARD.y + 26),
-                    bold=True)
+    scene.blit_text(
+        surface, heading, theme.TEXT_BODY, theme.GRAPE, (CARD.x + 40, CARD.y + 26), bold=True
+    )
 
 
 class QuizScene(Scene):
@@ -43,8 +44,9 @@ class QuizScene(Scene):
         answers = self.answers
         gap = 14
         heights = [self._height(a.text, len(answers)) for a in answers]
-        ask = self.app.text.render(self.question.ask, theme.TEXT_BIG, theme.INK, bold=True,
-                                   width=CARD.w - 80)
+        ask = self.app.text.render(
+            self.question.ask, theme.TEXT_BIG, theme.INK, bold=True, width=CARD.w - 80
+        )
         room = CARD.bottom - 30 - (CARD.y + 76 + ask.get_height() + 16)
         room -= gap * (len(answers) - 1)
         if sum(heights) > room:  # large text: the answers share the room and their labels shrink
@@ -52,9 +54,19 @@ class QuizScene(Scene):
         y = CARD.bottom - 30 - sum(heights) - gap * (len(answers) - 1)
         buttons = []
         for i, (a, h) in enumerate(zip(answers, heights, strict=True)):
-            buttons.append(Button(pygame.Rect(CARD.x + 40, y, CARD.w - 80, h), a.text, a,
-                                  ANSWER_COLORS[i % 4], size=theme.TEXT_BODY - 2, number=i + 1,
-                                  align="left", payload={"correct": a.correct}, appear=0.08 * i))
+            buttons.append(
+                Button(
+                    pygame.Rect(CARD.x + 40, y, CARD.w - 80, h),
+                    a.text,
+                    a,
+                    ANSWER_COLORS[i % 4],
+                    size=theme.TEXT_BODY - 2,
+                    number=i + 1,
+                    align="left",
+                    payload={"correct": a.correct},
+                    appear=0.08 * i,
+                )
+            )
             y += h + gap
         self.buttons.set(buttons)
 
@@ -65,8 +77,14 @@ class QuizScene(Scene):
         return max(76 if count > 3 else 86, 24 + lines * line_h)
 
     def enter(self) -> None:
-        self.app.show("question", phase=self.phase, number=self.index + 1, total=self.total,
-                      ask=self.question.ask, answers=[a.text for a in self.answers])
+        self.app.show(
+            "question",
+            phase=self.phase,
+            number=self.index + 1,
+            total=self.total,
+            ask=self.question.ask,
+            answers=[a.text for a in self.answers],
+        )
 
     def pressed(self, button) -> None:
         if button.action == "next":
@@ -74,25 +92,57 @@ class QuizScene(Scene):
             return
         right = self.play.answered(self.phase, self.index, button.action)
         self.result = (button.action, right)
-        self.app.show("answer", phase=self.phase, index=self.answers.index(button.action),
-                      text=button.label, correct=right)
+        self.app.show(
+            "answer",
+            phase=self.phase,
+            index=self.answers.index(button.action),
+            text=button.label,
+            correct=right,
+        )
         if self.phase == "post":
             self.app.sounds.play("good" if right else "think")
-        label = _("Next") if self.index + 1 < self.total else (
-            _("Start the story") if self.phase == "pre" else _("See how you did"))
-        self.buttons.set([Button(pygame.Rect(CARD.centerx - 170, CARD.bottom - 100, 340, 72),
-                                 label, "next", theme.MINT, icon="next", appear=0.2)], focus=0)
+        label = (
+            _("Next")
+            if self.index + 1 < self.total
+            else (_("Start the story") if self.phase == "pre" else _("See how you did"))
+        )
+        self.buttons.set(
+            [
+                Button(
+                    pygame.Rect(CARD.centerx - 170, CARD.bottom - 100, 340, 72),
+                    label,
+                    "next",
+                    theme.MINT,
+                    icon="next",
+                    appear=0.2,
+                )
+            ],
+            focus=0,
+        )
 
     def escape(self) -> None:
         ask_to_leave(self.app, self.play)
 
     def draw_content(self, surface) -> None:
         draw_card(self, surface, _(HEADINGS[self.phase]))
-        self.blit_text(surface, f"{self.index + 1} / {self.total}", theme.TEXT_BODY,
-                       theme.INK_SOFT, (CARD.right - 40, CARD.y + 26), anchor="topright",
-                       bold=True)
-        ask = self.blit_text(surface, self.question.ask, theme.TEXT_BIG, theme.INK,
-                             (CARD.x + 40, CARD.y + 76), bold=True, width=CARD.w - 80)
+        self.blit_text(
+            surface,
+            f"{self.index + 1} / {self.total}",
+            theme.TEXT_BODY,
+            theme.INK_SOFT,
+            (CARD.right - 40, CARD.y + 26),
+            anchor="topright",
+            bold=True,
+        )
+        ask = self.blit_text(
+            surface,
+            self.question.ask,
+            theme.TEXT_BIG,
+            theme.INK,
+            (CARD.x + 40, CARD.y + 76),
+            bold=True,
+            width=CARD.w - 80,
+        )
         if self.result is not None:
             self.draw_result(surface, ask.bottom + 30)
 
@@ -109,7 +159,12 @@ class QuizScene(Scene):
             text, color, glyph = _("Good try! The best answer is:"), theme.RISKY, "heart"
             detail = best + (f"\n{self.question.explain}" if self.question.explain else "")
         surface.blit(art.icon(glyph, 52, color), (CARD.x + 40, y))
-        self.blit_text(surface, text, theme.TEXT_BODY + 2, color, (CARD.x + 108, y + 8),
-                       bold=True)
-        self.blit_text(surface, detail, theme.TEXT_BODY - 2, theme.INK, (CARD.x + 108, y + 58),
-                       width=CARD.w - 160)
+        self.blit_text(surface, text, theme.TEXT_BODY + 2, color, (CARD.x + 108, y + 8), bold=True)
+        self.blit_text(
+            surface,
+            detail,
+            theme.TEXT_BODY - 2,
+            theme.INK,
+            (CARD.x + 108, y + 58),
+            width=CARD.w - 160,
+        )

@@ -92,8 +92,9 @@ class StageScene(Scene):
         self.wait = self._delay(self.shown)
         self.on_message(message)
         self.app.sounds.play("pop")
-        name = "" if message.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(
-            message.speaker)
+        name = (
+            "" if message.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(message.speaker)
+        )
         self.app.show("message", speaker=name, text=message.text, request=message.request)
 
     send_pause = 0.5  # seconds the player's pick stays on screen before the feedback
@@ -127,10 +128,19 @@ class StageScene(Scene):
         buttons = []
         for i, (choice, h) in enumerate(zip(choices, heights, strict=True)):
             rect = pygame.Rect(PANEL.x + 16, y, PANEL.w - 32, h)
-            buttons.append(Button(rect, choice.text, choice, CHOICE_COLORS[i % 3],
-                                  size=theme.TEXT_SMALL + 2, number=i + 1, align="left",
-                                  payload={"id": choice.id, "safety": choice.safety},
-                                  appear=0.12 * i))
+            buttons.append(
+                Button(
+                    rect,
+                    choice.text,
+                    choice,
+                    CHOICE_COLORS[i % 3],
+                    size=theme.TEXT_SMALL + 2,
+                    number=i + 1,
+                    align="left",
+                    payload={"id": choice.id, "safety": choice.safety},
+                    appear=0.12 * i,
+                )
+            )
             y += h + gap
         self.buttons.set(buttons)
         self.app.show("choices", choices=[(c.text, c.safety) for c in choices])
@@ -187,8 +197,9 @@ class StageScene(Scene):
         self.draw_panel(surface)
 
     def draw_header(self, surface) -> None:
-        chip = self.app.text.render(self.scenario.title, theme.TEXT_SMALL + 2, theme.WHITE,
-                                    bold=True)
+        chip = self.app.text.render(
+            self.scenario.title, theme.TEXT_SMALL + 2, theme.WHITE, bold=True
+        )
         rect = chip.get_rect(topleft=(40, 24)).inflate(32, 14)
         art.rounded_rect(surface, rect, theme.SHADOW, 20)
         surface.blit(chip, chip.get_rect(center=rect.center))
@@ -216,15 +227,36 @@ class StageScene(Scene):
         if self.classroom:
             more = self.shown < len(self.messages)
             hint = _("Space: next message") if more else _("Space: the class votes")
-            self.blit_text(surface, hint, theme.TEXT_BODY, theme.INK, (PANEL.centerx,
-                           PANEL.centery), anchor="center", bold=True, width=PANEL.w - 48,
-                           align="center")
-            self.blit_text(surface, _("N: presenter notes"), theme.TEXT_SMALL, theme.INK_SOFT,
-                           (PANEL.centerx, PANEL.bottom - 40), anchor="midtop", bold=True)
+            self.blit_text(
+                surface,
+                hint,
+                theme.TEXT_BODY,
+                theme.INK,
+                (PANEL.centerx, PANEL.centery),
+                anchor="center",
+                bold=True,
+                width=PANEL.w - 48,
+                align="center",
+            )
+            self.blit_text(
+                surface,
+                _("N: presenter notes"),
+                theme.TEXT_SMALL,
+                theme.INK_SOFT,
+                (PANEL.centerx, PANEL.bottom - 40),
+                anchor="midtop",
+                bold=True,
+            )
         elif not self.offered:
             hint = _("Press Space or click to skip")
-            self.blit_text(surface, hint, theme.TEXT_SMALL - 2, theme.INK_SOFT,
-                           (PANEL.centerx, PANEL.bottom - 40), anchor="midtop")
+            self.blit_text(
+                surface,
+                hint,
+                theme.TEXT_SMALL - 2,
+                theme.INK_SOFT,
+                (PANEL.centerx, PANEL.bottom - 40),
+                anchor="midtop",
+            )
 
     def draw_stage(self, surface) -> None:
         raise NotImplementedError
@@ -246,8 +278,9 @@ class StageScene(Scene):
         size = self.app.text.fit(_(label), size, width - size - 28, True)  # 28: disc margins
         words = self.app.text.render(_(label), size, art.deeper(color, 0.25), bold=True)
         disc = size + 18
-        out = pygame.Surface((disc + 10 + words.get_width(), max(disc, words.get_height())),
-                             pygame.SRCALPHA)
+        out = pygame.Surface(
+            (disc + 10 + words.get_width(), max(disc, words.get_height())), pygame.SRCALPHA
+        )
         mid = out.get_height() // 2
         pygame.draw.circle(out, color, (disc // 2, mid), disc // 2)
         glyph = art.icon(icon, round(disc * 0.62), theme.WHITE)
@@ -255,8 +288,9 @@ class StageScene(Scene):
         out.blit(words, words.get_rect(midleft=(disc + 10, mid)))
         return out
 
-    def with_request(self, speaker: str, text: str, body: pygame.Surface,
-                     width: int) -> pygame.Surface:
+    def with_request(
+        self, speaker: str, text: str, body: pygame.Surface, width: int
+    ) -> pygame.Surface:
         """A line's rendered text (wrapped to `width`), with the request card's head above it
         if it has one."""
         kind = self.request_of(speaker, text)
@@ -266,8 +300,13 @@ class StageScene(Scene):
         out = self._cards.get(key)
         if out is None:  # made once: the call and dialogue scenes ask every frame
             head = self.request_label(kind, theme.TEXT_SMALL + self.boost, width)
-            out = pygame.Surface((max(head.get_width(), body.get_width()),
-                                  head.get_height() + 8 + body.get_height()), pygame.SRCALPHA)
+            out = pygame.Surface(
+                (
+                    max(head.get_width(), body.get_width()),
+                    head.get_height() + 8 + body.get_height(),
+                ),
+                pygame.SRCALPHA,
+            )
             out.blit(head, (0, 0))
             out.blit(body, (0, head.get_height() + 8))
             self._cards[key] = out
@@ -287,5 +326,9 @@ def scene_for(scene_type: str):
     from .dialogue import DialogueScene
     from .profile import ProfileScene
 
-    return {"chat": ChatScene, "call": CallScene, "dialogue": DialogueScene,
-            "profile": ProfileScene}[scene_type]
+    return {
+        "chat": ChatScene,
+        "call": CallScene,
+        "dialogue": DialogueScene,
+        "profile": ProfileScene,
+    }[scene_type]

@@ -39,14 +39,35 @@ class TitleScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         cx = theme.WIDTH // 2
-        self.buttons.set([
-            Button(pygame.Rect(cx - 170, 470, 340, 84), _("Play"), "play", theme.MINT,
-                   size=theme.TEXT_BIG, icon="star"),
-            Button(pygame.Rect(cx - 170, 574, 340, 70), _("Who can help?"), "help", theme.CORAL,
-                   icon="heart", appear=0.1),
-            Button(pygame.Rect(30, theme.HEIGHT - 90, 300, 64), language_name(app.locale),
-                   "language", theme.GRAPE, size=theme.TEXT_BODY - 2, appear=0.2),
-        ], focus=0)
+        self.buttons.set(
+            [
+                Button(
+                    pygame.Rect(cx - 170, 470, 340, 84),
+                    _("Play"),
+                    "play",
+                    theme.MINT,
+                    size=theme.TEXT_BIG,
+                    icon="star",
+                ),
+                Button(
+                    pygame.Rect(cx - 170, 574, 340, 70),
+                    _("Who can help?"),
+                    "help",
+                    theme.CORAL,
+                    icon="heart",
+                    appear=0.1,
+                ),
+                Button(
+                    pygame.Rect(30, theme.HEIGHT - 90, 300, 64),
+                    language_name(app.locale),
+                    "language",
+                    theme.GRAPE,
+                    size=theme.TEXT_BODY - 2,
+                    appear=0.2,
+                ),
+            ],
+            focus=0,
+        )
 
     def enter(self) -> None:
         self.app.show("title", title="Net Heroes")
@@ -75,8 +96,15 @@ class TitleScene(Scene):
             surface.blit(shadow, (x + 4, 96 + bounce + 6))
             surface.blit(image, (x, 96 + bounce))
             x += self.app.text.measure(letter, 96, bold=True)
-        self.blit_text(surface, _("Play, learn and stay safe online!"), theme.TEXT_BIG, theme.SUN,
-                       (cx, 228), anchor="midtop", bold=True)
+        self.blit_text(
+            surface,
+            _("Play, learn and stay safe online!"),
+            theme.TEXT_BIG,
+            theme.SUN,
+            (cx, 228),
+            anchor="midtop",
+            bold=True,
+        )
         for i, look in enumerate(FACES):
             grow = face_scale(self.t - FACE_DELAY - i * FACE_STEP)
             if grow <= 0:

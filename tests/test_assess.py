@@ -41,9 +41,12 @@ def test_key_position_is_no_pattern_over_the_shipped_quiz():
     for scenario in shipped().scenarios:
         for question in scenario.pre + scenario.post:
             for seed in range(30):
-                shown = assess.arrange(question.answers, seed,
-                                       assess.question_key(scenario.id, "pre", question.id),
-                                       lambda a: a.id)
+                shown = assess.arrange(
+                    question.answers,
+                    seed,
+                    assess.question_key(scenario.id, "pre", question.id),
+                    lambda a: a.id,
+                )
                 places[next(i for i, a in enumerate(shown) if a.correct)] += 1
     total = sum(places.values())
     assert places[0] / total > 0.25 and places[1] / total > 0.25, places
@@ -72,8 +75,13 @@ def test_outcomes_are_the_same_whatever_the_order():
     for seed in range(6):
         transcript, events = play(seed)
         orders.add(tuple(line for line in transcript.lines if line.startswith("  1)")))
-        outcomes.add(tuple((k, f.get("question"), f.get("choice"), f.get("correct"))
-                           for k, f in events if k in ("answer", "decision")))
+        outcomes.add(
+            tuple(
+                (k, f.get("question"), f.get("choice"), f.get("correct"))
+                for k, f in events
+                if k in ("answer", "decision")
+            )
+        )
     assert len(orders) > 1  # the screens differed
     assert len(outcomes) == 1  # what was recorded did not
     answers = [e for e in next(iter(outcomes)) if e[0] == "answer"]

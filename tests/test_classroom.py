@@ -44,8 +44,9 @@ def number(n):
 def class_app(content, tmp_path, seen):
     recorder = SQLiteRecorder(tmp_path)
     recorder.start_session(locale="en", content_version="test", group="5B")
-    app = start_app(content, observer=lambda kind, data: seen.append((kind, data)),
-                    recorder=recorder)
+    app = start_app(
+        content, observer=lambda kind, data: seen.append((kind, data)), recorder=recorder
+    )
     app.classroom = ClassSession("5B")
     return app
 
@@ -101,8 +102,15 @@ def test_a_whole_class_session_records_votes_under_the_group_only(content, tmp_p
             break
         if isinstance(top, ClassQuizScene):
             if top.phase == "post":  # show of hands: 3 for the first answer, 20 for the second
-                press(app, pygame.K_h, pygame.K_3, pygame.K_RETURN, pygame.K_2, pygame.K_0,
-                      pygame.K_RETURN)
+                press(
+                    app,
+                    pygame.K_h,
+                    pygame.K_3,
+                    pygame.K_RETURN,
+                    pygame.K_2,
+                    pygame.K_0,
+                    pygame.K_RETURN,
+                )
                 while top.hands is not None:
                     press(app, pygame.K_RETURN)
                 assert top.ballot.counts[:2] == [3, 20]
@@ -161,15 +169,18 @@ def test_a_whole_class_session_records_votes_under_the_group_only(content, tmp_p
 
     conn = sqlite3.connect(tmp_path / "outcomes.sqlite3")
     assert conn.execute("SELECT grp FROM sessions").fetchall() == [("5B",)]
-    votes = conn.execute("SELECT node, question, choice, seconds FROM events "
-                         "WHERE kind = 'votes' AND node != '' ORDER BY seq").fetchall()
+    votes = conn.execute(
+        "SELECT node, question, choice, seconds FROM events "
+        "WHERE kind = 'votes' AND node != '' ORDER BY seq"
+    ).fetchall()
     assert sum(n for *_, n in votes) == 3 * decisions
     kinds = {k for (k,) in conn.execute("SELECT DISTINCT kind FROM events")}
     assert kinds == {"scenario_started", "answer", "votes", "decision", "scenario_completed"}
     answers = conn.execute("SELECT phase, correct FROM events WHERE kind = 'answer'").fetchall()
     assert len(answers) == len(scenario.pre) + len(scenario.post)
-    post_votes = conn.execute("SELECT question, choice, seconds FROM events WHERE kind = 'votes' "
-                              "AND phase = 'post'").fetchall()
+    post_votes = conn.execute(
+        "SELECT question, choice, seconds FROM events WHERE kind = 'votes' AND phase = 'post'"
+    ).fetchall()
     # recorded by answer id, whatever place the answer had on the projector
     for question, ids in shown.items():
         counts = {choice: n for q, choice, n in post_votes if q == question}

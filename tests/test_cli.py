@@ -29,12 +29,17 @@ def test_check_reports_located_errors_and_exits_1(tmp_path, capsys, monkeypatch)
     write(tmp_path, with_change("goto: later", "goto: latr"))
     assert main(["check", "--skip-translations", "s.yaml"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert "s.yaml:63:19: error: choice goes to unknown node 'latr'; did you mean 'later'? (E104)" in out
+    assert (
+        "s.yaml:63:19: error: choice goes to unknown node 'latr'; did you mean 'later'? (E104)"
+        in out
+    )
 
 
 def test_strict_turns_warnings_into_failure(tmp_path, capsys):
-    text = with_change("          - text: Tell mum now\n            goto: mum\n            safety: safe",
-                       "          - text: Tell mum now\n            goto: mum\n            safety: neutral")
+    text = with_change(
+        "          - text: Tell mum now\n            goto: mum\n            safety: safe",
+        "          - text: Tell mum now\n            goto: mum\n            safety: neutral",
+    )
     path = write(tmp_path, text)
     assert main(["check", "--skip-translations", str(path)]) == 0
     assert main(["check", "--skip-translations", "--strict", str(path)]) == 1
@@ -53,10 +58,20 @@ def test_shipped_scenarios_are_clean_even_in_strict_mode(capsys):
 
 
 def run_module(*args, cwd=None):
-    env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin",
-           **{k: v for k, v in os.environ.items() if k.startswith("NET_HEROES_")}}
-    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=300)
+    env = {
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+        "PATH": "/usr/bin:/bin",
+        **{k: v for k, v in os.environ.items() if k.startswith("NET_HEROES_")},
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+    )
 
 
 def test_play_refuses_a_broken_file_without_a_traceback(tmp_path):
@@ -69,8 +84,12 @@ def test_play_refuses_a_broken_file_without_a_traceback(tmp_path):
 
 
 def test_garbage_and_binary_files_are_diagnostics_not_crashes(tmp_path):
-    for name, data in {"bin.yaml": b"\xff\xfe\x00garbage\x00", "tabs.yaml": b"a:\n\t- b\n",
-                       "list.yaml": b"- 1\n- 2\n", "deep.yaml": b"[" * 5000}.items():
+    for name, data in {
+        "bin.yaml": b"\xff\xfe\x00garbage\x00",
+        "tabs.yaml": b"a:\n\t- b\n",
+        "list.yaml": b"- 1\n- 2\n",
+        "deep.yaml": b"[" * 5000,
+    }.items():
         path = tmp_path / name
         path.write_bytes(data)
         result = run_module("check", str(path))
@@ -81,8 +100,15 @@ def test_garbage_and_binary_files_are_diagnostics_not_crashes(tmp_path):
 
 def test_autoplay_prints_a_transcript(tmp_path):
     path = write(tmp_path, MINIMAL)
-    result = run_module("autoplay", "--scenarios", str(path), "--strategy", "risky",
-                        "--data-dir", str(tmp_path / "data"))
+    result = run_module(
+        "autoplay",
+        "--scenarios",
+        str(path),
+        "--strategy",
+        "risky",
+        "--data-dir",
+        str(tmp_path / "data"),
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert (tmp_path / "data" / "outcomes.sqlite3").is_file()  # autoplay records like play
@@ -112,8 +138,19 @@ def test_list_json_shows_shape_and_translations(capsys):
     bands = [r["age_band"] for r in rows]
     assert bands.count("9-12") >= 5 and bands.count("13-17") >= 5
     for row in rows:
-        assert set(row) == {"id", "title", "topic", "age_band", "decisions", "questions_pre",
-                            "questions_post", "locales", "testwise_baseline", "chance", "items"}
+        assert set(row) == {
+            "id",
+            "title",
+            "topic",
+            "age_band",
+            "decisions",
+            "questions_pre",
+            "questions_post",
+            "locales",
+            "testwise_baseline",
+            "chance",
+            "items",
+        }
         assert row["decisions"] >= 4 and row["questions_pre"] >= 3 and row["questions_post"] >= 3
         assert row["locales"] == {"en": 100.0, "pt_BR": 100.0, "th": 100.0}
 

@@ -19,12 +19,19 @@ def shipped(locale):
 
 
 def test_a_thai_start_reads_the_mo_without_babel():
-    code = ("import sys; from game import i18n; i18n.set_locale('th'); "
-            "print(i18n._('Help')); "
-            "print(i18n.pgettext('new_friend_in_game/title', 'A new friend in the game')); "
-            "print('babel' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout.replace("\u200b", "").splitlines()
+    code = (
+        "import sys; from game import i18n; i18n.set_locale('th'); "
+        "print(i18n._('Help')); "
+        "print(i18n.pgettext('new_friend_in_game/title', 'A new friend in the game')); "
+        "print('babel' in sys.modules)"
+    )
+    out = (
+        subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+        .stdout.replace("\u200b", "")
+        .splitlines()
+    )
     assert out == ["ช่วยเหลือ", "เพื่อนใหม่ในเกม", "False"]
 
 
@@ -72,8 +79,9 @@ def test_a_catalog_read_from_the_cache_says_what_the_mo_says(tmp_path, monkeypat
             assert catalog._catalog == direct._catalog
             for n in (0, 1, 2, 5):
                 assert catalog.plural(n) == direct.plural(n)
-                assert catalog.ngettext("{n} decision point", "{n} decision points", n) == \
-                    direct.ngettext("{n} decision point", "{n} decision points", n)
+                assert catalog.ngettext(
+                    "{n} decision point", "{n} decision points", n
+                ) == direct.ngettext("{n} decision point", "{n} decision points", n)
             assert catalog.gettext("Play") == direct.gettext("Play") != "Play"
         kept.write_bytes(b"\x00damaged")
         assert i18n._read_compiled(i18n.mo_path(locale))._catalog == direct._catalog

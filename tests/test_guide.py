@@ -57,8 +57,13 @@ def test_guide_has_every_scenario_in_the_language(tmp_path, capsys, content, loc
     for service in NOT_HELP[locale]:
         assert service not in text
     if locale != "en":  # the guide's own words are translated too
-        for english in ("Learning objectives", "Decision 1", "Questions for the class",
-                        "Where to get help", "Ground rules"):
+        for english in (
+            "Learning objectives",
+            "Decision 1",
+            "Questions for the class",
+            "Where to get help",
+            "Ground rules",
+        ):
             assert english not in text, english
 
 

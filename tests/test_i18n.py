@@ -15,16 +15,30 @@ from .helpers import MINIMAL
 
 
 def test_scenario_extractor_gives_babel_tuples_with_contexts_and_notes():
-    text = MINIMAL.replace("      sam: {name: Sam, role: stranger, look: fox}",
-                           "      sam: {name: Sam, role: stranger, look: fox, note: A gamer.}")
+    text = MINIMAL.replace(
+        "      sam: {name: Sam, role: stranger, look: fox}",
+        "      sam: {name: Sam, role: stranger, look: fox, note: A gamer.}",
+    )
     out = list(extract_scenarios(io.BytesIO(text.encode()), {}, [], {}))
     assert out[0] == (4, "pgettext", ("demo/title", "Demo"), [])
-    assert (10, "pgettext", ("demo/characters/sam/name", "Sam"),
-            ["A gamer.", "a name; use a name that feels local"]) in out
-    assert (58, "pgettext", ("demo/nodes/hello/choices/c1/text", "Tell mum"),
-            ["a reply button; keep it short (about 50 characters)"]) in out
-    assert (56, "pgettext", ("demo/nodes/hello/messages/1", "hi! want free coins?"),
-            ["a chat message or spoken line"]) in out
+    assert (
+        10,
+        "pgettext",
+        ("demo/characters/sam/name", "Sam"),
+        ["A gamer.", "a name; use a name that feels local"],
+    ) in out
+    assert (
+        58,
+        "pgettext",
+        ("demo/nodes/hello/choices/c1/text", "Tell mum"),
+        ["a reply button; keep it short (about 50 characters)"],
+    ) in out
+    assert (
+        56,
+        "pgettext",
+        ("demo/nodes/hello/messages/1", "hi! want free coins?"),
+        ["a chat message or spoken line"],
+    ) in out
     contexts = [message[0] for _line, _f, message, _c in out]
     assert len(contexts) == len(set(contexts))  # every string has its own stable place
 
@@ -41,18 +55,33 @@ def test_broken_file_extracts_nothing_and_says_why(capsys):
 
 
 def test_region_extractor():
-    data = ("regions:\n  BR:\n    country: Brazil\n    locales: [pt_BR]\n    services:\n"
-            "      - id: disque_100\n        name: Disque 100\n        for: Help.\n"
-            "        reach: Call 100\n        verified: 2026-11-01\n        source: gov\n")
+    data = (
+        "regions:\n  BR:\n    country: Brazil\n    locales: [pt_BR]\n    services:\n"
+        "      - id: disque_100\n        name: Disque 100\n        for: Help.\n"
+        "        reach: Call 100\n        verified: 2026-11-01\n        source: gov\n"
+    )
     out = list(extract_regions(io.BytesIO(data.encode()), {}, [], {}))
     assert [m for _l, _f, m, _c in out] == [
-        ("region/BR/country", "Brazil"), ("region/BR/disque_100/name", "Disque 100"),
-        ("region/BR/disque_100/for", "Help."), ("region/BR/disque_100/reach", "Call 100")]
+        ("region/BR/country", "Brazil"),
+        ("region/BR/disque_100/name", "Disque 100"),
+        ("region/BR/disque_100/for", "Help."),
+        ("region/BR/disque_100/reach", "Call 100"),
+    ]
 
 
-@pytest.mark.parametrize("asked,expected", [
-    (["pt"], "pt_BR"), (["pt_PT"], "pt_BR"), (["pt-BR"], "pt_BR"), (["th_TH.UTF-8"], "th"),
-    (["Portuguese_Brazil"], "pt_BR"), (["de_DE", "th"], "th"), (["de_DE"], "en"), ([], "en")])
+@pytest.mark.parametrize(
+    "asked,expected",
+    [
+        (["pt"], "pt_BR"),
+        (["pt_PT"], "pt_BR"),
+        (["pt-BR"], "pt_BR"),
+        (["th_TH.UTF-8"], "th"),
+        (["Portuguese_Brazil"], "pt_BR"),
+        (["de_DE", "th"], "th"),
+        (["de_DE"], "en"),
+        ([], "en"),
+    ],
+)
 def test_negotiation(asked, expected):
     assert i18n.negotiate(asked) == expected
 
@@ -93,9 +122,12 @@ def test_catalogs_hold_every_string_the_mapping_file_extracts():
 
     with open(ROOT / "babel.cfg", encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh)
-    extracted = {(context, message if isinstance(message, str) else message[0])
-                 for _file, _line, message, _comments, context
-                 in extract_from_dir(str(ROOT), method_map, options_map)}
+    extracted = {
+        (context, message if isinstance(message, str) else message[0])
+        for _file, _line, message, _comments, context in extract_from_dir(
+            str(ROOT), method_map, options_map
+        )
+    }
     assert len(extracted) > 300
     for locale in ("pt_BR", "th"):
         with open(i18n.po_path(locale), "rb") as fh:

@@ -31,8 +31,10 @@ def catalog(locale):
 
 @pytest.fixture(scope="module")
 def shown(content):
-    return {locale: content if locale == "en" else localized(content, catalog(locale))
-            for locale in LOCALES}
+    return {
+        locale: content if locale == "en" else localized(content, catalog(locale))
+        for locale in LOCALES
+    }
 
 
 def test_longest_pick_scores_by_ties():
@@ -71,8 +73,9 @@ def test_the_shipped_quiz_cannot_be_won_by_test_wiseness(shown, locale):
 def test_every_story_has_a_transfer_question_and_few_ask_if_it_is_too_late(content):
     for scenario in content.scenarios:
         assert any(q.transfer for q in scenario.post), scenario.id
-    too_late = [s.id for s in content.scenarios
-                if any("too late" in q.ask.lower() for q in s.pre + s.post)]
+    too_late = [
+        s.id for s in content.scenarios if any("too late" in q.ask.lower() for q in s.pre + s.post)
+    ]
     assert len(too_late) <= 3, too_late
 
 
@@ -83,8 +86,7 @@ def test_a_translation_that_makes_the_answer_longest_is_found_at_the_english_lin
     found = [d for d in _check_items(content, "pt_BR", cat) if d.code == "W131"]
     assert [(d.line, d.col) for d in found] == [(16, 19)]
     assert "(pt_BR)" in found[0].message
-    assert not [d for d in _check_items(content, "en", Catalog(locale="en"))
-                if d.code == "W131"]
+    assert not [d for d in _check_items(content, "en", Catalog(locale="en")) if d.code == "W131"]
 
 
 def test_list_json_gives_each_story_its_baseline_and_chance(content):

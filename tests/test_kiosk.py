@@ -51,8 +51,14 @@ def kiosk_app(content, tmp_path, **options):
     options.setdefault("idle_seconds", 60)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        app = KioskApp(content, fullscreen=False, sound=False, crash_dir=tmp_path,
-                       recorder=options.pop("recorder", None) or FakeRecorder(), **options)
+        app = KioskApp(
+            content,
+            fullscreen=False,
+            sound=False,
+            crash_dir=tmp_path,
+            recorder=options.pop("recorder", None) or FakeRecorder(),
+            **options,
+        )
     app.start()
     return app
 
@@ -91,15 +97,17 @@ def test_idle_watch_asks_after_the_quiet_time_then_resets_after_the_countdown():
     assert watch.step(200) is None  # a new quiet time starts after the reset
 
 
-def test_kiosk_asks_still_there_after_idle_seconds_and_input_resets_the_timer(content,
-                                                                                tmp_path):
+def test_kiosk_asks_still_there_after_idle_seconds_and_input_resets_the_timer(content, tmp_path):
     from scenes.kiosk import StillThereScene
 
     app = kiosk_app(content, tmp_path)
     playing(app, content)
     tick(app, 50)
-    tick(app, 0.1, events=[pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1),
-                                              buttons=(0, 0, 0))])
+    tick(
+        app,
+        0.1,
+        events=[pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0))],
+    )
     tick(app, 50)
     assert not isinstance(app.top, StillThereScene)  # 100 s in, but only 50 s quiet
     tick(app, 11)
@@ -118,15 +126,19 @@ def test_the_still_here_button_returns_to_the_story(content, tmp_path):
     assert isinstance(overlay, StillThereScene)
     tick(app, 1.0, step=0.1)
     here = overlay.buttons.buttons[0]
-    app.frame(0.1, [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=here.rect.center, button=1),
-                    pygame.event.Event(pygame.MOUSEBUTTONUP, pos=here.rect.center, button=1)])
+    app.frame(
+        0.1,
+        [
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=here.rect.center, button=1),
+            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=here.rect.center, button=1),
+        ],
+    )
     assert app.top is under and app.play is not None
     tick(app, 59)
     assert app.top is under  # a whole new quiet time before the next question
 
 
-def test_after_the_countdown_the_next_player_sees_nothing_of_the_previous_one(content,
-                                                                              tmp_path):
+def test_after_the_countdown_the_next_player_sees_nothing_of_the_previous_one(content, tmp_path):
     from scenes.kiosk import AttractScene
     from scenes.menu import MenuScene
     from scenes.title import TitleScene
@@ -235,16 +247,20 @@ def test_errors_that_keep_coming_stop_the_game_with_exit_code_1(content, tmp_pat
 
 # -- operator settings -----------------------------------------------------------------------
 
+
 def located(text):
     return [(d.line, d.col, d.code, d.message, d.hint) for d in check_text(text, "op.yaml")[1]]
 
 
 def test_a_good_file_gives_its_values_and_an_empty_one_the_defaults():
-    operator, diags = check_text("language: th\nkiosk: true\nidle_seconds: 120\n"
-                                 "sound: false\ngroup: 5B\ntext_size: large\n", "op.yaml")
+    operator, diags = check_text(
+        "language: th\nkiosk: true\nidle_seconds: 120\nsound: false\ngroup: 5B\ntext_size: large\n",
+        "op.yaml",
+    )
     assert diags == []
-    assert operator == Operator(language="th", kiosk=True, idle_seconds=120, sound=False,
-                                group="5B", text_size="large")
+    assert operator == Operator(
+        language="th", kiosk=True, idle_seconds=120, sound=False, group="5B", text_size="large"
+    )
     assert check_text("# nothing yet\n", "op.yaml") == (Operator(), [])
 
 
@@ -260,12 +276,20 @@ def test_operator_file_unknown_key_has_a_hint():
 
 
 def test_operator_file_wrong_type_and_out_of_range_are_located():
-    diags = located("kiosk: sometimes\nidle_seconds: 5\nlanguage: pt-BR\n"
-                    "group: \"Ana Maria's class!\"\nsound: 1\nkiosk: false\n"
-                    "text_size: larger\n")
+    diags = located(
+        "kiosk: sometimes\nidle_seconds: 5\nlanguage: pt-BR\n"
+        'group: "Ana Maria\'s class!"\nsound: 1\nkiosk: false\n'
+        "text_size: larger\n"
+    )
     assert [(line, col, code) for line, col, code, _m, _h in diags] == [
-        (1, 8, "O004"), (2, 15, "O005"), (3, 11, "O005"), (4, 8, "O005"), (5, 8, "O004"),
-        (6, 1, "O006"), (7, 12, "O005")]
+        (1, 8, "O004"),
+        (2, 15, "O005"),
+        (3, 11, "O005"),
+        (4, 8, "O005"),
+        (5, 8, "O004"),
+        (6, 1, "O006"),
+        (7, 12, "O005"),
+    ]
     assert "not 5" in diags[1][3] and diags[2][4] == "did you mean 'pt_BR'?"
     assert diags[6][4] == "did you mean 'large'?"
 
@@ -303,15 +327,27 @@ def test_command_line_wins_over_the_operator_file_which_wins_over_the_last_choic
     from game.cli import build_parser, play_choices
     from game.operator_settings import Operator
 
-    operator = Operator(language="th", kiosk=False, idle_seconds=90, sound=False, group="Lab 2",
-                        text_size="large")
+    operator = Operator(
+        language="th", kiosk=False, idle_seconds=90, sound=False, group="Lab 2", text_size="large"
+    )
     plain = build_parser().parse_args(["play"])
     assert play_choices(plain, operator, "pt_BR") == {
-        "locale": "th", "group": "Lab 2", "sound": False, "kiosk": False, "text_size": "large"}
-    given = build_parser().parse_args(["play", "--locale", "en", "--group", "5B", "--kiosk",
-                                       "--text-size", "normal"])
+        "locale": "th",
+        "group": "Lab 2",
+        "sound": False,
+        "kiosk": False,
+        "text_size": "large",
+    }
+    given = build_parser().parse_args(
+        ["play", "--locale", "en", "--group", "5B", "--kiosk", "--text-size", "normal"]
+    )
     assert play_choices(given, operator, "pt_BR") == {
-        "locale": "en", "group": "5B", "sound": False, "kiosk": True, "text_size": "normal"}
+        "locale": "en",
+        "group": "5B",
+        "sound": False,
+        "kiosk": True,
+        "text_size": "normal",
+    }
     nothing = build_parser().parse_args(["play"])
     assert play_choices(nothing, Operator(), "pt_BR")["locale"] == "pt_BR"
     both = build_parser().parse_args(["play", "--classroom", "5B", "--kiosk"])

@@ -34,8 +34,9 @@ def test_catalogs_are_complete_and_every_string_fits_and_draws(content):
 @pytest.mark.parametrize("locale", ["pt_BR", "th"])
 def test_every_scenario_plays_in_the_locale(content, locale):
     english = run(content, [s.id for s in content.scenarios], "risky", draw=False).text()
-    text = run(content, [s.id for s in content.scenarios], "risky", locale=locale,
-               draw=False).text()
+    text = run(
+        content, [s.id for s in content.scenarios], "risky", locale=locale, draw=False
+    ).text()
     assert text.count("[results]") == len(content.scenarios)
     i18n.set_locale(locale)
     for scenario in content.scenarios:
@@ -45,8 +46,11 @@ def test_every_scenario_plays_in_the_locale(content, locale):
     i18n.set_locale("en")
     # little stays English: besides the transcript's own marks ([results] ..., choices:),
     # only names, app names and numbers may read the same
-    words = {line for line in set(text.splitlines()) & set(english.splitlines())
-             if not line.startswith(("[results]", "[dialogue]", "  choices:"))}
+    words = {
+        line
+        for line in set(text.splitlines()) & set(english.splitlines())
+        if not line.startswith(("[results]", "[dialogue]", "  choices:"))
+    }
     assert len(words) < 10, words
 
 

@@ -35,8 +35,12 @@ def bad_files(tmp_path, good):
     garbage = tmp_path / "garbage.jsonl"
     garbage.write_bytes(random.Random(1).randbytes(5000))
     foreign_json = tmp_path / "package.jsonl"
-    foreign_json.write_text(json.dumps({"name": "left-pad", "version": "1.3.0"}) + "\n"
-                            + json.dumps({"actor": {"mbox": "mailto:a@b.c"}}) + "\n")
+    foreign_json.write_text(
+        json.dumps({"name": "left-pad", "version": "1.3.0"})
+        + "\n"
+        + json.dumps({"actor": {"mbox": "mailto:a@b.c"}})
+        + "\n"
+    )
     foreign_db = tmp_path / "photos.sqlite3"
     conn = sqlite3.connect(foreign_db)
     conn.execute("CREATE TABLE photos (name TEXT)")
@@ -46,9 +50,15 @@ def bad_files(tmp_path, good):
     empty.write_bytes(b"")
     header_only = tmp_path / "header.sqlite3"
     header_only.write_bytes(good.read_bytes()[:60])
-    return {truncated: "truncated", garbage: "neither", foreign_json: "no Net Heroes",
-            foreign_db: "not a Net Heroes", empty: "empty", header_only: "truncated",
-            tmp_path / "missing.sqlite3": "cannot be read"}
+    return {
+        truncated: "truncated",
+        garbage: "neither",
+        foreign_json: "no Net Heroes",
+        foreign_db: "not a Net Heroes",
+        empty: "empty",
+        header_only: "truncated",
+        tmp_path / "missing.sqlite3": "cannot be read",
+    }
 
 
 def test_bad_files_are_skipped_by_name_and_the_rest_is_reported(tmp_path, good, capsys):

@@ -28,14 +28,20 @@ OLD_ANSWER = (
     '"https://net-heroes.invalid/xapi/extensions/group":"5B",'
     '"https://net-heroes.invalid/xapi/extensions/content-version":"c0ffee",'
     '"https://net-heroes.invalid/xapi/extensions/phase":"pre"},"contextActivities":{"parent":'
-    '[{"id":"https://net-heroes.invalid/xapi/scenarios/demo"}]}},"result":{"success":true}}')
+    '[{"id":"https://net-heroes.invalid/xapi/scenarios/demo"}]}},"result":{"success":true}}'
+)
 
 
 def test_an_old_answer_reads_back_by_both_paths_without_an_answer_id():
     row = dict(zip(statements.STAGE_COLUMNS, fastparse.parse(OLD_ANSWER), strict=True))
     assert statements._row(json.loads(OLD_ANSWER)) == tuple(row.values())
     assert (row["kind"], row["phase"], row["question"], row["choice"], row["correct"]) == (
-        "answer", "pre", "q1", "", 1)
+        "answer",
+        "pre",
+        "q1",
+        "",
+        1,
+    )
     # ...and an answer recorded without an id is still written the old way.
     assert xapi.dumps(row, row) == OLD_ANSWER
 
@@ -50,25 +56,49 @@ def write_old_database(path):
     schema.create(conn)
     for n, (before, after) in enumerate(OLD):
         sid = f"00000000-0000-4000-8000-{n:012d}"
-        conn.execute("INSERT INTO sessions VALUES (?, '2025-11-03T09:00:00Z', 'pt_BR', "
-                     "'9-12', '5B', 'c0ffee')", (sid,))
+        conn.execute(
+            "INSERT INTO sessions VALUES (?, '2025-11-03T09:00:00Z', 'pt_BR', "
+            "'9-12', '5B', 'c0ffee')",
+            (sid,),
+        )
         events = [("scenario_started", "", None)]
         events += [("answer", "pre", i < before) for i in range(3)]
         events += [("answer", "post", i < after) for i in range(3)]
         for seq, (kind, phase, right) in enumerate(events, 1):
-            conn.execute("INSERT INTO events (session, seq, kind, scenario, phase, question, "
-                         "correct, ts) VALUES (?, ?, ?, 'demo', ?, ?, ?, "
-                         "'2025-11-03T09:00:10Z')",
-                         (sid, seq, kind, phase, f"q{seq}" if phase else "",
-                          None if right is None else int(right)))
+            conn.execute(
+                "INSERT INTO events (session, seq, kind, scenario, phase, question, "
+                "correct, ts) VALUES (?, ?, ?, 'demo', ?, ?, ?, "
+                "'2025-11-03T09:00:10Z')",
+                (
+                    sid,
+                    seq,
+                    kind,
+                    phase,
+                    f"q{seq}" if phase else "",
+                    None if right is None else int(right),
+                ),
+            )
     conn.commit()
     conn.close()
 
 
 def report_json(tmp_path, name, *inputs):
     out = tmp_path / f"{name}.json"
-    assert main(["report", *map(str, inputs), "--json", str(out), "--min-group", "3",
-                 "--scenarios", str(tmp_path / "s.yaml")]) == 0
+    assert (
+        main(
+            [
+                "report",
+                *map(str, inputs),
+                "--json",
+                str(out),
+                "--min-group",
+                "3",
+                "--scenarios",
+                str(tmp_path / "s.yaml"),
+            ]
+        )
+        == 0
+    )
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -78,8 +108,20 @@ def test_old_databases_and_exports_load_merge_and_report(tmp_path, capsys):
     folder.mkdir()
     write_old_database(folder / "outcomes.sqlite3")
     for fmt in ("xapi", "csv"):
-        assert main(["export", "--data-dir", str(folder), "--format", fmt,
-                     "--out", str(tmp_path / f"old.{fmt}")]) == 0
+        assert (
+            main(
+                [
+                    "export",
+                    "--data-dir",
+                    str(folder),
+                    "--format",
+                    fmt,
+                    "--out",
+                    str(tmp_path / f"old.{fmt}"),
+                ]
+            )
+            == 0
+        )
     assert (tmp_path / "old.xapi").read_text().count('"response"') == 0
     database = report_json(tmp_path, "db", folder / "outcomes.sqlite3")
     # Differences in thirds: 3, 2, 0, 2, 0, 0 -> mean 7/6 third = 38.89 points; squares of
@@ -95,8 +137,9 @@ def test_old_databases_and_exports_load_merge_and_report(tmp_path, capsys):
     for name in ("xapi", "csv"):
         assert report_json(tmp_path, name, tmp_path / f"old.{name}") == database
     capsys.readouterr()
-    merged = report_json(tmp_path, "all", folder / "outcomes.sqlite3", tmp_path / "old.xapi",
-                         tmp_path / "old.csv")
+    merged = report_json(
+        tmp_path, "all", folder / "outcomes.sqlite3", tmp_path / "old.xapi", tmp_path / "old.csv"
+    )
     assert merged == database
     said = capsys.readouterr()
     assert "42 events" in said.out and "skipped" not in said.err
@@ -108,11 +151,11 @@ def record_today(folder):
         rec.start_session(locale="th", content_version="v2", group="ห้อง 5B")
         rec.record("scenario_started", scenario="demo")
         rec.record("efficacy", scenario="demo", phase="pre", choice=("no", "unsure")[n % 2])
-        rec.record("answer", scenario="demo", phase="pre", question="q1", choice="a",
-                   correct=False)
+        rec.record("answer", scenario="demo", phase="pre", question="q1", choice="a", correct=False)
         rec.record("decision", scenario="demo", node="hello", choice="c1", safety="safe")
-        rec.record("answer", scenario="demo", phase="post", question="p1", choice="b",
-                   correct=n > 0)
+        rec.record(
+            "answer", scenario="demo", phase="post", question="p1", choice="b", correct=n > 0
+        )
         rec.record("efficacy", scenario="demo", phase="post", choice="yes")
         rec.record("scenario_completed", scenario="demo", ending="end", seconds=90)
     rec.close()
@@ -123,20 +166,48 @@ def test_todays_files_go_out_and_come_back_the_same(tmp_path):
     folder = tmp_path / "pc"
     record_today(folder)
     for fmt in ("xapi", "csv"):
-        assert main(["export", "--data-dir", str(folder), "--format", fmt,
-                     "--out", str(tmp_path / f"new.{fmt}")]) == 0
+        assert (
+            main(
+                [
+                    "export",
+                    "--data-dir",
+                    str(folder),
+                    "--format",
+                    fmt,
+                    "--out",
+                    str(tmp_path / f"new.{fmt}"),
+                ]
+            )
+            == 0
+        )
     conn = sqlite3.connect(folder / "outcomes.sqlite3")
-    stored = set(conn.execute("SELECT e.*, s.locale, s.age_band, s.grp, s.content_version "
-                              "FROM events e JOIN sessions s ON s.id = e.session"))
+    stored = set(
+        conn.execute(
+            "SELECT e.*, s.locale, s.age_band, s.grp, s.content_version "
+            "FROM events e JOIN sessions s ON s.id = e.session"
+        )
+    )
     conn.close()
     assert {(r[2], r[5]) for r in stored if r[2] in ("answer", "efficacy")} == {
-        ("answer", "a"), ("answer", "b"), ("efficacy", "no"), ("efficacy", "unsure"),
-        ("efficacy", "yes")}
-    for reader in (statements.Reader(str(tmp_path / "new.xapi")),
-                   csvexport.Reader(str(tmp_path / "new.csv"))):
+        ("answer", "a"),
+        ("answer", "b"),
+        ("efficacy", "no"),
+        ("efficacy", "unsure"),
+        ("efficacy", "yes"),
+    }
+    for reader in (
+        statements.Reader(str(tmp_path / "new.xapi")),
+        csvexport.Reader(str(tmp_path / "new.csv")),
+    ):
         assert set(reader.rows()) == stored
-    figures = [report_json(tmp_path, name, path) for name, path in (
-        ("db", folder), ("xapi", tmp_path / "new.xapi"), ("csv", tmp_path / "new.csv"))]
+    figures = [
+        report_json(tmp_path, name, path)
+        for name, path in (
+            ("db", folder),
+            ("xapi", tmp_path / "new.xapi"),
+            ("csv", tmp_path / "new.csv"),
+        )
+    ]
     assert figures[0] == figures[1] == figures[2]
     demo = figures[0]["stories"][0]
     # Differences: 0, +100, +100, +100: mean 75, sd 50, t(3) = 3.182 -> 75 +- 79.56, kept
@@ -148,11 +219,24 @@ def test_todays_files_go_out_and_come_back_the_same(tmp_path):
 
 
 def test_a_csv_that_is_not_an_export_is_skipped_and_a_folder_picks_up_only_exports(
-        tmp_path, capsys):
+    tmp_path, capsys
+):
     (tmp_path / "s.yaml").write_text(MINIMAL, encoding="utf-8")
     record_today(tmp_path / "pc")
-    assert main(["export", "--data-dir", str(tmp_path / "pc"), "--format", "csv",
-                 "--out", str(tmp_path / "pc" / "export.csv")]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--data-dir",
+                str(tmp_path / "pc"),
+                "--format",
+                "csv",
+                "--out",
+                str(tmp_path / "pc" / "export.csv"),
+            ]
+        )
+        == 0
+    )
     (tmp_path / "pc" / "report.csv").write_text("level,topic\nall,\n", encoding="utf-8")
     with open(tmp_path / "pc" / "export.csv", "a", encoding="utf-8") as fh:
         fh.write("not,a,row\n" + "x," * 16 + "x\n")

@@ -37,8 +37,7 @@ def test_kill_9_never_damages_the_database_nor_loses_acknowledged_events(tmp_pat
     code = CHILD.format(root=str(ROOT), folder=str(tmp_path))
     acknowledged: dict[str, int] = {}
     for _ in range(KILLS):
-        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                                 text=True)
+        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
         time.sleep(rng.uniform(0.0, 0.35))  # sometimes before the first event, mostly after
         os.kill(child.pid, signal.SIGKILL)
         out, _ = child.communicate()

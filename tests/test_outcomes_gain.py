@@ -50,8 +50,16 @@ def test_four_pairs_worked_out_by_hand_are_not_clear_yet():
     # sd = sqrt(2222.2 / 3) = 27.217; t(0.975, 3) = 3.182; half width = 3.182 * 27.217 / 2
     # = 43.31, so the interval is -9.97 to +76.64: it includes zero. d_z = 33.33 / 27.217
     # = 1.225.
-    g = paired({(1, 3, 2, 3): 1, (2, 3, 2, 3): 1, (1, 3, 3, 3): 1, (0, 3, 1, 3): 1,
-                (3, 3, 0, 0): 5, (0, 0, 2, 3): 2})  # no answer after / before: not pairs
+    g = paired(
+        {
+            (1, 3, 2, 3): 1,
+            (2, 3, 2, 3): 1,
+            (1, 3, 3, 3): 1,
+            (0, 3, 1, 3): 1,
+            (3, 3, 0, 0): 5,
+            (0, 0, 2, 3): 2,
+        }
+    )  # no answer after / before: not pairs
     assert g.n == 4
     assert g.mean == pytest.approx(33.333, abs=1e-3)
     assert g.sd == pytest.approx(27.217, abs=1e-3)
@@ -62,8 +70,7 @@ def test_four_pairs_worked_out_by_hand_are_not_clear_yet():
 
 def test_one_pair_has_no_interval_and_equal_differences_no_effect_size():
     one = paired({(0, 3, 3, 3): 1})
-    assert (one.n, one.mean, one.interval, one.effect, one.clear) == (1, 100.0, None, None,
-                                                                      False)
+    assert (one.n, one.mean, one.interval, one.effect, one.clear) == (1, 100.0, None, None, False)
     # Three pairs each exactly +33.3 (thirds, counted exactly): sd 0, so no effect size.
     same = paired({(0, 3, 1, 3): 2, (1, 3, 2, 3): 1})
     assert same.sd == 0 and same.effect is None
@@ -92,21 +99,31 @@ def test_why_a_gain_is_missing():
 
 
 # -- a report over a small class ---------------------------------------------------------
-SCENARIOS = MINIMAL + MINIMAL.split("scenarios:\n", 1)[1].replace(
-    "id: demo", "id: quiet").replace("title: Demo", "title: Quiet").replace(
-    "topic: stranger", "topic: webcam")
+SCENARIOS = MINIMAL + MINIMAL.split("scenarios:\n", 1)[1].replace("id: demo", "id: quiet").replace(
+    "title: Demo", "title: Quiet"
+).replace("topic: stranger", "topic: webcam")
 # Children 1-4 answer 'demo' before and after (the four pairs above); child 5 only before.
 # Children 1-10 answer 'quiet' only before. Groups: 5B = 1-5, 5C = 6-8, 6A = 9-10.
-DEMO = {1: ((1, 2), "yes", "yes"), 2: ((2, 2), "no", "yes"), 3: ((1, 3), "unsure", "unsure"),
-        4: ((0, 1), "no", "yes"), 5: ((3, None), "yes", None)}
-GROUPS = {**dict.fromkeys(range(1, 6), "5B"), **dict.fromkeys(range(6, 9), "5C"),
-          9: "6A", 10: "6A"}
+DEMO = {
+    1: ((1, 2), "yes", "yes"),
+    2: ((2, 2), "no", "yes"),
+    3: ((1, 3), "unsure", "unsure"),
+    4: ((0, 1), "no", "yes"),
+    5: ((3, None), "yes", None),
+}
+GROUPS = {**dict.fromkeys(range(1, 6), "5B"), **dict.fromkeys(range(6, 9), "5C"), 9: "6A", 10: "6A"}
 
 
 def answers(rec, scenario, phase, right):
     for i in range(3):
-        rec.record("answer", scenario=scenario, phase=phase, question=f"q{i}",
-                   choice="a" if i < right else "b", correct=i < right)
+        rec.record(
+            "answer",
+            scenario=scenario,
+            phase=phase,
+            question=f"q{i}",
+            choice="a" if i < right else "b",
+            correct=i < right,
+        )
 
 
 def play(rec, n):
@@ -139,9 +156,20 @@ def recorded(tmp_path_factory):
 def report(recorded):
     root = recorded
     out = {name: root / f"report.{name}" for name in ("json", "csv", "html")}
-    assert main(["report", str(root / "pc"), "--scenarios", str(root / "s.yaml"),
-                 "--min-group", "3", *(x for name, path in out.items()
-                                       for x in (f"--{name}", str(path)))]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(root / "pc"),
+                "--scenarios",
+                str(root / "s.yaml"),
+                "--min-group",
+                "3",
+                *(x for name, path in out.items() for x in (f"--{name}", str(path))),
+            ]
+        )
+        == 0
+    )
     figures = json.loads(out["json"].read_text(encoding="utf-8"))
     return figures, out["csv"].read_text(encoding="utf-8"), out["html"].read_text("utf-8")
 
@@ -150,8 +178,21 @@ def report(recorded):
 def all_hidden(recorded):
     root = recorded
     out = root / "hidden.json"
-    assert main(["report", str(root / "pc"), "--scenarios", str(root / "s.yaml"),
-                 "--min-group", "11", "--json", str(out)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(root / "pc"),
+                "--scenarios",
+                str(root / "s.yaml"),
+                "--min-group",
+                "11",
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -171,7 +212,11 @@ def test_a_story_s_gain_is_paired_with_its_interval_and_not_clear_yet(report):
     figures, csv_text, html = report
     demo = by(figures["stories"], "id")["demo"]
     assert (demo["topic"], demo["title"], demo["sessions"], demo["n_paired"]) == (
-        "stranger", "Demo", 5, 4)
+        "stranger",
+        "Demo",
+        5,
+        4,
+    )
     # The four pairs worked out by hand above; child 5 (before only) is not a pair.
     assert demo["gain"] == pytest.approx(33.333, abs=1e-3)
     assert demo["gain_ci"] == pytest.approx([-9.974, 76.640], abs=1e-3)
@@ -182,7 +227,7 @@ def test_a_story_s_gain_is_paired_with_its_interval_and_not_clear_yet(report):
     # The knowledge scores are the answers alone: 7 of 15 right before, 8 of 12 after.
     assert (demo["pre_correct"], demo["post_correct"]) == (round(7 / 15, 4), round(8 / 12, 4))
     assert "demo,,,,5,5,4,0.8000,0,,,,0.4667,0.6667,4,33.33,-9.97,76.64,1.22,no," in csv_text
-    card = html[html.index("<h3>Demo</h3>"):html.index("<h3>Quiet</h3>")]
+    card = html[html.index("<h3>Demo</h3>") : html.index("<h3>Quiet</h3>")]
     assert "not clear yet" in card and "+33 points" not in card
     assert "4 sessions answered before and after; 95% interval: -10 to +77 points" in card
 
@@ -192,9 +237,13 @@ def test_a_story_with_answers_only_before_says_why_it_has_no_gain(report):
     quiet = by(figures["stories"], "id")["quiet"]
     assert quiet["sessions"] == 10 and quiet["pre_correct"] is not None
     assert (quiet["n_paired"], quiet["gain"], quiet["gain_ci"], quiet["effect_size"]) == (
-        0, None, None, None)
+        0,
+        None,
+        None,
+        None,
+    )
     assert quiet["gain_missing"] == "only_pre"
-    card = html[html.index("<h3>Quiet</h3>"):]
+    card = html[html.index("<h3>Quiet</h3>") :]
     assert "only the questions before the story were answered" in card
 
 
@@ -204,12 +253,17 @@ def test_self_efficacy_is_reported_on_its_own_line(report):
     # Before: yes, no, unsure, no, yes (2 of 5); after: yes, yes, unsure, yes (3 of 4).
     assert demo["pre"] == {"yes": 2, "unsure": 1, "no": 2, "n": 5, "yes_share": 0.4}
     assert demo["post"] == {"yes": 3, "unsure": 1, "no": 0, "n": 4, "yes_share": 0.75}
-    assert ("40% said yes before the story and 75% after (5 and 4 answers). This is how sure "
-            "they feel, not a score.") in html
+    assert (
+        "40% said yes before the story and 75% after (5 and 4 answers). This is how sure "
+        "they feel, not a score."
+    ) in html
     assert csv_text.splitlines()[0].endswith(
-        "efficacy_yes_before,efficacy_n_before,efficacy_yes_after,efficacy_n_after,suppressed")
-    assert "demo,,,,5,5,4,0.8000,0,,,,0.4667,0.6667,4,33.33,-9.97,76.64,1.22,no,0.4000,5," \
-           "0.7500,4,no" in csv_text
+        "efficacy_yes_before,efficacy_n_before,efficacy_yes_after,efficacy_n_after,suppressed"
+    )
+    assert (
+        "demo,,,,5,5,4,0.8000,0,,,,0.4667,0.6667,4,33.33,-9.97,76.64,1.22,no,0.4000,5,"
+        "0.7500,4,no" in csv_text
+    )
 
 
 def test_hidden_groups_stay_out_of_the_json(report):
@@ -223,10 +277,12 @@ def test_hidden_groups_stay_out_of_the_json(report):
 
 def test_not_clear_yet_is_translated_like_its_neighbours(monkeypatch):
     monkeypatch.setattr(wording, "_", lambda text: f"<{text}>")
-    assert wording.headline(of_differences({Fraction(10): 1, Fraction(-10): 1})) == \
-        "<not clear yet>"
-    assert wording.screen_line(Row("a", pre_n=3)) == \
-        "<Learning gain: needs answers before and after>"
+    assert (
+        wording.headline(of_differences({Fraction(10): 1, Fraction(-10): 1})) == "<not clear yet>"
+    )
+    assert (
+        wording.screen_line(Row("a", pre_n=3)) == "<Learning gain: needs answers before and after>"
+    )
 
 
 def test_fewer_sessions_than_the_threshold_give_no_figures_at_all(all_hidden):

@@ -33,8 +33,9 @@ def options(folder, group="5B", no_record=False):
 
 def type_text(app, text):
     for ch in text:
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=ord(ch.lower()), mod=0,
-                                             unicode=ch, scancode=0))
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYDOWN, key=ord(ch.lower()), mod=0, unicode=ch, scancode=0)
+        )
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
         app.frame(0.05, pygame.event.get())
 
@@ -42,8 +43,12 @@ def type_text(app, text):
 def stored_text(folder, tmp_path):
     """Every value in the database and both exports, as text."""
     conn = sqlite3.connect(folder / "outcomes.sqlite3")
-    values = [str(v) for table in ("sessions", "events")
-              for row in conn.execute(f"SELECT * FROM {table}") for v in row]
+    values = [
+        str(v)
+        for table in ("sessions", "events")
+        for row in conn.execute(f"SELECT * FROM {table}")
+        for v in row
+    ]
     conn.close()
     texts = ["\n".join(values)]
     for fmt in ("xapi", "csv"):
@@ -74,40 +79,47 @@ def test_a_played_session_keeps_nothing_personal_nor_typed(tmp_path, content):
     assert SECRET.lower().encode() not in raw
 
 
-def test_autoplay_records_the_same_way_and_no_record_records_nothing(tmp_path, capsys,
-                                                                     content):
+def test_autoplay_records_the_same_way_and_no_record_records_nothing(tmp_path, capsys, content):
     folder = tmp_path / "auto"
-    assert main(["autoplay", "--scenario", "camera_request", "--data-dir", str(folder),
-                 "--group", "7C"]) == 0
+    assert (
+        main(
+            ["autoplay", "--scenario", "camera_request", "--data-dir", str(folder), "--group", "7C"]
+        )
+        == 0
+    )
     conn = sqlite3.connect(folder / "outcomes.sqlite3")
     kinds = {k for (k,) in conn.execute("SELECT DISTINCT kind FROM events")}
-    assert kinds == {"scenario_started", "efficacy", "answer", "decision",
-                     "scenario_completed"}
+    assert kinds == {"scenario_started", "efficacy", "answer", "decision", "scenario_completed"}
     # Answers are recorded by the answer's own id, never by where it was on the screen.
     story = next(s for s in content.scenarios if s.id == "camera_request")
-    ids = {(phase, q.id): {a.id for a in q.answers}
-           for phase, questions in (("pre", story.pre), ("post", story.post))
-           for q in questions}
-    answers = conn.execute("SELECT phase, question, choice FROM events "
-                           "WHERE kind = 'answer'").fetchall()
+    ids = {
+        (phase, q.id): {a.id for a in q.answers}
+        for phase, questions in (("pre", story.pre), ("post", story.post))
+        for q in questions
+    }
+    answers = conn.execute(
+        "SELECT phase, question, choice FROM events WHERE kind = 'answer'"
+    ).fetchall()
     assert len(answers) == len(ids)
     assert all(choice in ids[(phase, question)] for phase, question, choice in answers)
-    efficacy = conn.execute("SELECT phase, choice FROM events WHERE kind = 'efficacy' "
-                            "ORDER BY seq").fetchall()
+    efficacy = conn.execute(
+        "SELECT phase, choice FROM events WHERE kind = 'efficacy' ORDER BY seq"
+    ).fetchall()
     assert [p for p, _c in efficacy] == ["pre", "post"]
     assert all(c in ("yes", "unsure", "no") for _p, c in efficacy)
     assert conn.execute("SELECT grp, locale FROM sessions").fetchall() == [("7C", "en")]
     conn.close()
     capsys.readouterr()
     quiet = tmp_path / "quiet"
-    assert main(["autoplay", "--scenario", "camera_request", "--data-dir", str(quiet),
-                 "--no-record"]) == 0
+    assert (
+        main(["autoplay", "--scenario", "camera_request", "--data-dir", str(quiet), "--no-record"])
+        == 0
+    )
     assert not quiet.exists()
 
 
 def ctrl_e():
-    return pygame.event.Event(pygame.KEYDOWN, key=pygame.K_e, mod=pygame.KMOD_LCTRL,
-                              unicode="\x05")
+    return pygame.event.Event(pygame.KEYDOWN, key=pygame.K_e, mod=pygame.KMOD_LCTRL, unicode="\x05")
 
 
 def press(app, *events):
@@ -124,8 +136,9 @@ def record_group(folder, content, group, count):
     for _ in range(count):
         rec.start_session(locale="en", content_version=content.version, group=group)
         rec.record("scenario_started", scenario=scenario.id)
-        rec.record("decision", scenario=scenario.id, node=scenario.start, choice="c1",
-                   safety="safe")
+        rec.record(
+            "decision", scenario=scenario.id, node=scenario.start, choice="c1", safety="safe"
+        )
         rec.record("scenario_completed", scenario=scenario.id, ending="end", seconds=60)
     rec.close()
 
@@ -166,15 +179,32 @@ def record_learning(folder, content, group):
         rec.start_session(locale="en", content_version=content.version, group=group)
         rec.record("scenario_started", scenario=first.id)
         rec.record("efficacy", scenario=first.id, phase="pre", choice="yes" if n < 2 else "no")
-        rec.record("answer", scenario=first.id, phase="pre", question=first.pre[0].id,
-                   choice="a", correct=bool(before))
-        rec.record("answer", scenario=first.id, phase="post", question=first.post[0].id,
-                   choice="a", correct=bool(after))
-        rec.record("efficacy", scenario=first.id, phase="post",
-                   choice="yes" if n < 4 else "unsure")
+        rec.record(
+            "answer",
+            scenario=first.id,
+            phase="pre",
+            question=first.pre[0].id,
+            choice="a",
+            correct=bool(before),
+        )
+        rec.record(
+            "answer",
+            scenario=first.id,
+            phase="post",
+            question=first.post[0].id,
+            choice="a",
+            correct=bool(after),
+        )
+        rec.record("efficacy", scenario=first.id, phase="post", choice="yes" if n < 4 else "unsure")
         rec.record("scenario_started", scenario=second.id)
-        rec.record("answer", scenario=second.id, phase="pre", question=second.pre[0].id,
-                   choice="a", correct=True)
+        rec.record(
+            "answer",
+            scenario=second.id,
+            phase="pre",
+            question=second.pre[0].id,
+            choice="a",
+            correct=True,
+        )
     rec.close()
     return first.id, second.id
 
@@ -192,8 +222,10 @@ def test_class_results_show_the_paired_gain_and_efficacy_of_each_story(tmp_path,
     assert (n, mean, clear) == (6, 50.0, False)
     assert interval == pytest.approx((-7.47, 100.0), abs=0.01)
     assert gains[second] == [0, None, None, False]
-    assert shown["lines"][first] == ["Learning gain: not clear yet",
-                                     "Knows what to do: 33% before, 67% after"]
+    assert shown["lines"][first] == [
+        "Learning gain: not clear yet",
+        "Knows what to do: 33% before, 67% after",
+    ]
     assert shown["lines"][second] == ["Learning gain: needs answers before and after", ""]
     recorder.close()
 
@@ -202,9 +234,11 @@ def test_class_results_say_when_nothing_is_recorded_or_saved(tmp_path, content, 
     from scenes.title import TitleScene
 
     seen = []
-    app = start_app(content, recorder=open_recorder(options(tmp_path, no_record=True), content,
-                                                    "en"),
-                    observer=lambda k, d: seen.append((k, d)))
+    app = start_app(
+        content,
+        recorder=open_recorder(options(tmp_path, no_record=True), content, "en"),
+        observer=lambda k, d: seen.append((k, d)),
+    )
     press(app, ctrl_e())
     assert next(d for k, d in seen if k == "educator")["recording"] is False
     log.reset()

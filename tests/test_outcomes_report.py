@@ -13,8 +13,12 @@ from game.outcomes.store import SQLiteRecorder
 from .helpers import MINIMAL
 
 MOMENT = datetime(2026, 3, 9, 10, 20, tzinfo=timezone.utc)
-GROUPS = {**dict.fromkeys(range(1, 7), "5B"), **dict.fromkeys(range(7, 12), "5C"),
-          12: "6A", 13: "6A"}
+GROUPS = {
+    **dict.fromkeys(range(1, 7), "5B"),
+    **dict.fromkeys(range(7, 12), "5C"),
+    12: "6A",
+    13: "6A",
+}
 
 
 def play(rec: SQLiteRecorder, n: int) -> None:
@@ -23,11 +27,21 @@ def play(rec: SQLiteRecorder, n: int) -> None:
     rec.set_age_band("9-12" if n <= 7 else "13-17")
     rec.record("scenario_started", scenario="demo")
     rec.record("answer", scenario="demo", phase="pre", question="q1", correct=n <= 4)
-    rec.record("decision", scenario="demo", node="hello", choice="c1" if n <= 9 else "c2",
-               safety="safe" if n <= 9 else "risky")
+    rec.record(
+        "decision",
+        scenario="demo",
+        node="hello",
+        choice="c1" if n <= 9 else "c2",
+        safety="safe" if n <= 9 else "risky",
+    )
     if n >= 10:
-        rec.record("decision", scenario="demo", node="later", choice="c1" if n <= 11 else "c2",
-                   safety="safe" if n <= 11 else "neutral")
+        rec.record(
+            "decision",
+            scenario="demo",
+            node="later",
+            choice="c1" if n <= 11 else "c2",
+            safety="safe" if n <= 11 else "neutral",
+        )
     if n >= 12:
         rec.record("scenario_abandoned", scenario="demo", node="mum", seconds=60)
         return
@@ -45,8 +59,10 @@ def data(tmp_path_factory):
         for n in children:
             play(rec, n)
         rec.close()
-        assert main(["export", "--data-dir", str(root / name),
-                     "--out", str(root / f"{name}.jsonl")]) == 0
+        assert (
+            main(["export", "--data-dir", str(root / name), "--out", str(root / f"{name}.jsonl")])
+            == 0
+        )
     scenarios = root / "s.yaml"
     scenarios.write_text(MINIMAL, encoding="utf-8")
     return root
@@ -54,21 +70,42 @@ def data(tmp_path_factory):
 
 def run_report(data, *extra):
     out = data / "out.csv"
-    code = main(["report", str(data / "a" / "outcomes.sqlite3"), str(data / "b.jsonl"),
-                 str(data / "a.jsonl"), "--csv", str(out), "--scenarios",
-                 str(data / "s.yaml"), *extra])
+    code = main(
+        [
+            "report",
+            str(data / "a" / "outcomes.sqlite3"),
+            str(data / "b.jsonl"),
+            str(data / "a.jsonl"),
+            "--csv",
+            str(out),
+            "--scenarios",
+            str(data / "s.yaml"),
+            *extra,
+        ]
+    )
     with open(out, encoding="utf-8", newline="") as fh:
         table = list(csv.DictReader(fh))
-    return code, {(r["level"], r["node"] or r["group"] or r["age_band"] or r["scenario"]
-                   or r["topic"]): r for r in table}
+    return code, {
+        (r["level"], r["node"] or r["group"] or r["age_band"] or r["scenario"] or r["topic"]): r
+        for r in table
+    }
 
 
 def figures(row, *names):
     return tuple(row[n] for n in names)
 
 
-COLUMNS = ("sessions", "plays_started", "plays_finished", "decisions", "safe_share",
-           "neutral_share", "risky_share", "pre_correct_rate", "post_correct_rate")
+COLUMNS = (
+    "sessions",
+    "plays_started",
+    "plays_finished",
+    "decisions",
+    "safe_share",
+    "neutral_share",
+    "risky_share",
+    "pre_correct_rate",
+    "post_correct_rate",
+)
 
 
 def test_figures_per_scenario_topic_group_and_age_band(data, capsys):
@@ -76,8 +113,17 @@ def test_figures_per_scenario_topic_group_and_age_band(data, capsys):
     assert code == 0
     # 13 sessions; 11 finished; decisions: hello 13 (9 safe, 4 risky), later 4 (2 safe,
     # 2 neutral), mum 11 (safe) = 28, 22 safe; pre 4 of 13 right, post 10 of 11.
-    everything = ("13", "13", "11", "28", f"{22 / 28:.4f}", f"{2 / 28:.4f}", f"{4 / 28:.4f}",
-                  f"{4 / 13:.4f}", f"{10 / 11:.4f}")
+    everything = (
+        "13",
+        "13",
+        "11",
+        "28",
+        f"{22 / 28:.4f}",
+        f"{2 / 28:.4f}",
+        f"{4 / 28:.4f}",
+        f"{4 / 13:.4f}",
+        f"{10 / 11:.4f}",
+    )
     assert figures(rows[("all", "")], *COLUMNS) == everything
     assert figures(rows[("topic", "stranger")], *COLUMNS) == everything
     assert figures(rows[("scenario", "demo")], *COLUMNS) == everything
@@ -87,16 +133,33 @@ def test_figures_per_scenario_topic_group_and_age_band(data, capsys):
     # t(0.975, 10) = 2.2281, so 54.55 +- 2.2281 * 52.22 / sqrt(11) = 54.55 +- 35.08.
     # Not 10/11 - 4/13 = 60.3 points, which mixes in the two who never answered after.
     demo = rows[("scenario", "demo")]
-    assert figures(demo, "n_paired", "gain_points", "gain_ci_low", "gain_ci_high",
-                   "effect_size", "gain_clear") == ("11", "54.55", "19.46", "89.63", "1.04",
-                                                    "yes")
+    assert figures(
+        demo, "n_paired", "gain_points", "gain_ci_low", "gain_ci_high", "effect_size", "gain_clear"
+    ) == ("11", "54.55", "19.46", "89.63", "1.04", "yes")
     assert rows[("scenario", "demo")]["completion_rate"] == f"{11 / 13:.4f}"
     # Age bands: 1-7 and 8-13.
     assert figures(rows[("age_band", "9-12")], *COLUMNS) == (
-        "7", "7", "7", "14", "1.0000", "0.0000", "0.0000", f"{4 / 7:.4f}", "1.0000")
+        "7",
+        "7",
+        "7",
+        "14",
+        "1.0000",
+        "0.0000",
+        "0.0000",
+        f"{4 / 7:.4f}",
+        "1.0000",
+    )
     assert figures(rows[("age_band", "13-17")], *COLUMNS) == (
-        "6", "6", "4", "14", f"{8 / 14:.4f}", f"{2 / 14:.4f}", f"{4 / 14:.4f}", "0.0000",
-        "0.7500")
+        "6",
+        "6",
+        "4",
+        "14",
+        f"{8 / 14:.4f}",
+        f"{2 / 14:.4f}",
+        f"{4 / 14:.4f}",
+        "0.0000",
+        "0.7500",
+    )
     assert "duplicates" not in capsys.readouterr().err
 
 
@@ -108,14 +171,29 @@ def test_small_groups_are_hidden_and_so_is_the_one_that_would_give_them_away(dat
     assert rows[("group", "5C")]["suppressed"] == "yes"
     assert rows[("group", "6A")]["sessions"] == rows[("group", "5C")]["sessions"] == ""
     assert figures(rows[("group", "5B")], *COLUMNS, "suppressed") == (
-        "6", "6", "6", "12", "1.0000", "0.0000", "0.0000", f"{4 / 6:.4f}", "1.0000", "no")
+        "6",
+        "6",
+        "6",
+        "12",
+        "1.0000",
+        "0.0000",
+        "0.0000",
+        f"{4 / 6:.4f}",
+        "1.0000",
+        "no",
+    )
     # Decision points: "later" has 4 sessions, so it and the smaller of the others ("mum",
     # 11) are hidden; "hello" (13) stays.
     assert rows[("decision", "later")]["suppressed"] == "yes"
     assert rows[("decision", "mum")]["suppressed"] == "yes"
-    assert figures(rows[("decision", "hello")], "sessions", "decisions", "safe_share",
-                   "risky_share", "plays_started") == ("13", "13", f"{9 / 13:.4f}",
-                                                       f"{4 / 13:.4f}", "")
+    assert figures(
+        rows[("decision", "hello")],
+        "sessions",
+        "decisions",
+        "safe_share",
+        "risky_share",
+        "plays_started",
+    ) == ("13", "13", f"{9 / 13:.4f}", f"{4 / 13:.4f}", "")
 
 
 def test_a_bigger_threshold_hides_more_and_a_tiny_one_is_raised(data, capsys):
@@ -130,21 +208,48 @@ def test_a_bigger_threshold_hides_more_and_a_tiny_one_is_raised(data, capsys):
 
 def test_the_same_events_count_once_however_they_arrive(data, capsys):
     only_databases = data / "only.csv"
-    assert main(["report", str(data / "a" / "outcomes.sqlite3"),
-                 str(data / "b" / "outcomes.sqlite3"), "--csv", str(only_databases),
-                 "--scenarios", str(data / "s.yaml")]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(data / "a" / "outcomes.sqlite3"),
+                str(data / "b" / "outcomes.sqlite3"),
+                "--csv",
+                str(only_databases),
+                "--scenarios",
+                str(data / "s.yaml"),
+            ]
+        )
+        == 0
+    )
     _code, rows = run_report(data)
     with open(only_databases, encoding="utf-8") as fh:
         again = {r["level"] + r["node"] + r["group"] + r["age_band"]: r for r in csv.DictReader(fh)}
-    assert {k[0] + (k[1] if k[0] in ("decision", "group", "age_band") else ""): r
-            for k, r in rows.items()} == again
+    assert {
+        k[0] + (k[1] if k[0] in ("decision", "group", "age_band") else ""): r
+        for k, r in rows.items()
+    } == again
     assert "78 events" in capsys.readouterr().out
 
 
 def html_report(data, locale):
     out = data / f"report-{locale}.html"
-    assert main(["report", str(data / "a.jsonl"), str(data / "b.jsonl"), "--html", str(out),
-                 "--scenarios", str(data / "s.yaml"), "--locale", locale]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(data / "a.jsonl"),
+                str(data / "b.jsonl"),
+                "--html",
+                str(out),
+                "--scenarios",
+                str(data / "s.yaml"),
+                "--locale",
+                locale,
+            ]
+        )
+        == 0
+    )
     return out.read_text(encoding="utf-8")
 
 
@@ -163,8 +268,10 @@ def test_the_html_report_is_self_contained_with_charts(data):
     assert "a smaller hidden group could be worked out" in fifth
     assert "2 decision points hidden, to protect the children&#x27;s privacy." in page
     # The clear gain worked out above is shown as a number, with how sure it is.
-    assert ("+55 points<small>11 sessions answered before and after; 95% interval: +19 to "
-            "+90 points</small>") in page
+    assert (
+        "+55 points<small>11 sessions answered before and after; 95% interval: +19 to "
+        "+90 points</small>"
+    ) in page
     assert "not clear yet" not in page.split("<h3>Demo</h3>")[1].split("</section>")[0]
 
 
@@ -181,8 +288,9 @@ def test_worker_processes_give_the_same_report(data, monkeypatch, capsys):
     _code, alone = run_report(data)
     pools = []
     monkeypatch.setattr(merge, "PARALLEL_BYTES", 0)  # read the files in worker processes
-    monkeypatch.setattr(merge, "_pool", lambda paths, make=merge._pool: pools.append(
-        make(paths)) or pools[-1])
+    monkeypatch.setattr(
+        merge, "_pool", lambda paths, make=merge._pool: pools.append(make(paths)) or pools[-1]
+    )
     capsys.readouterr()
     _code, workers = run_report(data)
     assert pools and pools[0] is not None

@@ -48,26 +48,25 @@ def test_a_session_and_its_events(tmp_path):
     rec.record("answer", scenario="demo", phase="pre", question="q1", correct=True)
     rec.set_age_band("9-12")
     rec.record("decision", scenario="demo", node="hello", choice="c1", safety="safe")
-    rec.record("scenario_completed", scenario="demo", ending="end", safe=1, decisions=1,
-               seconds=70)
+    rec.record("scenario_completed", scenario="demo", ending="end", safe=1, decisions=1, seconds=70)
     rec.close()
     (session,) = rows(rec.path, "SELECT * FROM sessions")
     assert session[1:] == ("2026-03-09T10:00:00Z", "pt_BR", "9-12", "5B", "abc123")
     assert session[0] == rec.session and len(session[0]) == 36
-    events = rows(rec.path, "SELECT seq, kind, scenario, node, choice, safety, phase, question, "
-                            "correct, seconds, ts FROM events ORDER BY seq")
+    events = rows(
+        rec.path,
+        "SELECT seq, kind, scenario, node, choice, safety, phase, question, "
+        "correct, seconds, ts FROM events ORDER BY seq",
+    )
     assert events == [
         (1, "scenario_started", "demo", "", "", "", "", "", None, None, "2026-03-09T10:00:00Z"),
         (2, "answer", "demo", "", "", "", "pre", "q1", 1, None, "2026-03-09T10:01:00Z"),
-        (3, "decision", "demo", "hello", "c1", "safe", "", "", None, None,
-         "2026-03-09T10:01:00Z"),
-        (4, "scenario_completed", "demo", "end", "", "", "", "", None, 70,
-         "2026-03-09T10:01:00Z"),
+        (3, "decision", "demo", "hello", "c1", "safe", "", "", None, None, "2026-03-09T10:01:00Z"),
+        (4, "scenario_completed", "demo", "end", "", "", "", "", None, 70, "2026-03-09T10:01:00Z"),
     ]
 
 
-def test_answer_ids_and_efficacy_are_kept_and_events_off_the_contract_are_not(tmp_path,
-                                                                              capsys):
+def test_answer_ids_and_efficacy_are_kept_and_events_off_the_contract_are_not(tmp_path, capsys):
     log.reset()
     rec = new(tmp_path)
     rec.record("efficacy", scenario="demo", phase="pre", choice="unsure")
@@ -78,10 +77,13 @@ def test_answer_ids_and_efficacy_are_kept_and_events_off_the_contract_are_not(tm
     rec.record("answered", scenario="demo")
     rec.record("efficacy", scenario="demo", phase="post", choice="yes")
     rec.close()
-    assert rows(rec.path, "SELECT seq, kind, phase, question, choice, correct FROM events "
-                          "ORDER BY seq") == [
-        (1, "efficacy", "pre", "", "unsure", None), (2, "answer", "pre", "q1", "c", 1),
-        (3, "efficacy", "post", "", "yes", None)]
+    assert rows(
+        rec.path, "SELECT seq, kind, phase, question, choice, correct FROM events ORDER BY seq"
+    ) == [
+        (1, "efficacy", "pre", "", "unsure", None),
+        (2, "answer", "pre", "q1", "c", 1),
+        (3, "efficacy", "post", "", "yes", None),
+    ]
     err = capsys.readouterr().err
     assert err.count("an outcome was not recorded") == 4
     assert "not 2" in err and "'answered'" in err and "'during'" in err
@@ -127,8 +129,10 @@ def test_a_folder_that_cannot_be_made_keeps_the_game_running(tmp_path, capsys):
     assert len(warned(capsys)) == 1
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="the superuser can write to read-only folders")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="the superuser can write to read-only folders",
+)
 def test_a_read_only_folder_keeps_the_game_running(tmp_path, capsys):
     log.reset()
     folder = tmp_path / "ro"

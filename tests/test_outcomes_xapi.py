@@ -17,26 +17,62 @@ SID = "2f1e4c1a-8a1b-4d6e-9f00-0123456789ab"
 IRI = re.compile(r"^https?://[^\s/]+/\S*$")
 EVENTS = [
     {"kind": "scenario_started", "scenario": "camera_request"},
-    {"kind": "answer", "scenario": "camera_request", "phase": "pre", "question": "q1",
-     "choice": "b", "correct": 1},
-    {"kind": "answer", "scenario": "camera_request", "phase": "post", "question": "p1",
-     "choice": "a", "correct": 0},
-    {"kind": "decision", "scenario": "camera_request", "node": "hello", "choice": "c2",
-     "safety": "risky"},
-    {"kind": "scenario_completed", "scenario": "camera_request", "node": "good_end",
-     "seconds": 180},
-    {"kind": "scenario_abandoned", "scenario": "camera_request", "node": "threat",
-     "seconds": 40},
+    {
+        "kind": "answer",
+        "scenario": "camera_request",
+        "phase": "pre",
+        "question": "q1",
+        "choice": "b",
+        "correct": 1,
+    },
+    {
+        "kind": "answer",
+        "scenario": "camera_request",
+        "phase": "post",
+        "question": "p1",
+        "choice": "a",
+        "correct": 0,
+    },
+    {
+        "kind": "decision",
+        "scenario": "camera_request",
+        "node": "hello",
+        "choice": "c2",
+        "safety": "risky",
+    },
+    {
+        "kind": "scenario_completed",
+        "scenario": "camera_request",
+        "node": "good_end",
+        "seconds": 180,
+    },
+    {"kind": "scenario_abandoned", "scenario": "camera_request", "node": "threat", "seconds": 40},
     {"kind": "efficacy", "scenario": "camera_request", "phase": "pre", "choice": "unsure"},
-    {"kind": "answer", "scenario": "camera_request", "phase": "pre", "question": "q2",
-     "correct": 1},  # recorded before answers had ids
+    {
+        "kind": "answer",
+        "scenario": "camera_request",
+        "phase": "pre",
+        "question": "q2",
+        "correct": 1,
+    },  # recorded before answers had ids
 ]
 
 
 def event(seq, **fields):
-    base = {"session": SID, "seq": seq, "kind": "", "scenario": "", "node": "", "choice": "",
-            "safety": "", "phase": "", "question": "", "correct": None, "seconds": None,
-            "ts": "2026-03-09T10:00:10Z"}
+    base = {
+        "session": SID,
+        "seq": seq,
+        "kind": "",
+        "scenario": "",
+        "node": "",
+        "choice": "",
+        "safety": "",
+        "phase": "",
+        "question": "",
+        "correct": None,
+        "seconds": None,
+        "ts": "2026-03-09T10:00:10Z",
+    }
     return {**base, **fields}
 
 
@@ -55,24 +91,40 @@ def test_every_kind_is_a_well_formed_anonymous_statement():
         s = xapi.statement(event(seq, **fields), SESSION)
         assert uuid.UUID(s["id"]).version == 5
         assert s["version"] == "1.0.3"
-        assert datetime.fromisoformat(s["timestamp"].replace("Z", "+00:00")).utcoffset() \
-            .total_seconds() == 0
-        assert s["actor"] == {"objectType": "Agent", "account": {
-            "homePage": "https://net-heroes.invalid", "name": SID}}
+        assert (
+            datetime.fromisoformat(s["timestamp"].replace("Z", "+00:00"))
+            .utcoffset()
+            .total_seconds()
+            == 0
+        )
+        assert s["actor"] == {
+            "objectType": "Agent",
+            "account": {"homePage": "https://net-heroes.invalid", "name": SID},
+        }
         assert not {"mbox", "mbox_sha1sum", "openid"} & set(keys(s))
         assert "name" not in s["actor"]  # only the account's opaque name
         verb = s["verb"]["id"]
         assert verb.startswith("http://adlnet.gov/expapi/verbs/")
-        assert verb.rsplit("/", 1)[1] in {"attempted", "answered", "experienced", "completed",
-                                          "terminated", "responded"}
+        assert verb.rsplit("/", 1)[1] in {
+            "attempted",
+            "answered",
+            "experienced",
+            "completed",
+            "terminated",
+            "responded",
+        }
         assert s["verb"]["display"]["en-US"] == verb.rsplit("/", 1)[1]
         assert s["object"]["objectType"] == "Activity" and IRI.match(s["object"]["id"])
         assert IRI.match(s["object"]["definition"]["type"])
         extensions = s["context"]["extensions"]
         assert all(IRI.match(k) for k in extensions)
         assert {k.rsplit("/", 1)[1]: v for k, v in extensions.items()}.items() >= {
-            "locale": "th", "age-band": "9-12", "group": "5B", "content-version": "c0ffee",
-            "seq": seq}.items()
+            "locale": "th",
+            "age-band": "9-12",
+            "group": "5B",
+            "content-version": "c0ffee",
+            "seq": seq,
+        }.items()
         for activities in s["context"].get("contextActivities", {}).values():
             assert all(IRI.match(a["id"]) for a in activities)
         json.dumps(s)  # plain JSON
@@ -88,7 +140,8 @@ def test_answers_say_whether_they_were_right_and_decisions_their_safety():
     assert decision["result"] == {"response": "c2"}
     assert decision["object"]["id"].endswith("/scenarios/camera_request/nodes/hello")
     assert decision["context"]["contextActivities"]["other"][0]["id"].endswith(
-        "/nodes/hello/choices/c2")
+        "/nodes/hello/choices/c2"
+    )
     assert decision["context"]["extensions"][xapi.EXT + "safety"] == "risky"
     done = xapi.statement(event(5, **EVENTS[4]), SESSION)
     assert done["result"] == {"completion": True, "duration": "PT180S"}
@@ -97,14 +150,16 @@ def test_answers_say_whether_they_were_right_and_decisions_their_safety():
 def test_efficacy_is_a_likert_response_never_scored():
     s = xapi.statement(event(7, **EVENTS[6]), SESSION)
     assert s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/responded"
-    assert s["object"]["id"] == ("https://net-heroes.invalid/xapi/scenarios/camera_request/"
-                                 "efficacy/pre")
+    assert s["object"]["id"] == (
+        "https://net-heroes.invalid/xapi/scenarios/camera_request/efficacy/pre"
+    )
     definition = s["object"]["definition"]
     assert definition["interactionType"] == "likert"
     assert [c["id"] for c in definition["scale"]] == ["yes", "unsure", "no"]
     assert s["result"] == {"response": "unsure"}  # no success, no score
     assert s["context"]["contextActivities"]["parent"][0]["id"].endswith(
-        "/scenarios/camera_request")
+        "/scenarios/camera_request"
+    )
     assert s["context"]["extensions"][xapi.EXT + "phase"] == "pre"
     assert xapi.kind_of(s["verb"]["id"], s["object"]["id"]) == "efficacy"
     votes = {**EVENTS[6], "kind": "votes", "question": "q1", "seconds": 3}
@@ -150,20 +205,31 @@ ids = st.from_regex(r"[a-z][a-z0-9_]{0,10}", fullmatch=True)
 
 
 @settings(max_examples=150, deadline=None)
-@given(kind=st.sampled_from(sorted({e["kind"] for e in EVENTS})), scenario=ids, node=ids,
-       choice=ids | st.just(""),
-       question=ids, phase=st.sampled_from(["pre", "post"]), correct=st.sampled_from([0, 1]),
-       seq=st.integers(1, 99_999), seconds=st.integers(0, 10**6), group=labels,
-       age=st.sampled_from(["", "9-12", "13-17"]), locale=st.sampled_from(["", "pt_BR", "th"]))
-def test_any_statement_reads_back_the_same_by_both_paths(kind, scenario, node, choice, question,
-                                                         phase, correct, seq, seconds, group,
-                                                         age, locale):
-    fields = {"scenario_started": {}, "answer": {"phase": phase, "question": question,
-                                                 "choice": choice, "correct": correct},
-              "efficacy": {"phase": phase, "choice": ("yes", "unsure", "no")[correct]},
-              "decision": {"node": node, "choice": choice, "safety": "safe"},
-              "scenario_completed": {"node": node, "seconds": seconds},
-              "scenario_abandoned": {"node": node, "seconds": seconds}}[kind]
+@given(
+    kind=st.sampled_from(sorted({e["kind"] for e in EVENTS})),
+    scenario=ids,
+    node=ids,
+    choice=ids | st.just(""),
+    question=ids,
+    phase=st.sampled_from(["pre", "post"]),
+    correct=st.sampled_from([0, 1]),
+    seq=st.integers(1, 99_999),
+    seconds=st.integers(0, 10**6),
+    group=labels,
+    age=st.sampled_from(["", "9-12", "13-17"]),
+    locale=st.sampled_from(["", "pt_BR", "th"]),
+)
+def test_any_statement_reads_back_the_same_by_both_paths(
+    kind, scenario, node, choice, question, phase, correct, seq, seconds, group, age, locale
+):
+    fields = {
+        "scenario_started": {},
+        "answer": {"phase": phase, "question": question, "choice": choice, "correct": correct},
+        "efficacy": {"phase": phase, "choice": ("yes", "unsure", "no")[correct]},
+        "decision": {"node": node, "choice": choice, "safety": "safe"},
+        "scenario_completed": {"node": node, "seconds": seconds},
+        "scenario_abandoned": {"node": node, "seconds": seconds},
+    }[kind]
     e = event(seq, kind=kind, scenario=scenario, **fields)
     session = {**SESSION, "grp": group, "age_band": age, "locale": locale}
     line = xapi.dumps(e, session)

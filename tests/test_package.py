@@ -43,5 +43,5 @@ def test_a_stale_compiled_catalog_is_named_and_rebuilt(tmp_path):
     setup = _setup_module()
     setup.bundle(tmp_path / "bundled", source=source, say=notes.append)
     assert len(notes) == 1 and "locales/th/LC_MESSAGES/messages.mo" in notes[0]
-    built = (tmp_path / "bundled" / "locales" / "th" / "LC_MESSAGES" / "messages.mo")
+    built = tmp_path / "bundled" / "locales" / "th" / "LC_MESSAGES" / "messages.mo"
     assert built.read_bytes() == setup.compile_catalog(po)

@@ -31,7 +31,7 @@ def test_the_services_pedagogy_lists_are_there():
 def test_an_ending_shows_the_helplines_and_what_its_story_asks_for():
     plain = dict(service_lines("pt_BR", ()))
     threats = dict(service_lines("pt_BR", ("crisis", "takedown")))
-    (country, lines), = plain.items()
+    ((country, lines),) = plain.items()
     assert len(lines) == 2
     assert any("188" in line for line in threats[country])
     assert any("takeitdown" in line for line in threats[country])

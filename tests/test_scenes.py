@@ -19,8 +19,11 @@ def content():
 
 
 def chosen_lines(transcript_text: str) -> list[str]:
-    return [line[4:] for line in transcript_text.splitlines()
-            if line.startswith("  > ") and not line[4:5].isdigit()]
+    return [
+        line[4:]
+        for line in transcript_text.splitlines()
+        if line.startswith("  > ") and not line[4:5].isdigit()
+    ]
 
 
 def test_every_path_of_every_scenario_plays_through_the_scenes(content):
@@ -50,8 +53,11 @@ def test_every_path_of_every_scenario_plays_through_the_scenes(content):
 def test_autoplay_strategies_finish_every_scenario(content, strategy):
     text = run(content, [s.id for s in content.scenarios], strategy, seed=3, draw=False).text()
     assert text.count("[results]") == len(content.scenarios)
-    safeties = [line.rsplit("[", 1)[-1].rstrip("]") for line in text.splitlines()
-                if line.startswith("    ") and line.rstrip().endswith("]")]
+    safeties = [
+        line.rsplit("[", 1)[-1].rstrip("]")
+        for line in text.splitlines()
+        if line.startswith("    ") and line.rstrip().endswith("]")
+    ]
     assert safeties  # the choices offered were listed
     feedback = [line for line in text.splitlines() if line.startswith("  feedback (")]
     if strategy == "safe":
@@ -79,8 +85,10 @@ def key(k, mod=0):
 
 
 def click(pos):
-    return [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
-            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)]
+    return [
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
+    ]
 
 
 def settle(app, frames=10):
@@ -230,7 +238,8 @@ def test_menu_pages_when_there_are_more_stories_than_fit(tmp_path):
     body = MINIMAL.split("scenarios:\n", 1)[1]
     text = "format: 1\nscenarios:\n" + "".join(
         body.replace("  - id: demo", f"  - id: demo{i}").replace("title: Demo", f"title: Demo {i}")
-        for i in range(10))
+        for i in range(10)
+    )
     many, diags = load_text(text)
     assert [d for d in diags if d.is_error] == []
     transcript = run(many, ["demo9", "demo0"], "safe").text()
@@ -243,15 +252,20 @@ def test_profile_page_and_request_cards_play_and_carry_the_thread():
 
     from .helpers import with_change
 
-    text = with_change("        scene: chat\n        app: Game chat\n        messages:\n"
-                       "          - from: sam\n            text: hi! want free coins?\n",
-                       "        scene: profile\n        app: Game chat\n        of: sam\n"
-                       "        bio: I give free coins to my friends!\n"
-                       "        details: [Joined 2 days ago, 0 posts]\n        messages:\n"
-                       "          - from: sam\n            text: hi! want free coins?\n"
-                       "            request: money\n")
-    text = text.replace("      later:\n        scene: chat\n",
-                        "      later:\n        scene: chat\n        app: Game chat\n", 1)
+    text = with_change(
+        "        scene: chat\n        app: Game chat\n        messages:\n"
+        "          - from: sam\n            text: hi! want free coins?\n",
+        "        scene: profile\n        app: Game chat\n        of: sam\n"
+        "        bio: I give free coins to my friends!\n"
+        "        details: [Joined 2 days ago, 0 posts]\n        messages:\n"
+        "          - from: sam\n            text: hi! want free coins?\n"
+        "            request: money\n",
+    )
+    text = text.replace(
+        "      later:\n        scene: chat\n",
+        "      later:\n        scene: chat\n        app: Game chat\n",
+        1,
+    )
     loaded, diags = load_text(text)
     assert [d for d in diags if d.is_error] == []
     transcript = Transcript()

@@ -11,10 +11,21 @@ from game.content import check_file
 from game.resources import SCENARIOS_FILE
 
 OUT = Path(__file__).parent / "screenshots"
-SCENES = ("TitleScene", "MenuScene", "QuizScene", "ChatScene", "CallScene", "ProfileScene",
-          "DialogueScene",
-          "FeedbackScene", "EndingScene", "ResultsScene", "HelpScene", "ConfirmScene",
-          "LanguageScene")
+SCENES = (
+    "TitleScene",
+    "MenuScene",
+    "QuizScene",
+    "ChatScene",
+    "CallScene",
+    "ProfileScene",
+    "DialogueScene",
+    "FeedbackScene",
+    "EndingScene",
+    "ResultsScene",
+    "HelpScene",
+    "ConfirmScene",
+    "LanguageScene",
+)
 LOCALES = ("en", "pt_BR", "th")
 
 

@@ -30,8 +30,11 @@ def test_the_first_frame_does_not_wait_for_the_frame_clock(monkeypatch):
 
 
 def test_a_cached_start_draws_its_first_frame_without_yaml_or_the_exporters(tmp_path):
-    env = {**os.environ, "NET_HEROES_CACHE_DIR": str(tmp_path / "cache"),
-           "NET_HEROES_CONFIG_DIR": str(tmp_path / "config")}
+    env = {
+        **os.environ,
+        "NET_HEROES_CACHE_DIR": str(tmp_path / "cache"),
+        "NET_HEROES_CONFIG_DIR": str(tmp_path / "config"),
+    }
     code = (
         "import sys, runpy\n"
         "sys.argv = ['game', 'play', '--locale', 'th', '--frames', '1', '--no-sound',\n"
@@ -43,12 +46,14 @@ def test_a_cached_start_draws_its_first_frame_without_yaml_or_the_exporters(tmp_
         "print(sorted(m for m in ('yaml', 'game.content.model', 'game.outcomes.csvexport',\n"
         "                         'game.outcomes.xapi', 'babel') if m in sys.modules))\n"
     )
-    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                           text=True, timeout=120)
+    first = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert first.returncode == 0, first.stderr
     assert "yaml" in first.stdout  # the first start checks the story file
-    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                           text=True, timeout=120)
+    again = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip() == "[]"
     assert list((tmp_path / "data").iterdir())  # the start was recorded as usual
@@ -60,8 +65,11 @@ def test_a_first_start_shows_the_title_then_checks_the_story(tmp_path):
     records nothing."""
     from .helpers import MINIMAL
 
-    env = {**os.environ, "NET_HEROES_CACHE_DIR": str(tmp_path / "cache"),
-           "NET_HEROES_CONFIG_DIR": str(tmp_path / "config")}
+    env = {
+        **os.environ,
+        "NET_HEROES_CACHE_DIR": str(tmp_path / "cache"),
+        "NET_HEROES_CONFIG_DIR": str(tmp_path / "config"),
+    }
     good = tmp_path / "good.yaml"
     good.write_text(MINIMAL, encoding="utf-8")
     bad = tmp_path / "bad.yaml"
@@ -69,10 +77,27 @@ def test_a_first_start_shows_the_title_then_checks_the_story(tmp_path):
     data = tmp_path / "data"
 
     def play(path):
-        return subprocess.run([sys.executable, "-m", "game", "play", "--scenarios", str(path),
-                               "--locale", "pt_BR", "--frames", "2", "--no-sound",
-                               "--data-dir", str(data)],
-                              env=env, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "game",
+                "play",
+                "--scenarios",
+                str(path),
+                "--locale",
+                "pt_BR",
+                "--frames",
+                "2",
+                "--no-sound",
+                "--data-dir",
+                str(data),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     broken = play(bad)
     assert broken.returncode == 1

@@ -89,6 +89,5 @@ def test_runtime_does_not_import_pygame():
     import subprocess
 
     code = "import sys, game.story; print('pygame' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

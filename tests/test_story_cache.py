@@ -128,8 +128,13 @@ def test_a_cached_start_reads_no_yaml_and_no_model_until_the_story_is_used(folde
         "assert 'game.content.model' in sys.modules and 'yaml' not in sys.modules\n"
         "print(story.version == story.content.version)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={**os.environ, cache.ENV: str(folder)}, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, cache.ENV: str(folder)},
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "True"
 

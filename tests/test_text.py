@@ -12,7 +12,11 @@ def measure(s: str) -> int:
 
 def test_wraps_at_spaces():
     assert wrap("hello there my good friend", 100, measure) == [
-        "hello", "there my", "good", "friend"]
+        "hello",
+        "there my",
+        "good",
+        "friend",
+    ]
 
 
 def test_keeps_newlines():
@@ -40,7 +44,9 @@ tail = st.sampled_from(list("กขคงจนมยรลวสหอ") + ["�
 word = st.tuples(consonant, st.lists(tail, max_size=11)).map(lambda t: t[0] + "".join(t[1]))
 texts = st.lists(word, min_size=1, max_size=20).flatmap(
     lambda ws: st.lists(st.sampled_from([" ", ZWSP]), min_size=len(ws), max_size=len(ws)).map(
-        lambda seps: "".join(w + s for w, s in zip(ws, seps, strict=True)).strip()))
+        lambda seps: "".join(w + s for w, s in zip(ws, seps, strict=True)).strip()
+    )
+)
 
 
 def boundaries(parts):
@@ -67,5 +73,9 @@ def test_wrap_never_splits_a_cluster_and_keeps_every_character(text, width):
 def test_a_short_last_word_is_not_left_alone():
     text = ZWSP.join(["หนู", "ควร", "คิด", "อย่างไร", "ดี"])
     assert wrap(text, 130, measure) == ["หนูควรคิด", "อย่างไรดี"]
-    assert wrap("one two\nthree four five six", 110, measure) == ["one two", "three four", "five six"]
+    assert wrap("one two\nthree four five six", 110, measure) == [
+        "one two",
+        "three four",
+        "five six",
+    ]
     assert wrap("one\nalpha beta gamma x", 160, measure) == ["one", "alpha beta", "gamma x"]

@@ -93,8 +93,7 @@ def test_request_card_labels_fit_the_narrowest_bubble(app_and_content):
     width = MESSAGES.w - 136  # a profile's bubbles, the narrowest; 6 px larger in a class
     for kind in REQUESTS:
         for boost in (0, 6):
-            head = StageScene.request_label(SimpleNamespace(app=app), kind,
-                                            22 + boost, width)
+            head = StageScene.request_label(SimpleNamespace(app=app), kind, 22 + boost, width)
             assert head.get_width() <= width, (kind, boost)
 
 

@@ -42,6 +42,7 @@ def marked(found):
 
 # ---- the word list ------------------------------------------------------------------------
 
+
 def test_the_word_list_has_words_never_split_words_and_not_words():
     words = parse_words("# a comment\nแอป   # an app\n!แล้ว\n- แล้\nLINE\n\n!บอก\u200bว่า\n")
     assert words.words == {"แอป"}
@@ -51,8 +52,18 @@ def test_the_word_list_has_words_never_split_words_and_not_words():
 
 
 def test_the_project_word_list_reads_and_holds_the_words_the_review_found(words):
-    for word in ("บีม", "คอล", "แอป", "สกิน", "มิว", "น้าจอย", "ทรูมันนี่", "สตรีมเมอร์",
-                 "พร้อมเพย์", "โปรเพลเยอร์"):
+    for word in (
+        "บีม",
+        "คอล",
+        "แอป",
+        "สกิน",
+        "มิว",
+        "น้าจอย",
+        "ทรูมันนี่",
+        "สตรีมเมอร์",
+        "พร้อมเพย์",
+        "โปรเพลเยอร์",
+    ):
         assert word in words.words, word
     assert {"แล้ว", "บอกว่า"} <= words.never_split
     assert {"แล้", "วจะ", "บอ"} <= words.not_words
@@ -65,9 +76,11 @@ def test_a_missing_word_list_is_an_empty_one(tmp_path):
 
 # ---- finding breaks inside words (stdlib) ---------------------------------------------------
 
+
 def test_a_break_inside_a_word_is_found_where_it_is(words):
     assert marked(breaks_inside_words(f"แม่{Z}บอ{Z}กว่า{Z}จะ{Z}มา", words)) == [
-        ("บอกว่า", 3, "บอ|กว่า")]
+        ("บอกว่า", 3, "บอ|กว่า")
+    ]
     assert marked(breaks_inside_words(f"คุย{Z}ใน{Z}แอ{Z}ป{Z}อื่น", words)) == [("แอป", 5, "แอ|ป")]
     assert marked(breaks_inside_words(f"น้า{Z}จอ{Z}ย", words)) == [("น้าจอย", 0, "น้า|จอ|ย")]
     assert marked(breaks_inside_words(f"แล้{Z}วจะ{Z}ส่ง", words)) == [("แล้ว", 0, "แล้|ว")]
@@ -96,6 +109,7 @@ def test_a_break_before_mai_yamok_is_found(words):
 
 # ---- the W207 diagnostic ------------------------------------------------------------------
 
+
 def _catalog_with(path, replace):
     """A copy of the shipped Thai catalog with some translations replaced."""
     with open(TH_PO, "rb") as fh:
@@ -104,27 +118,30 @@ def _catalog_with(path, replace):
         if message.id and (message.context, message.id) in replace:
             message.string = replace[(message.context, message.id)]
     from babel.messages.pofile import write_po
+
     with open(path, "wb") as fh:
         write_po(fh, catalog, width=0)
 
 
-def test_check_warns_at_the_english_source_of_a_word_broken_inside(content, tmp_path,
-                                                                   monkeypatch):
-    entry = next(e for e in iter_strings(content)
-                 if e.context == "camera_request/nodes/call_ring/messages/3")
+def test_check_warns_at_the_english_source_of_a_word_broken_inside(content, tmp_path, monkeypatch):
+    entry = next(
+        e for e in iter_strings(content) if e.context == "camera_request/nodes/call_ring/messages/3"
+    )
     broken = f"กล้อง{Z}ของ{Z}เขา{Z}เสีย เขา{Z}บอ{Z}กว่า{Z}ขอ{Z}คอ{Z}ล{Z}อีก"
     _catalog_with(tmp_path / "th.po", {(entry.context, entry.text): broken})
     real = i18n.po_path
-    monkeypatch.setattr(i18n, "po_path", lambda loc: tmp_path / "th.po" if loc == "th"
-                        else real(loc))
+    monkeypatch.setattr(
+        i18n, "po_path", lambda loc: tmp_path / "th.po" if loc == "th" else real(loc)
+    )
     diags, _ = check_catalogs(content, locales=["th"])
     found = [d for d in diags if d.code == "W207"]
     assert [(d.path, d.line, d.col, d.severity) for d in found] == [
-        (entry.loc.path, entry.loc.line, entry.loc.col, "warning")] * 2
+        (entry.loc.path, entry.loc.line, entry.loc.col, "warning")
+    ] * 2
     assert "'บอ|กว่า'" in found[0].message and "'คอ|ล'" in found[1].message
     # the place is the English source itself: its line and column in scenarios.yaml
     line = Path(entry.loc.path).read_text(encoding="utf-8").splitlines()[entry.loc.line - 1]
-    assert entry.text[:20] in line[entry.loc.col - 1:]
+    assert entry.text[:20] in line[entry.loc.col - 1 :]
 
 
 def test_check_finds_no_break_inside_a_word_in_the_shipped_catalog(content):
@@ -136,19 +153,25 @@ def test_check_finds_no_break_inside_a_word_in_the_shipped_catalog(content):
 def test_no_shipped_thai_string_breaks_inside_a_project_word(words):
     with open(TH_PO, "rb") as fh:
         catalog = read_po(fh, locale="th")
-    bad = [(m.id, b.marked) for m in catalog if m.id and isinstance(m.string, str)
-           for b in breaks_inside_words(m.string, words)]
+    bad = [
+        (m.id, b.marked)
+        for m in catalog
+        if m.id and isinstance(m.string, str)
+        for b in breaks_inside_words(m.string, words)
+    ]
     assert bad == []
     assert sum(Z in (m.string or "") for m in catalog if m.id) > 1000
 
 
 # ---- the tool (needs pythainlp) -----------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def tool():
     pytest.importorskip("pythainlp")
-    spec = importlib.util.spec_from_file_location("thai_breaks_tool",
-                                                  ROOT / "tools" / "thai_breaks.py")
+    spec = importlib.util.spec_from_file_location(
+        "thai_breaks_tool", ROOT / "tools" / "thai_breaks.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -160,34 +183,39 @@ def mark(tool, words):
     return lambda text: tool.mark_breaks(text, tokenize)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("แม่บอกว่าจะมา", "แม่|บอกว่า|จะ|มา"),
-    ("ไปคุยกันในแอปอื่นเถอะ", "ไป|คุย|กัน|ใน|แอป|อื่น|เถอะ"),
-    ("แล้วจะส่งไปทำไมเนี่ย", "แล้ว|จะ|ส่ง|ไป|ทำไม|เนี่ย"),
-    ("บีมกดดันขอรูป", "บีม|กดดัน|ขอ|รูป"),
-    ("บอกน้าจอย", "บอก|น้าจอย"),
-    ("ทางพร้อมเพย์หรือทรูมันนี่", "ทาง|พร้อมเพย์|หรือ|ทรูมันนี่"),
-    ("ติดตามสตรีมเมอร์ 530 คน", "ติดตาม|สตรีมเมอร์ 530 คน"),
-    ("รู้สึกแปลกๆ หนู", "รู้สึก|แปลกๆ หนู"),
-    ("วิดีโอคอล SanukLive", "วิดีโอ|คอล SanukLive"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("แม่บอกว่าจะมา", "แม่|บอกว่า|จะ|มา"),
+        ("ไปคุยกันในแอปอื่นเถอะ", "ไป|คุย|กัน|ใน|แอป|อื่น|เถอะ"),
+        ("แล้วจะส่งไปทำไมเนี่ย", "แล้ว|จะ|ส่ง|ไป|ทำไม|เนี่ย"),
+        ("บีมกดดันขอรูป", "บีม|กดดัน|ขอ|รูป"),
+        ("บอกน้าจอย", "บอก|น้าจอย"),
+        ("ทางพร้อมเพย์หรือทรูมันนี่", "ทาง|พร้อมเพย์|หรือ|ทรูมันนี่"),
+        ("ติดตามสตรีมเมอร์ 530 คน", "ติดตาม|สตรีมเมอร์ 530 คน"),
+        ("รู้สึกแปลกๆ หนู", "รู้สึก|แปลกๆ หนู"),
+        ("วิดีโอคอล SanukLive", "วิดีโอ|คอล SanukLive"),
+    ],
+)
 def test_the_tool_marks_words_with_the_project_list(mark, text, expected):
     assert mark(text).replace(Z, "|") == expected
     assert mark(mark(text)) == mark(text)  # existing marks are removed first
 
 
 def test_the_tool_rewrites_only_the_marks_of_msgstr(tool, mark):
-    po = ('# a comment บอกว่า\nmsgid ""\nmsgstr ""\n"Language: th\\n"\n\n'
-          '#. ครูบอกว่า\nmsgctxt "a/ctx"\nmsgid "Mum said"\n'
-          f'msgstr "แม่{Z}บอ{Z}กว่า"\n\n'
-          'msgid ""\n"A long one"\nmsgstr ""\n"ไปคุยกันใน"\n"แอปอื่น \\"เถอะ\\""\n\n'
-          '#~ msgid "Old"\n#~ msgstr "บอกว่า"\n')
+    po = (
+        '# a comment บอกว่า\nmsgid ""\nmsgstr ""\n"Language: th\\n"\n\n'
+        '#. ครูบอกว่า\nmsgctxt "a/ctx"\nmsgid "Mum said"\n'
+        f'msgstr "แม่{Z}บอ{Z}กว่า"\n\n'
+        'msgid ""\n"A long one"\nmsgstr ""\n"ไปคุยกันใน"\n"แอปอื่น \\"เถอะ\\""\n\n'
+        '#~ msgid "Old"\n#~ msgstr "บอกว่า"\n'
+    )
     new, changes = tool.remark_po(po, mark)
     assert [line for line, _, _ in changes] == [9, 13]
     assert new.replace(Z, "") == po.replace(Z, "")
     assert f'msgstr "แม่{Z}บอกว่า"' in new
     assert f'"ไป{Z}คุย{Z}กัน{Z}ใน{Z}"\n"แอป{Z}อื่น \\"เถอะ\\""' in new
-    assert "#~ msgstr \"บอกว่า\"" in new and '#. ครูบอกว่า' in new
+    assert '#~ msgstr "บอกว่า"' in new and "#. ครูบอกว่า" in new
     assert tool.remark_po(new, mark)[1] == []
     assert new.count(Z) == 6
 

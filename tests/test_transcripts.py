@@ -37,8 +37,9 @@ def test_transcript_matches(path):
     header, expected = parse(path)
     content, _ = check_file(SCENARIOS_FILE)
     script = header["choices"].split() if "choices" in header else None
-    actual = run(content, [header["scenario"]], header.get("strategy", "safe"),
-                 script=script, draw=False).text()
+    actual = run(
+        content, [header["scenario"]], header.get("strategy", "safe"), script=script, draw=False
+    ).text()
     if os.environ.get("UPDATE_TRANSCRIPTS"):
         head = "".join(f"# {k}: {v}\n" for k, v in header.items())
         path.write_text(head + actual, encoding="utf-8")

@@ -46,8 +46,7 @@ WORK = REPO / "build" / "pyinstaller"  # PyInstaller's work files and its .spec
 BUNDLE = REPO / "build" / "app-bundled"  # the game's files, laid out as game/bundled/
 ENTRY_FILE = REPO / "build" / "app-entry" / "net_heroes_app.py"
 # What the game needs at run time, by the module that must import (pyproject.toml's list).
-NEEDED = {"pygame": "pygame-ce", "yaml": "PyYAML", "babel": "Babel",
-          "platformdirs": "platformdirs"}
+NEEDED = {"pygame": "pygame-ce", "yaml": "PyYAML", "babel": "Babel", "platformdirs": "platformdirs"}
 ENTRY = '''\
 """The one-folder program: the same command line as `python -m game`."""
 import multiprocessing
@@ -79,14 +78,19 @@ def load_setup():
 def missing_requirements() -> str | None:
     """Why this build cannot start, or None."""
     if importlib.util.find_spec("PyInstaller") is None:
-        return ("PyInstaller is not installed in this Python. Install it with\n"
-                "    python -m pip install pyinstaller\n"
-                "and run this again (the game itself never needs it).")
-    absent = [package for module, package in NEEDED.items()
-              if importlib.util.find_spec(module) is None]
+        return (
+            "PyInstaller is not installed in this Python. Install it with\n"
+            "    python -m pip install pyinstaller\n"
+            "and run this again (the game itself never needs it)."
+        )
+    absent = [
+        package for module, package in NEEDED.items() if importlib.util.find_spec(module) is None
+    ]
     if absent:
-        return (f"the game's libraries are not installed in this Python ({', '.join(absent)}). "
-                "In the game's folder run\n    python -m pip install -e .\nand run this again.")
+        return (
+            f"the game's libraries are not installed in this Python ({', '.join(absent)}). "
+            "In the game's folder run\n    python -m pip install -e .\nand run this again."
+        )
     return None
 
 
@@ -97,27 +101,57 @@ def pyinstaller_args(dist: Path, entry: Path, bundle: Path) -> list[str]:
         return ["--add-data", f"{source}{os.pathsep}{dest}"]
 
     return [
-        "--noconfirm", "--clean", "--onedir", "--console", "--name", NAME,
-        "--distpath", str(dist), "--workpath", str(WORK), "--specpath", str(WORK),
-        "--paths", str(REPO),  # this checkout's game and scenes, whatever else is installed
+        "--noconfirm",
+        "--clean",
+        "--onedir",
+        "--console",
+        "--name",
+        NAME,
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(WORK),
+        "--specpath",
+        str(WORK),
+        "--paths",
+        str(REPO),  # this checkout's game and scenes, whatever else is installed
         # UTF-8 mode: Thai output sent to a file or a pipe (`autoplay --locale th > th.txt`)
         # is written as UTF-8 on Windows too, not in the ANSI code page, which has no Thai
         # letters. A built program ignores PYTHONUTF8 and the other PYTHON* variables.
-        "--python-option", "X utf8",
+        "--python-option",
+        "X utf8",
         # Scenes, outcome commands and content rules are imported inside functions, some only
         # on one path of play; take every module of both packages.
-        "--collect-submodules", "game", "--collect-submodules", "scenes",
+        "--collect-submodules",
+        "game",
+        "--collect-submodules",
+        "scenes",
         # Babel reads its locale data (dates and plural forms for pt_BR and th) from files.
-        "--collect-data", "babel", "--hidden-import", "babel.dates",
-        "--hidden-import", "platformdirs", "--hidden-import", "yaml",
+        "--collect-data",
+        "babel",
+        "--hidden-import",
+        "babel.dates",
+        "--hidden-import",
+        "platformdirs",
+        "--hidden-import",
+        "yaml",
         *data(bundle, "game/bundled"),  # where game/resources.py looks first
         *data(REPO / "game" / "data" / "regions.yaml", "game/data"),
         # Tests and translators' tools are never imported by the game. pkg_resources is
         # only Babel's fallback for Python < 3.10; taken along, PyInstaller would import it
         # at every start (some 50 ms).
-        "--exclude-module", "pytest", "--exclude-module", "hypothesis",
-        "--exclude-module", "pythainlp", "--exclude-module", "tkinter",
-        "--exclude-module", "pkg_resources", "--exclude-module", "setuptools",
+        "--exclude-module",
+        "pytest",
+        "--exclude-module",
+        "hypothesis",
+        "--exclude-module",
+        "pythainlp",
+        "--exclude-module",
+        "tkinter",
+        "--exclude-module",
+        "pkg_resources",
+        "--exclude-module",
+        "setuptools",
         str(entry),
     ]
 
@@ -147,10 +181,18 @@ def size_mb(folder: Path) -> float:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Build the one-folder game (PyInstaller).")
-    parser.add_argument("--dist", metavar="DIR", type=Path, default=REPO / "dist",
-                        help="put the folder in DIR/net-heroes (default: dist/ of the checkout)")
-    parser.add_argument("--all-locale-data", action="store_true",
-                        help="keep Babel's data for every language, not only the game's")
+    parser.add_argument(
+        "--dist",
+        metavar="DIR",
+        type=Path,
+        default=REPO / "dist",
+        help="put the folder in DIR/net-heroes (default: dist/ of the checkout)",
+    )
+    parser.add_argument(
+        "--all-locale-data",
+        action="store_true",
+        help="keep Babel's data for every language, not only the game's",
+    )
     args = parser.parse_args(argv)
 
     why = missing_requirements()
@@ -163,8 +205,14 @@ def main(argv=None) -> int:
     load_setup().bundle(BUNDLE, REPO)
     ENTRY_FILE.parent.mkdir(parents=True, exist_ok=True)
     ENTRY_FILE.write_text(ENTRY, encoding="utf-8")
-    command = [sys.executable, "-m", "PyInstaller", "--log-level", "WARN",
-               *pyinstaller_args(dist, ENTRY_FILE, BUNDLE)]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--log-level",
+        "WARN",
+        *pyinstaller_args(dist, ENTRY_FILE, BUNDLE),
+    ]
     print("+ python -m PyInstaller " + " ".join(command[3:]))
     done = subprocess.run(command, cwd=REPO, env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
     if done.returncode != 0:
@@ -173,8 +221,11 @@ def main(argv=None) -> int:
     folder = dist / NAME
     program = folder / (NAME + (".exe" if sys.platform == "win32" else ""))
     # PyInstaller 6 keeps everything but the program in _internal/, the game package too.
-    found = [p for p in ("_internal/game/bundled", "game/bundled")
-             if (folder / p / "scenarios.yaml").is_file()]
+    found = [
+        p
+        for p in ("_internal/game/bundled", "game/bundled")
+        if (folder / p / "scenarios.yaml").is_file()
+    ]
     if not program.is_file() or not found:
         return fail(f"{folder} lacks the program or game/bundled/scenarios.yaml")
     catalogs = sorted((folder / found[0] / "locales").glob("*/LC_MESSAGES/messages.mo"))
@@ -185,11 +236,15 @@ def main(argv=None) -> int:
         from game.i18n import AVAILABLE
 
         removed = keep_locale_data(folder, AVAILABLE)
-        print(f"removed Babel's data of {removed} languages the game does not speak "
-              f"(kept {', '.join(AVAILABLE)})")
+        print(
+            f"removed Babel's data of {removed} languages the game does not speak "
+            f"(kept {', '.join(AVAILABLE)})"
+        )
 
-    print(f"built {program} in {time.monotonic() - started:.0f} s; "
-          f"catalogs: {', '.join(c.parent.parent.name for c in catalogs)}")
+    print(
+        f"built {program} in {time.monotonic() - started:.0f} s; "
+        f"catalogs: {', '.join(c.parent.parent.name for c in catalogs)}"
+    )
     print(f"{folder}: {size_mb(folder):.1f} MB (copy the whole folder)")
     return 0
 

@@ -49,8 +49,7 @@ def make_tokenizer(words: WordList):
     from pythainlp.util import dict_trie
 
     trie = dict_trie((set(thai_words()) - words.not_words) | words.all_words)
-    return lambda text: word_tokenize(text, custom_dict=trie, engine="newmm",
-                                      keep_whitespace=True)
+    return lambda text: word_tokenize(text, custom_dict=trie, engine="newmm", keep_whitespace=True)
 
 
 def mark_breaks(text: str, tokenize) -> str:
@@ -133,12 +132,24 @@ def visible_marks(text: str) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="*", type=Path, default=[DEFAULT],
-                        help="Thai .po files (default: locales/th/LC_MESSAGES/messages.po)")
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; list the strings whose marks differ and exit 1")
-    parser.add_argument("--words", type=Path, default=WORDS,
-                        help="the project word list (default: locales/th/words.txt)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[DEFAULT],
+        help="Thai .po files (default: locales/th/LC_MESSAGES/messages.po)",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; list the strings whose marks differ and exit 1",
+    )
+    parser.add_argument(
+        "--words",
+        type=Path,
+        default=WORDS,
+        help="the project word list (default: locales/th/words.txt)",
+    )
     args = parser.parse_args(argv)
     if not args.words.is_file():
         print(f"{args.words}: no such word list", file=sys.stderr)
@@ -154,8 +165,10 @@ def main(argv=None) -> int:
         new, changes = remark_po(text, lambda s: mark_breaks(s, tokenize))
         if args.check:
             for line, old, fixed in changes:
-                print(f"{path}:{line}: marks differ\n  now:  {visible_marks(old)}\n"
-                      f"  tool: {visible_marks(fixed)}")
+                print(
+                    f"{path}:{line}: marks differ\n  now:  {visible_marks(old)}\n"
+                    f"  tool: {visible_marks(fixed)}"
+                )
             print(f"{path}: {len(changes)} strings with marks that differ from the tool's")
             status = status or (1 if changes else 0)
             continue

@@ -4,8 +4,15 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["Content", "Diagnostic", "Scenario", "check_bytes", "check_file", "load_file",
-           "load_text"]
+__all__ = [
+    "Content",
+    "Diagnostic",
+    "Scenario",
+    "check_bytes",
+    "check_file",
+    "load_file",
+    "load_text",
+]
 
 # The model, the loader and the rules are imported when first used: a start that finds its
 # story in the cache (game/content/cache.py) draws its first frame without PyYAML, the

@@ -54,8 +54,13 @@ class Story:
     `diags` is None while the file is not checked yet (see `story(defer=True)`); reading
     `content` checks it then."""
 
-    def __init__(self, diags: list[Diagnostic] | None, content: Content | None = None,
-                 load=None, version: str = "") -> None:
+    def __init__(
+        self,
+        diags: list[Diagnostic] | None,
+        content: Content | None = None,
+        load=None,
+        version: str = "",
+    ) -> None:
         self.diags = diags
         self.version = content.version if content is not None else version
         self._content = content
@@ -94,8 +99,7 @@ def story(path, defer: bool = False) -> Story:
     if diags is not None and base.with_suffix(".pickle").is_file():
         return Story(diags, load=lambda: _model(base, raw, shown), version=_version(raw))
     if defer:
-        return Story(None, load=lambda: _check_and_keep(base, raw, shown),
-                     version=_version(raw))
+        return Story(None, load=lambda: _check_and_keep(base, raw, shown), version=_version(raw))
     content, diags = _check_and_keep(base, raw, shown)
     return Story(diags, content)
 
@@ -145,8 +149,12 @@ def _is_diagnostics(value) -> bool:
 def _is_entry(value) -> bool:
     from .model import Content
 
-    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Content)
-            and _is_diagnostics(value[1]))
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], Content)
+        and _is_diagnostics(value[1])
+    )
 
 
 def _read_diagnostics(where: Path):
@@ -194,9 +202,8 @@ def _write(where: Path, value) -> None:
 
 def _prune(cache: Path, keep: str) -> None:
     """Keep the newest KEEP stories (both files of each)."""
-    files = sorted(cache.glob(f"{PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime,
-                   reverse=True)
-    for old in [p for p in files if p.stem != keep][KEEP - 1:]:
+    files = sorted(cache.glob(f"{PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [p for p in files if p.stem != keep][KEEP - 1 :]:
         for suffix in (".pickle", ".diags"):
             try:
                 old.with_suffix(suffix).unlink()

@@ -44,8 +44,10 @@ class Marks(Mapping):
 
     def __reduce__(self):
         """Pickled (for the story cache) as the places alone, without the YAML nodes."""
-        places = {key: (node.start_mark.line + 1, node.start_mark.column + 1)
-                  for key, node in self._nodes.items()}
+        places = {
+            key: (node.start_mark.line + 1, node.start_mark.column + 1)
+            for key, node in self._nodes.items()
+        }
         return Places, (self._path, places)
 
 
@@ -101,8 +103,7 @@ class Diagnostic:
         level = "error" if self.is_error else "warning"
         msg = self.message + (f"; {self.hint}" if self.hint else "")
         return (
-            f"::{level} file={self.path},line={self.line},col={self.col},"
-            f"title={self.code}::{msg}"
+            f"::{level} file={self.path},line={self.line},col={self.col},title={self.code}::{msg}"
         )
 
 

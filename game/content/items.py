@@ -27,17 +27,50 @@ BASELINE_MARGIN = 10.0
 # Words that name a trusted adult, per language (lowercase; Thai has no case). A character
 # of the story whose role is `adult` is a trusted adult too, by the name the player reads.
 ADULT_WORDS = {
-    "en": ("mum", "mom", "dad", "parent", "parents", "grown-up", "grown-ups", "adult",
-           "adults", "teacher", "aunt", "uncle", "gran", "grandma", "grandad", "grandpa",
-           "carer", "counsellor"),
-    "pt_BR": ("mãe", "pai", "pais", "adulto", "adultos", "adulta", "responsável",
-              "responsáveis", "professor", "professora", "tia", "tio", "avó", "avô", "vovó",
-              "vovô", "diretor", "diretora"),
+    "en": (
+        "mum",
+        "mom",
+        "dad",
+        "parent",
+        "parents",
+        "grown-up",
+        "grown-ups",
+        "adult",
+        "adults",
+        "teacher",
+        "aunt",
+        "uncle",
+        "gran",
+        "grandma",
+        "grandad",
+        "grandpa",
+        "carer",
+        "counsellor",
+    ),
+    "pt_BR": (
+        "mãe",
+        "pai",
+        "pais",
+        "adulto",
+        "adultos",
+        "adulta",
+        "responsável",
+        "responsáveis",
+        "professor",
+        "professora",
+        "tia",
+        "tio",
+        "avó",
+        "avô",
+        "vovó",
+        "vovô",
+        "diretor",
+        "diretora",
+    ),
 }
 # Thai is written without spaces, so its words are found inside the text; each pattern keeps
 # clear of longer words that contain it (หน้า "face" holds น้า, อย่า "don't" holds ย่า).
-THAI_ADULT = re.compile(
-    "แม่(?!น)|พ่อ|ผู้ใหญ่|ผู้ปกครอง|ครู(?![่้๊๋])|(?<!ห)น้า|ป้า|ลุง|(?<![ก-ฮ])ยาย|ปู่")
+THAI_ADULT = re.compile("แม่(?!น)|พ่อ|ผู้ใหญ่|ผู้ปกครอง|ครู(?![่้๊๋])|(?<!ห)น้า|ป้า|ลุง|(?<![ก-ฮ])ยาย|ปู่")
 _WORD = re.compile(r"[\w'-]+", re.UNICODE)
 
 
@@ -110,25 +143,28 @@ def names_adult(text: str, locale: str, adults: Sequence[str] = ()) -> bool:
 @dataclass
 class Tally:
     """Running figures over many questions and decisions, in one language."""
-    questions: int = 0
-    chance: float = 0.0          # sum of 1/n
-    testwise: float = 0.0        # sum of the longest-pick scores
-    shortwise: float = 0.0       # sum of the shortest-pick scores (the cue turned round)
-    midwise: float = 0.0         # sum of the scores of picking one neither longest nor shortest
-    right_longest: int = 0       # questions whose right answer is strictly the longest
-    decisions: int = 0           # decisions that offer a safe and a risky choice
-    safe_longest: int = 0        # ... whose strictly longest choice is safe
-    safe_shortest: int = 0       # ... whose strictly shortest choice is safe
-    adult_options: int = 0       # options that name a trusted adult
-    adult_wrong: int = 0         # ... and are wrong or risky
 
-    def add_question(self, texts: Sequence[str], right: int, adults: Sequence[str] = (),
-                     locale: str = "en") -> None:
+    questions: int = 0
+    chance: float = 0.0  # sum of 1/n
+    testwise: float = 0.0  # sum of the longest-pick scores
+    shortwise: float = 0.0  # sum of the shortest-pick scores (the cue turned round)
+    midwise: float = 0.0  # sum of the scores of picking one neither longest nor shortest
+    right_longest: int = 0  # questions whose right answer is strictly the longest
+    decisions: int = 0  # decisions that offer a safe and a risky choice
+    safe_longest: int = 0  # ... whose strictly longest choice is safe
+    safe_shortest: int = 0  # ... whose strictly shortest choice is safe
+    adult_options: int = 0  # options that name a trusted adult
+    adult_wrong: int = 0  # ... and are wrong or risky
+
+    def add_question(
+        self, texts: Sequence[str], right: int, adults: Sequence[str] = (), locale: str = "en"
+    ) -> None:
         # What longest(), shortest(), middle() and testwise_score() give, from one measuring.
         sizes = [length(t) for t in texts]
         top, low = _tied(sizes, max), _tied(sizes, min)
-        mid = [i for i in range(len(texts)) if i not in top and i not in low] or \
-            list(range(len(texts)))
+        mid = [i for i in range(len(texts)) if i not in top and i not in low] or list(
+            range(len(texts))
+        )
         self.questions += 1
         self.chance += 1 / len(texts)
         self.testwise += 1 / len(top) if right in top else 0.0
@@ -140,8 +176,13 @@ class Tally:
                 self.adult_options += 1
                 self.adult_wrong += i != right
 
-    def add_decision(self, texts: Sequence[str], safeties: Sequence[str],
-                     adults: Sequence[str] = (), locale: str = "en") -> None:
+    def add_decision(
+        self,
+        texts: Sequence[str],
+        safeties: Sequence[str],
+        adults: Sequence[str] = (),
+        locale: str = "en",
+    ) -> None:
         for text, safety in zip(texts, safeties, strict=True):
             if names_adult(text, locale, adults):
                 self.adult_options += 1
@@ -159,8 +200,10 @@ class Tally:
 
     def figures(self) -> dict[str, float | None]:
         """Percentages (0-100, one decimal), None where there is nothing to count."""
+
         def pct(part, whole):
             return round(100 * part / whole, 1) if whole else None
+
         return {
             "chance": pct(self.chance, self.questions),
             "testwise_baseline": pct(self.testwise, self.questions),
@@ -183,10 +226,12 @@ def tally_scenario(scenario, locale: str = "en") -> Tally:
     tally, adults = Tally(), adult_names(scenario)
     for question in (*scenario.pre, *scenario.post):
         if question.answers and question.correct_index >= 0:
-            tally.add_question([a.text for a in question.answers], question.correct_index,
-                               adults, locale)
+            tally.add_question(
+                [a.text for a in question.answers], question.correct_index, adults, locale
+            )
     for node in scenario.nodes.values():
         if node.choices:
-            tally.add_decision([c.text for c in node.choices], [c.safety for c in node.choices],
-                               adults, locale)
+            tally.add_decision(
+                [c.text for c in node.choices], [c.safety for c in node.choices], adults, locale
+            )
     return tally

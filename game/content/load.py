@@ -21,31 +21,80 @@ INT_TAG = "tag:yaml.org,2002:int"
 
 TOP_KEYS = {"format": True, "scenarios": True}
 SCENARIO_KEYS = {
-    "id": True, "title": True, "topic": True, "age_band": True, "objectives": True,
-    "characters": True, "pre": True, "post": True, "start": True, "nodes": True,
-    "summary": False, "discuss": False, "help": False, "note": False,
+    "id": True,
+    "title": True,
+    "topic": True,
+    "age_band": True,
+    "objectives": True,
+    "characters": True,
+    "pre": True,
+    "post": True,
+    "start": True,
+    "nodes": True,
+    "summary": False,
+    "discuss": False,
+    "help": False,
+    "note": False,
 }
 CHARACTER_KEYS = {"name": True, "role": True, "look": False, "image": False, "note": False}
-QUESTION_KEYS = {"id": True, "ask": True, "answers": True, "explain": False, "transfer": False,
-                 "note": False}
+QUESTION_KEYS = {
+    "id": True,
+    "ask": True,
+    "answers": True,
+    "explain": False,
+    "transfer": False,
+    "note": False,
+}
 ANSWER_KEYS = {"id": False, "text": True, "correct": False, "note": False}
 NODE_KEYS = {
-    "scene": True, "app": False, "messages": False, "choices": False, "title": False,
-    "text": False, "takeaway": False, "adult": False, "of": False, "bio": False,
-    "details": False, "note": False,
+    "scene": True,
+    "app": False,
+    "messages": False,
+    "choices": False,
+    "title": False,
+    "text": False,
+    "takeaway": False,
+    "adult": False,
+    "of": False,
+    "bio": False,
+    "details": False,
+    "note": False,
 }
 ENDING_REQUIRED = ("title", "text", "takeaway", "adult")
 # Text fields and the names their diagnostics use.
-NODE_TEXTS = {"app": "app", "title": "title", "text": "text", "takeaway": "takeaway",
-              "adult": "adult", "of": "of", "bio": "bio", "note": "note"}
+NODE_TEXTS = {
+    "app": "app",
+    "title": "title",
+    "text": "text",
+    "takeaway": "takeaway",
+    "adult": "adult",
+    "of": "of",
+    "bio": "bio",
+    "note": "note",
+}
 MESSAGE_KEYS = {"from": True, "text": True, "request": False, "note": False}
 MESSAGE_TEXTS = {"from": "from", "text": "message text", "note": "note"}
 CHOICE_KEYS = {
-    "id": False, "text": True, "say": False, "do": False, "goto": True, "safety": True,
-    "feedback": True, "set": False, "if": False, "unless": False, "note": False,
+    "id": False,
+    "text": True,
+    "say": False,
+    "do": False,
+    "goto": True,
+    "safety": True,
+    "feedback": True,
+    "set": False,
+    "if": False,
+    "unless": False,
+    "note": False,
 }
-CHOICE_TEXTS = {"text": "choice text", "goto": "goto", "feedback": "feedback", "say": "say",
-                "do": "do", "note": "note"}
+CHOICE_TEXTS = {
+    "text": "choice text",
+    "goto": "goto",
+    "feedback": "feedback",
+    "say": "say",
+    "do": "do",
+    "note": "note",
+}
 
 
 def load_file(path) -> tuple[m.Content | None, list[Diagnostic]]:
@@ -66,8 +115,11 @@ def load_bytes(raw: bytes, shown: str) -> tuple[m.Content | None, list[Diagnosti
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Diagnostic.at(Loc(shown, line, col), "E004",
-                                    "the file is not UTF-8 text", "save it as UTF-8")]
+        return None, [
+            Diagnostic.at(
+                Loc(shown, line, col), "E004", "the file is not UTF-8 text", "save it as UTF-8"
+            )
+        ]
     return load_text(text, shown)
 
 
@@ -81,8 +133,14 @@ def _load_text(text: str, path: str) -> tuple[m.Content | None, list[Diagnostic]
     if diags:
         return None, diags
     if root is None:
-        return None, [Diagnostic.at(Loc(path, 1, 1), "E002", "the file is empty",
-                                    "start with 'format: 1' and a 'scenarios:' list")]
+        return None, [
+            Diagnostic.at(
+                Loc(path, 1, 1),
+                "E002",
+                "the file is empty",
+                "start with 'format: 1' and a 'scenarios:' list",
+            )
+        ]
     reader = Reader(path)
     content = reader.content(root)
     if content is not None:
@@ -107,8 +165,9 @@ class Reader:
     def fields(self, node: yaml.Node, schema: dict[str, bool], what: str) -> dict | None:
         """Check a mapping against its schema; return {key: value node} or None if no mapping."""
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, "E012", f"{what} should be a mapping (key: value lines), "
-                                     f"not {describe(node)}")
+            self.error(
+                node, "E012", f"{what} should be a mapping (key: value lines), not {describe(node)}"
+            )
             return None
         pairs = node.value
         try:  # the common case at C speed: text keys, each known and given once
@@ -127,8 +186,9 @@ class Reader:
             if key is None:
                 continue
             if key not in schema:
-                self.error(key_node, "E010", f"unknown key '{key}' in {what}",
-                           did_you_mean(key, schema))
+                self.error(
+                    key_node, "E010", f"unknown key '{key}' in {what}", did_you_mean(key, schema)
+                )
                 continue
             found[key] = value
         for key in _required(schema):
@@ -147,16 +207,28 @@ class Reader:
             self.error(key_node, "E012", f"a key in {what} should be a plain word")
             return None
         if key_node.tag == "tag:yaml.org,2002:merge":
-            self.error(key_node, "E010", "merge keys (<<) are not supported",
-                       "write the fields out in full")
+            self.error(
+                key_node,
+                "E010",
+                "merge keys (<<) are not supported",
+                "write the fields out in full",
+            )
             return None
         key = key_node.value
         if key in seen:
             first = seen[key]
-            self.error(key_node, "E013", f"duplicate key '{key}' in {what}",
-                       f"first defined at line {first.start_mark.line + 1}")
-            self.error(first, "E013", f"duplicate key '{key}' in {what}",
-                       f"defined again at line {key_node.start_mark.line + 1}")
+            self.error(
+                key_node,
+                "E013",
+                f"duplicate key '{key}' in {what}",
+                f"first defined at line {first.start_mark.line + 1}",
+            )
+            self.error(
+                first,
+                "E013",
+                f"duplicate key '{key}' in {what}",
+                f"defined again at line {key_node.start_mark.line + 1}",
+            )
             return None
         seen[key] = key_node
         return key
@@ -177,15 +249,23 @@ class Reader:
         if not value or node is None:
             return value
         if allowed is not None and value not in allowed:
-            self.error(node, "E014", f"{what} '{value}' is not one of: {', '.join(allowed)}",
-                       did_you_mean(value, allowed))
+            self.error(
+                node,
+                "E014",
+                f"{what} '{value}' is not one of: {', '.join(allowed)}",
+                did_you_mean(value, allowed),
+            )
         return value
 
     def ident(self, node: yaml.Node | None, what: str) -> str:
         value = self.text(node, what).strip()
         if value and node is not None and not ID_RE.match(value):
-            self.error(node, "E015", f"{what} '{value}' is not a valid id",
-                       "use lowercase letters, digits and _, starting with a letter")
+            self.error(
+                node,
+                "E015",
+                f"{what} '{value}' is not a valid id",
+                "use lowercase letters, digits and _, starting with a letter",
+            )
         return value
 
     def seq(self, node: yaml.Node | None, what: str) -> list[yaml.Node]:
@@ -193,8 +273,11 @@ class Reader:
             return []
         if isinstance(node, yaml.SequenceNode):
             return list(node.value)
-        self.error(node, "E012", f"{what} should be a list (lines starting with '- '), "
-                                 f"not {describe(node)}")
+        self.error(
+            node,
+            "E012",
+            f"{what} should be a list (lines starting with '- '), not {describe(node)}",
+        )
         return []
 
     def texts(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
@@ -241,8 +324,12 @@ class Reader:
     # -- the content model ----------------------------------------------------------------
     def content(self, root: yaml.Node) -> m.Content | None:
         if not isinstance(root, yaml.MappingNode):
-            self.error(root, "E002", f"the file should be a mapping, not {describe(root)}",
-                       "start with 'format: 1' and a 'scenarios:' list")
+            self.error(
+                root,
+                "E002",
+                f"the file should be a mapping, not {describe(root)}",
+                "start with 'format: 1' and a 'scenarios:' list",
+            )
             return None
         found = self.fields(root, TOP_KEYS, "the file") or {}
         version = m.FORMAT_VERSION
@@ -251,8 +338,12 @@ class Reader:
             if not (isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG):
                 self.error(node, "E012", f"format should be a whole number, not {describe(node)}")
             elif int(node.value) != m.FORMAT_VERSION:
-                self.error(node, "E005", f"format {node.value} is not supported",
-                           f"this version of the game reads format {m.FORMAT_VERSION}")
+                self.error(
+                    node,
+                    "E005",
+                    f"format {node.value} is not supported",
+                    f"this version of the game reads format {m.FORMAT_VERSION}",
+                )
                 return None
         scenarios = tuple(self.scenario(n) for n in self.seq(found.get("scenarios"), "scenarios"))
         return m.Content(self.path, version, tuple(s for s in scenarios if s), self.loc(root))
@@ -315,22 +406,27 @@ class Reader:
             for index, answer in enumerate(self.seq(found.get("answers"), "answers")):
                 afound = self.fields(answer, ANSWER_KEYS, "an answer")
                 if afound is not None:
-                    answers.append(m.Answer(self.text(afound.get("text"), "answer text"),
-                                            self.boolean(afound.get("correct"), "correct"),
-                                            self.loc(answer),
-                                            self.ident(afound.get("id"), "answer id")
-                                            or m.answer_id(index),
-                                            at=self.locs(afound)))
-            out.append(m.Question(
-                id=self.ident(found.get("id"), "question id"),
-                ask=self.text(found.get("ask"), "ask"),
-                answers=tuple(answers),
-                loc=self.loc(item),
-                explain=self.text(found.get("explain"), "explain"),
-                transfer=self.boolean(found.get("transfer"), "transfer"),
-                note=self.text(found.get("note"), "note"),
-                at=self.locs(found),
-            ))
+                    answers.append(
+                        m.Answer(
+                            self.text(afound.get("text"), "answer text"),
+                            self.boolean(afound.get("correct"), "correct"),
+                            self.loc(answer),
+                            self.ident(afound.get("id"), "answer id") or m.answer_id(index),
+                            at=self.locs(afound),
+                        )
+                    )
+            out.append(
+                m.Question(
+                    id=self.ident(found.get("id"), "question id"),
+                    ask=self.text(found.get("ask"), "ask"),
+                    answers=tuple(answers),
+                    loc=self.loc(item),
+                    explain=self.text(found.get("explain"), "explain"),
+                    transfer=self.boolean(found.get("transfer"), "transfer"),
+                    note=self.text(found.get("note"), "note"),
+                    at=self.locs(found),
+                )
+            )
         return tuple(out)
 
     def node(self, nid: str, key: yaml.Node, node: yaml.Node) -> m.Node | None:
@@ -344,12 +440,16 @@ class Reader:
                     self.error(node, "E011", f"ending '{nid}' is missing required field '{name}'")
         message, choice = self.message, self.choice
         messages = [message(item) for item in self.seq(found.get("messages"), "messages")]
-        choices = [choice(item, index)
-                   for index, item in enumerate(self.seq(found.get("choices"), "choices"), 1)]
+        choices = [
+            choice(item, index)
+            for index, item in enumerate(self.seq(found.get("choices"), "choices"), 1)
+        ]
         texts = self.present(found, NODE_TEXTS)
         return m.made(
             m.Node,
-            id=nid, scene=scene, loc=self.loc(key),
+            id=nid,
+            scene=scene,
+            loc=self.loc(key),
             app=texts.get("app", ""),
             messages=tuple(filter(None, messages)),  # None where one could not be read
             choices=tuple(filter(None, choices)),
@@ -373,10 +473,12 @@ class Reader:
             m.Message,
             speaker=texts.get("from", "").strip(),
             text=texts.get("text", ""),
-            loc=self.loc(node), at=self.locs(found),
+            loc=self.loc(node),
+            at=self.locs(found),
             note=texts.get("note", ""),
             request=self.word(found["request"], "request", m.REQUESTS)
-            if "request" in found else "",
+            if "request" in found
+            else "",
         )
 
     def choice(self, node: yaml.Node, index: int) -> m.Choice | None:

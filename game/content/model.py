@@ -14,12 +14,33 @@ SAFETY = ("safe", "risky", "neutral")
 AGE_BANDS = ("9-12", "13-17")
 ROLES = ("player", "stranger", "friend", "adult", "other")
 TOPICS = (
-    "stranger", "webcam", "photos", "personal_info", "shared_computer", "meeting",
-    "fake_profile", "gifts", "bullying", "privacy", "helping_friend",
+    "stranger",
+    "webcam",
+    "photos",
+    "personal_info",
+    "shared_computer",
+    "meeting",
+    "fake_profile",
+    "gifts",
+    "bullying",
+    "privacy",
+    "helping_friend",
 )
 LOOKS = (
-    "kid", "girl", "boy", "knight", "cat", "robot", "fox", "mum", "dad", "teacher",
-    "grandma", "aunt", "star", "unknown",
+    "kid",
+    "girl",
+    "boy",
+    "knight",
+    "cat",
+    "robot",
+    "fox",
+    "mum",
+    "dad",
+    "teacher",
+    "grandma",
+    "aunt",
+    "star",
+    "unknown",
 )
 # Help services an ending shows beside the usual ones: a crisis line for stories with threats,
 # a takedown service for stories where an image has to come down.

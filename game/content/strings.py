@@ -33,14 +33,16 @@ def _scenario(s: Scenario) -> Iterator[Entry]:
     base = s.id
     for field in ("title", "summary"):
         if getattr(s, field):
-            yield Entry(f"{base}/{field}", getattr(s, field), _loc(s, field), s.note,
-                        f"scenario.{field}")
+            yield Entry(
+                f"{base}/{field}", getattr(s, field), _loc(s, field), s.note, f"scenario.{field}"
+            )
     for field in ("objectives", "discuss"):
         for i, text in enumerate(getattr(s, field)):
             yield Entry(f"{base}/{field}/{i + 1}", text, _loc(s, field), "", f"scenario.{field}")
     for c in s.characters.values():
-        yield Entry(f"{base}/characters/{c.id}/name", c.name, _loc(c, "name"), c.note,
-                    "character.name")
+        yield Entry(
+            f"{base}/characters/{c.id}/name", c.name, _loc(c, "name"), c.note, "character.name"
+        )
     for phase in ("pre", "post"):
         for q in getattr(s, phase):
             yield from _question(f"{base}/{phase}/{q.id}", q)
@@ -59,58 +61,78 @@ def _question(base: str, q: Question) -> Iterator[Entry]:
 def _node(base: str, n: Node) -> Iterator[Entry]:
     for field in ("app", "title", "text", "takeaway", "adult"):
         if getattr(n, field):
-            yield Entry(f"{base}/{field}", getattr(n, field), _loc(n, field), n.note,
-                        f"{'ending' if n.is_ending else 'node'}.{field}")
+            yield Entry(
+                f"{base}/{field}",
+                getattr(n, field),
+                _loc(n, field),
+                n.note,
+                f"{'ending' if n.is_ending else 'node'}.{field}",
+            )
     if n.bio:
         yield Entry(f"{base}/bio", n.bio, _loc(n, "bio"), n.note, "node.bio")
     for i, text in enumerate(n.details):
         yield Entry(f"{base}/details/{i + 1}", text, _loc(n, "details"), n.note, "node.details")
     for i, m in enumerate(n.messages):
-        yield Entry(f"{base}/messages/{i + 1}", m.text, _loc(m, "text"), m.note or n.note,
-                    "message.text")
+        yield Entry(
+            f"{base}/messages/{i + 1}", m.text, _loc(m, "text"), m.note or n.note, "message.text"
+        )
     for c in n.choices:
         for field in ("text", "say", "do", "feedback"):
             if getattr(c, field):
-                yield Entry(f"{base}/choices/{c.id}/{field}", getattr(c, field), _loc(c, field),
-                            c.note, f"choice.{field}")
+                yield Entry(
+                    f"{base}/choices/{c.id}/{field}",
+                    getattr(c, field),
+                    _loc(c, field),
+                    c.note,
+                    f"choice.{field}",
+                )
 
 
 def localize(content: Content, pgettext: Callable[[str, str], str]) -> Content:
     """A copy of the content with every string passed through pgettext(context, text)."""
 
     def tr(base: str, obj, fields):
-        return {f: pgettext(f"{base}/{f}", getattr(obj, f)) if getattr(obj, f) else ""
-                for f in fields}
+        return {
+            f: pgettext(f"{base}/{f}", getattr(obj, f)) if getattr(obj, f) else "" for f in fields
+        }
 
     def question(base: str, q: Question) -> Question:
-        answers = tuple(dataclasses.replace(a, text=pgettext(f"{base}/answers/{i + 1}", a.text))
-                        for i, a in enumerate(q.answers))
+        answers = tuple(
+            dataclasses.replace(a, text=pgettext(f"{base}/answers/{i + 1}", a.text))
+            for i, a in enumerate(q.answers)
+        )
         return dataclasses.replace(q, answers=answers, **tr(base, q, ("ask", "explain")))
 
     def message(base: str, i: int, m: Message) -> Message:
         return dataclasses.replace(m, text=pgettext(f"{base}/messages/{i + 1}", m.text))
 
     def choice(base: str, c: Choice) -> Choice:
-        return dataclasses.replace(c, **tr(f"{base}/choices/{c.id}", c,
-                                           ("text", "say", "do", "feedback")))
+        return dataclasses.replace(
+            c, **tr(f"{base}/choices/{c.id}", c, ("text", "say", "do", "feedback"))
+        )
 
     def node(base: str, n: Node) -> Node:
         return dataclasses.replace(
-            n, messages=tuple(message(base, i, m) for i, m in enumerate(n.messages)),
+            n,
+            messages=tuple(message(base, i, m) for i, m in enumerate(n.messages)),
             choices=tuple(choice(base, c) for c in n.choices),
             details=tuple(pgettext(f"{base}/details/{i + 1}", t) for i, t in enumerate(n.details)),
-            **tr(base, n, ("app", "title", "text", "takeaway", "adult", "bio")))
+            **tr(base, n, ("app", "title", "text", "takeaway", "adult", "bio")),
+        )
 
     def scenario(s: Scenario) -> Scenario:
         b = s.id
         return dataclasses.replace(
-            s, **tr(b, s, ("title", "summary")),
-            objectives=tuple(pgettext(f"{b}/objectives/{i + 1}", t)
-                             for i, t in enumerate(s.objectives)),
+            s,
+            **tr(b, s, ("title", "summary")),
+            objectives=tuple(
+                pgettext(f"{b}/objectives/{i + 1}", t) for i, t in enumerate(s.objectives)
+            ),
             discuss=tuple(pgettext(f"{b}/discuss/{i + 1}", t) for i, t in enumerate(s.discuss)),
-            characters={k: dataclasses.replace(c, name=pgettext(f"{b}/characters/{k}/name",
-                                                                c.name))
-                        for k, c in s.characters.items()},
+            characters={
+                k: dataclasses.replace(c, name=pgettext(f"{b}/characters/{k}/name", c.name))
+                for k, c in s.characters.items()
+            },
             pre=tuple(question(f"{b}/pre/{q.id}", q) for q in s.pre),
             post=tuple(question(f"{b}/post/{q.id}", q) for q in s.post),
             nodes={k: node(f"{b}/nodes/{k}", n) for k, n in s.nodes.items()},

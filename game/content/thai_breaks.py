@@ -103,8 +103,9 @@ def breaks_inside_words(string: str, words: WordList) -> list[Break]:
             inside = [m for m in marks if start < m < end]
             if end < len(visible) and _attaches(visible[end]):
                 inside = []  # the letters end inside a cluster (แพร in แพร่): not this word
-            if inside and (strict or (_starts(visible, marks, start)
-                                      and _ends(visible, marks, end))):
+            if inside and (
+                strict or (_starts(visible, marks, start) and _ends(visible, marks, end))
+            ):
                 found.append(Break(word, start, _show(word, [m - start for m in inside])))
             start = visible.find(word, start + 1)
     for m in sorted(marks):
@@ -140,8 +141,7 @@ def _starts(visible: str, marks: set[int], i: int) -> bool:
 
 
 def _ends(visible: str, marks: set[int], i: int) -> bool:
-    return (i == len(visible) or i in marks or not is_thai(visible[i])
-            or visible[i] == MAI_YAMOK)
+    return i == len(visible) or i in marks or not is_thai(visible[i]) or visible[i] == MAI_YAMOK
 
 
 def _show(word: str, cuts: list[int]) -> str:

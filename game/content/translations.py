@@ -78,9 +78,14 @@ def check_catalogs(content, locales=None, text=None):
     for locale in locales:
         path = i18n.po_path(locale)
         if not path.is_file():
-            diags.append(Diagnostic.at(Loc(str(path), 1, 1), "E201",
-                                       f"there is no {locale} catalog",
-                                       "see docs/translating.md"))
+            diags.append(
+                Diagnostic.at(
+                    Loc(str(path), 1, 1),
+                    "E201",
+                    f"there is no {locale} catalog",
+                    "see docs/translating.md",
+                )
+            )
             continue
         with open(path, "rb") as fh:
             catalog = read_po(fh, locale=locale)
@@ -90,21 +95,32 @@ def check_catalogs(content, locales=None, text=None):
         for (context, msgid), entry in sources.items():
             if (context, msgid) not in found:
                 total += 1
-                diags.append(Diagnostic.at(entry.loc, "E201",
-                                           f"{locale}: '{_short(msgid)}' is not in the catalog",
-                                           "run pybabel extract and update (docs/translating.md)"))
+                diags.append(
+                    Diagnostic.at(
+                        entry.loc,
+                        "E201",
+                        f"{locale}: '{_short(msgid)}' is not in the catalog",
+                        "run pybabel extract and update (docs/translating.md)",
+                    )
+                )
         coverage.append(Coverage(locale, done, total))
     return diags, coverage
 
 
 def _finished(catalog) -> dict:
     """{(context, msgid): translation} of the entries a compiled catalog carries."""
+
     def plain(value):
         return tuple(value) if isinstance(value, (list, tuple)) else value
 
-    return {(m.context, plain(m.id)): plain(m.string) for m in catalog
-            if m.id and m.string and not m.fuzzy and (not isinstance(m.string, (list, tuple))
-                                                      or all(m.string))}
+    return {
+        (m.context, plain(m.id)): plain(m.string)
+        for m in catalog
+        if m.id
+        and m.string
+        and not m.fuzzy
+        and (not isinstance(m.string, (list, tuple)) or all(m.string))
+    }
 
 
 def check_compiled(locale, catalog):
@@ -115,8 +131,9 @@ def check_compiled(locale, catalog):
     hint = "run pybabel compile -d locales (docs/translating.md)"
     path = i18n.mo_path(locale)
     if not path.is_file():
-        yield Diagnostic.at(where, "E208", f"{locale}: there is no compiled catalog "
-                                           f"({path.name})", hint)
+        yield Diagnostic.at(
+            where, "E208", f"{locale}: there is no compiled catalog ({path.name})", hint
+        )
         return
     try:
         with open(path, "rb") as fh:
@@ -128,15 +145,22 @@ def check_compiled(locale, catalog):
     differ = sum(have.get(key) != value for key, value in want.items())
     differ += sum(key not in want for key in have)
     if differ:
-        yield Diagnostic.at(where, "E208", f"{locale}: {path.name} is older than the .po "
-                                           f"({differ} messages differ)", hint)
+        yield Diagnostic.at(
+            where,
+            "E208",
+            f"{locale}: {path.name} is older than the .po ({differ} messages differ)",
+            hint,
+        )
 
 
 def localized(content, catalog):
     """The content as a player of this (Babel) catalog reads it: translated where the catalog
     has a finished translation, English elsewhere, as the game does."""
-    words = {(m.context, m.id): m.string for m in catalog
-             if m.id and isinstance(m.string, str) and m.string and not m.fuzzy}
+    words = {
+        (m.context, m.id): m.string
+        for m in catalog
+        if m.id and isinstance(m.string, str) and m.string and not m.fuzzy
+    }
     return localize(content, lambda context, text: words.get((context, text), text))
 
 
@@ -155,8 +179,13 @@ def _check_locale(locale, catalog, sources, diags, text):
         entry = sources.get(key)
         loc = entry.loc if entry else _python_loc(message)
         if message.context and entry is None and not message.context.startswith("region/"):
-            diags.append(Diagnostic.at(loc, "W206", f"{locale}: the translation of "
-                                       f"'{_short(message.id)}' is no longer used"))
+            diags.append(
+                Diagnostic.at(
+                    loc,
+                    "W206",
+                    f"{locale}: the translation of '{_short(message.id)}' is no longer used",
+                )
+            )
             continue
         found.add(key)
         total += 1
@@ -171,19 +200,31 @@ def _check_locale(locale, catalog, sources, diags, text):
 
 def _check_string(locale, msgid, string, loc, entry, text):
     if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(string)):
-        yield Diagnostic.at(loc, "E202", f"{locale}: placeholders differ in '{_short(string)}'",
-                            f"the English has {', '.join(PLACEHOLDER.findall(msgid)) or 'none'}")
+        yield Diagnostic.at(
+            loc,
+            "E202",
+            f"{locale}: placeholders differ in '{_short(string)}'",
+            f"the English has {', '.join(PLACEHOLDER.findall(msgid)) or 'none'}",
+        )
     if locale == "th" and THAI_RUN_WITHOUT_BREAKS.search(string):
-        yield Diagnostic.at(loc, "E204", f"th: '{_short(string)}' has long Thai text with no "
-                            "word breaks", "run python tools/thai_breaks.py")
+        yield Diagnostic.at(
+            loc,
+            "E204",
+            f"th: '{_short(string)}' has long Thai text with no word breaks",
+            "run python tools/thai_breaks.py",
+        )
     if locale == "th":
         yield from _thai_breaks_inside_words(string, loc)
     if text is None:
         return
     missing = text.missing_glyphs(string)
     if missing:
-        yield Diagnostic.at(loc, "E203", f"{locale}: the font cannot draw "
-                            f"{' '.join(repr(c) for c in missing)} in '{_short(string)}'")
+        yield Diagnostic.at(
+            loc,
+            "E203",
+            f"{locale}: the font cannot draw "
+            f"{' '.join(repr(c) for c in missing)} in '{_short(string)}'",
+        )
     yield from _fits(locale, string, loc, entry, text)
 
 
@@ -192,12 +233,20 @@ def _thai_breaks_inside_words(string, loc):
     found_once = {b.marked: b for b in thai_breaks.breaks_inside_words(string, words)}
     for found in found_once.values():
         if found.before_mai_yamok:
-            yield Diagnostic.at(loc, "W207", f"th: a word break before ๆ in '{_short(string)}' "
-                                "would let ๆ start a line", "run python tools/thai_breaks.py")
+            yield Diagnostic.at(
+                loc,
+                "W207",
+                f"th: a word break before ๆ in '{_short(string)}' would let ๆ start a line",
+                "run python tools/thai_breaks.py",
+            )
         else:
-            yield Diagnostic.at(loc, "W207", f"th: a word break inside '{found.marked}' in "
-                                f"'{_short(string)}'", "run python tools/thai_breaks.py; if it "
-                                "breaks there again, fix locales/th/words.txt")
+            yield Diagnostic.at(
+                loc,
+                "W207",
+                f"th: a word break inside '{found.marked}' in '{_short(string)}'",
+                "run python tools/thai_breaks.py; if it "
+                "breaks there again, fix locales/th/words.txt",
+            )
 
 
 def _fits(locale, string, loc, entry, text):
@@ -205,8 +254,12 @@ def _fits(locale, string, loc, entry, text):
     if box is not None:
         lines = len(text.lines(string, box.size, box.width, box.bold))
         if lines > box.lines:
-            yield Diagnostic.at(loc, "E205", f"{locale}: '{_short(string)}' needs {lines} "
-                                f"lines where {box.lines} fit", "say it shorter")
+            yield Diagnostic.at(
+                loc,
+                "E205",
+                f"{locale}: '{_short(string)}' needs {lines} lines where {box.lines} fit",
+                "say it shorter",
+            )
 
 
 def _python_loc(message) -> Loc:

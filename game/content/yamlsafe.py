@@ -68,7 +68,7 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
 
 def _syntax_hint(problem: str) -> str:
     if "mapping values are not allowed" in problem:
-        return "text with a colon in it needs quotes: \"like: this\""
+        return 'text with a colon in it needs quotes: "like: this"'
     if "tab" in problem:
         return "indent with spaces, not tabs"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
@@ -100,7 +100,8 @@ def _alias_problem(root: yaml.Node, path: str) -> Diagnostic | None:
             sizes[key] = size
             if size > limit:
                 return Diagnostic.at(
-                    Loc.of(path, node), "E003",
+                    Loc.of(path, node),
+                    "E003",
                     f"aliases here expand to more than {limit:,} values",
                     "repeat the text instead of using anchors and aliases",
                 )

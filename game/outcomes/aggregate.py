@@ -26,11 +26,23 @@ from .tally import EVENT_FIELDS, PLAY_COLUMNS, Tally, create_tables
 MIN_K = 3
 DEFAULT_K = 5
 
-_SUMS = ("started", "completed", "decisions", "safe", "neutral", "risky",
-         "pre_n", "pre_ok", "post_n", "post_ok", *PLAY_COLUMNS[-6:])
+_SUMS = (
+    "started",
+    "completed",
+    "decisions",
+    "safe",
+    "neutral",
+    "risky",
+    "pre_n",
+    "pre_ok",
+    "post_n",
+    "post_ok",
+    *PLAY_COLUMNS[-6:],
+)
 # Every figure is summed from the `plays` and `points` tables (see tally.py).
-FIGURES = ("count(DISTINCT p.session), sum(p.started), sum(p.started AND p.completed), "
-           + ", ".join(f"sum(p.{name})" for name in _SUMS[2:]))
+FIGURES = "count(DISTINCT p.session), sum(p.started), sum(p.started AND p.completed), " + ", ".join(
+    f"sum(p.{name})" for name in _SUMS[2:]
+)
 
 
 @dataclass
@@ -140,8 +152,10 @@ def by_scenario(conn) -> dict[str, Row]:
 def by_session_column(conn, column: str) -> list[Row]:
     """Rows per group label ('grp') or age band ('age_band')."""
     assert column in ("grp", "age_band", "locale")
-    sql = (f"SELECT s.{column}, {FIGURES} FROM plays p JOIN sessions s ON s.id = p.session "
-           f"GROUP BY s.{column} ORDER BY s.{column}")
+    sql = (
+        f"SELECT s.{column}, {FIGURES} FROM plays p JOIN sessions s ON s.id = p.session "
+        f"GROUP BY s.{column} ORDER BY s.{column}"
+    )
     return [Row.of(r[0], r[1:]) for r in conn.execute(sql)]
 
 
@@ -160,10 +174,13 @@ def set_topics(conn, topics: dict[str, str]) -> None:
 
 
 # What the plays are grouped by: (the key's SQL, the join it needs).
-_KEYS = {"all": ("''", ""), "scenario": ("p.scenario", ""),
-         "topic": ("coalesce(t.topic, '')", "LEFT JOIN temp.topics t ON t.scenario = p.scenario"),
-         "grp": ("s.grp", "JOIN sessions s ON s.id = p.session"),
-         "age_band": ("s.age_band", "JOIN sessions s ON s.id = p.session")}
+_KEYS = {
+    "all": ("''", ""),
+    "scenario": ("p.scenario", ""),
+    "topic": ("coalesce(t.topic, '')", "LEFT JOIN temp.topics t ON t.scenario = p.scenario"),
+    "grp": ("s.grp", "JOIN sessions s ON s.id = p.session"),
+    "age_band": ("s.age_band", "JOIN sessions s ON s.id = p.session"),
+}
 
 
 def paired_gains(conn, by: str) -> dict[str, Gain]:
@@ -171,8 +188,10 @@ def paired_gains(conn, by: str) -> dict[str, Gain]:
     age band, or of everything ('all', under the key ''). Only the plays with answers both
     before and after count."""
     key, join = _KEYS[by]
-    sql = (f"SELECT {key}, p.pre_ok, p.pre_n, p.post_ok, p.post_n, count(*) FROM plays p "
-           f"{join} WHERE p.pre_n > 0 AND p.post_n > 0 GROUP BY 1, 2, 3, 4, 5")
+    sql = (
+        f"SELECT {key}, p.pre_ok, p.pre_n, p.post_ok, p.post_n, count(*) FROM plays p "
+        f"{join} WHERE p.pre_n > 0 AND p.post_n > 0 GROUP BY 1, 2, 3, 4, 5"
+    )
     counts: dict[str, dict] = {}
     for name, *answers, count in conn.execute(sql):
         counts.setdefault(name, {})[tuple(answers)] = count
@@ -187,8 +206,10 @@ def add_gains(rows, gains: dict[str, Gain]) -> None:
 
 def decision_points(conn) -> dict[str, list[Row]]:
     """Per scenario, a row per decision point (node): sessions, decisions by safety."""
-    sql = ("SELECT scenario, node, sum(sessions), sum(decisions), sum(safe), sum(neutral), "
-           "sum(risky) FROM points GROUP BY scenario, node")
+    sql = (
+        "SELECT scenario, node, sum(sessions), sum(decisions), sum(safe), sum(neutral), "
+        "sum(risky) FROM points GROUP BY scenario, node"
+    )
     points: dict[str, list[Row]] = {}
     for scenario, node, sessions, *counts in conn.execute(sql):
         row = Row.of(node, (sessions, 0, 0, *counts))
@@ -198,6 +219,7 @@ def decision_points(conn) -> dict[str, list[Row]]:
 
 def date_range(conn) -> tuple[str, str]:
     """The first and last session start (ISO text, '' when there are none)."""
-    first, last = conn.execute("SELECT min(started), max(started) FROM sessions "
-                               "WHERE id IN (SELECT session FROM plays)").fetchone()
+    first, last = conn.execute(
+        "SELECT min(started), max(started) FROM sessions WHERE id IN (SELECT session FROM plays)"
+    ).fetchone()
     return first or "", last or ""

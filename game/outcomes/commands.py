@@ -20,13 +20,19 @@ GROUP_MAX = 40
 
 
 def add_record_options(parser) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", default=None,
-                        help="where outcomes are recorded (default: the user's data folder)")
-    parser.add_argument("--no-record", action="store_true",
-                        help="do not record learning outcomes")
-    parser.add_argument("--group", metavar="LABEL", default="",
-                        help="a group label for the educator's report, e.g. a class (never a "
-                             "child's name)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None,
+        help="where outcomes are recorded (default: the user's data folder)",
+    )
+    parser.add_argument("--no-record", action="store_true", help="do not record learning outcomes")
+    parser.add_argument(
+        "--group",
+        metavar="LABEL",
+        default="",
+        help="a group label for the educator's report, e.g. a class (never a child's name)",
+    )
 
 
 def add_commands(subparsers) -> None:
@@ -37,24 +43,42 @@ def add_commands(subparsers) -> None:
     export.set_defaults(func=cmd_export)
 
     report = subparsers.add_parser("report", help="an educator report from outcome files")
-    report.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="outcomes.sqlite3 databases, xAPI .jsonl or CSV exports, or "
-                             "folders")
+    report.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="outcomes.sqlite3 databases, xAPI .jsonl or CSV exports, or folders",
+    )
     report.add_argument("--html", metavar="FILE", help="write the report as a web page")
     report.add_argument("--csv", metavar="FILE", help="write the figures as CSV")
-    report.add_argument("--json", metavar="FILE",
-                        help="write the learning gains and other figures as JSON, for other "
-                             "tools")
-    report.add_argument("--min-group", metavar="N", type=int, default=None,
-                        help="hide groups with fewer sessions (default 5, at least 3)")
+    report.add_argument(
+        "--json",
+        metavar="FILE",
+        help="write the learning gains and other figures as JSON, for other tools",
+    )
+    report.add_argument(
+        "--min-group",
+        metavar="N",
+        type=int,
+        default=None,
+        help="hide groups with fewer sessions (default 5, at least 3)",
+    )
     report.add_argument("--locale", default=None, help="language of the report")
-    report.add_argument("--scenarios", metavar="FILE", default=None,
-                        help="the scenario file (topics and titles; default: the shipped one)")
+    report.add_argument(
+        "--scenarios",
+        metavar="FILE",
+        default=None,
+        help="the scenario file (topics and titles; default: the shipped one)",
+    )
     report.set_defaults(func=cmd_report)
 
     forget = subparsers.add_parser("forget", help="delete recorded outcomes")
-    forget.add_argument("--all", action="store_true", required=True,
-                        help="delete every recorded outcome on this computer")
+    forget.add_argument(
+        "--all",
+        action="store_true",
+        required=True,
+        help="delete every recorded outcome on this computer",
+    )
     forget.add_argument("--data-dir", metavar="DIR", default=None)
     forget.set_defaults(func=cmd_forget)
 
@@ -73,8 +97,11 @@ def open_recorder(args, content, locale: str, record: bool = True) -> Recorder:
 
     recorder = SQLiteRecorder(getattr(args, "data_dir", None))
     recorder.locale_of = current_locale  # the language picker may change it before play
-    recorder.start_session(locale=locale, content_version=getattr(content, "version", ""),
-                           group=clean_group(getattr(args, "group", "") or ""))
+    recorder.start_session(
+        locale=locale,
+        content_version=getattr(content, "version", ""),
+        group=clean_group(getattr(args, "group", "") or ""),
+    )
     return recorder
 
 
@@ -97,8 +124,10 @@ def _read(path: Path) -> sqlite3.Connection:
 # -- export ----------------------------------------------------------------------------
 def _export_rows(conn):
     conn.row_factory = sqlite3.Row
-    sql = ("SELECT e.*, s.locale, s.age_band, s.grp, s.content_version FROM events e "
-           "JOIN sessions s ON s.id = e.session ORDER BY e.session, e.seq")
+    sql = (
+        "SELECT e.*, s.locale, s.age_band, s.grp, s.content_version FROM events e "
+        "JOIN sessions s ON s.id = e.session ORDER BY e.session, e.seq"
+    )
     for row in conn.execute(sql):
         yield dict(row)
 
@@ -161,16 +190,18 @@ def _export_to_file(conn, fmt: str, target: Path) -> int:
 # -- forget ----------------------------------------------------------------------------
 def cmd_forget(args) -> int:
     path = _database(args)
-    files = [p for p in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal")))
-             if p.exists()]
+    files = [
+        p for p in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))) if p.exists()
+    ]
     if not files:
         print(f"nothing to delete: no outcomes recorded in {path.parent}")
         return 0
     counts = ""
     try:
         conn = _read(path)
-        sessions, events = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                            for t in ("sessions", "events"))
+        sessions, events = (
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("sessions", "events")
+        )
         conn.close()
         from .report import counted
 
@@ -181,8 +212,10 @@ def cmd_forget(args) -> int:
         try:
             file.unlink()
         except OSError as exc:
-            print(f"error: cannot delete {file}: {exc} (close the game and try again)",
-                  file=sys.stderr)
+            print(
+                f"error: cannot delete {file}: {exc} (close the game and try again)",
+                file=sys.stderr,
+            )
             return 1
     print(f"deleted {counts}: " + ", ".join(str(f) for f in files))
     return 0

@@ -13,8 +13,15 @@ import csv
 
 from . import schema, statements, xapi
 
-EXPORT_COLUMNS = ("statement_id", *schema.EVENT_COLUMNS[:-1], "timestamp", "locale",
-                  "age_band", "group", "content_version")
+EXPORT_COLUMNS = (
+    "statement_id",
+    *schema.EVENT_COLUMNS[:-1],
+    "timestamp",
+    "locale",
+    "age_band",
+    "group",
+    "content_version",
+)
 HEADER = ",".join(EXPORT_COLUMNS[:4]).encode()  # how an export starts (for sniffing)
 _INTS = tuple(statements.STAGE_COLUMNS.index(c) for c in ("seq", "correct", "seconds"))
 _KIND = statements.STAGE_COLUMNS.index("kind")
@@ -23,9 +30,15 @@ _SCENARIO = statements.STAGE_COLUMNS.index("scenario")
 
 def export_row(row: dict) -> list:
     """The CSV row of an event row joined with its session row (dicts by column)."""
-    return [xapi.statement_id(row["session"], row["seq"]),
-            *(row[c] for c in schema.EVENT_COLUMNS[:-1]), row["ts"], row["locale"],
-            row["age_band"], row["grp"], row["content_version"]]
+    return [
+        xapi.statement_id(row["session"], row["seq"]),
+        *(row[c] for c in schema.EVENT_COLUMNS[:-1]),
+        row["ts"],
+        row["locale"],
+        row["age_band"],
+        row["grp"],
+        row["content_version"],
+    ]
 
 
 def parse(record: list[str]) -> tuple | None:
@@ -39,9 +52,14 @@ def parse(record: list[str]) -> tuple | None:
     except ValueError:
         return None
     session, seq = row[0], row[1]
-    if (len(session) != 36 or seq is None or not 0 < seq <= statements.MAX_SEQ
-            or row[_KIND] not in schema.KINDS or "/" in row[_SCENARIO]
-            or statement_id != xapi.statement_id(session, seq)):
+    if (
+        len(session) != 36
+        or seq is None
+        or not 0 < seq <= statements.MAX_SEQ
+        or row[_KIND] not in schema.KINDS
+        or "/" in row[_SCENARIO]
+        or statement_id != xapi.statement_id(session, seq)
+    ):
         return None
     return tuple(row)
 

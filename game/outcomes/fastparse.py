@@ -20,9 +20,20 @@ from . import xapi
 
 _TEXT = r'[^"\\]*(?:\\.[^"\\]*)*'  # the inside of a JSON string
 _ID = r'[^"\\/]*'  # an id inside an IRI: no escapes, no slash
-_FIELDS = {"session": _ID, "scenario": _ID, "node": _ID, "choice": _ID, "question": _ID,
-           "safety": _TEXT, "phase": _TEXT, "ts": _TEXT, "locale": _TEXT, "age_band": _TEXT,
-           "grp": _TEXT, "content_version": _TEXT}
+_FIELDS = {
+    "session": _ID,
+    "scenario": _ID,
+    "node": _ID,
+    "choice": _ID,
+    "question": _ID,
+    "safety": _TEXT,
+    "phase": _TEXT,
+    "ts": _TEXT,
+    "locale": _TEXT,
+    "age_band": _TEXT,
+    "grp": _TEXT,
+    "content_version": _TEXT,
+}
 _SEQ, _SECONDS = 987654321, 123456789
 _VERB = re.compile(r'"verb":\{"id":"http://adlnet\.gov/expapi/verbs/(\w+)"')
 
@@ -43,13 +54,29 @@ def _pattern(kind: str, **fixed) -> re.Pattern:
     for name, group in _FIELDS.items():
         first = text.find(_marker(name))
         if first >= 0:
-            rest = text[first + len(_marker(name)):].replace(_marker(name), f"(?P={name})")
+            rest = text[first + len(_marker(name)) :].replace(_marker(name), f"(?P={name})")
             text = f"{text[:first]}(?P<{name}>{group}){rest}"
     return re.compile(text)
 
 
-ORDER = ("session", "seq", "kind", "scenario", "node", "choice", "safety", "phase",
-         "question", "correct", "seconds", "ts", "locale", "age_band", "grp", "content_version")
+ORDER = (
+    "session",
+    "seq",
+    "kind",
+    "scenario",
+    "node",
+    "choice",
+    "safety",
+    "phase",
+    "question",
+    "correct",
+    "seconds",
+    "ts",
+    "locale",
+    "age_band",
+    "grp",
+    "content_version",
+)
 _INTS = (ORDER.index("seq"), ORDER.index("seconds"))
 _CORRECT = ORDER.index("correct")
 _FREE = tuple(ORDER.index(name) for name, group in _FIELDS.items() if group == _TEXT)

@@ -33,24 +33,36 @@ def _efficacy(row: Row) -> dict:
     out = {}
     for phase in ("pre", "post"):
         yes, unsure, no = row.efficacy(phase)
-        out[phase] = {"yes": yes, "unsure": unsure, "no": no, "n": yes + unsure + no,
-                      "yes_share": _round(row.efficacy_yes(phase))}
+        out[phase] = {
+            "yes": yes,
+            "unsure": unsure,
+            "no": no,
+            "n": yes + unsure + no,
+            "yes_share": _round(row.efficacy_yes(phase)),
+        }
     return out
 
 
 def figures_of(row: Row) -> dict:
     g = row.paired
     interval = g.interval
-    return {"sessions": row.sessions, "pre_correct": _round(row.pre),
-            "post_correct": _round(row.post), "n_paired": g.n, "gain": _round(g.mean),
-            "gain_ci": None if interval is None else [_round(v) for v in interval],
-            "gain_sd": _round(g.sd), "effect_size": _round(g.effect), "gain_clear": g.clear,
-            "gain_missing": missing(row) or None, "efficacy": _efficacy(row)}
+    return {
+        "sessions": row.sessions,
+        "pre_correct": _round(row.pre),
+        "post_correct": _round(row.post),
+        "n_paired": g.n,
+        "gain": _round(g.mean),
+        "gain_ci": None if interval is None else [_round(v) for v in interval],
+        "gain_sd": _round(g.sd),
+        "effect_size": _round(g.effect),
+        "gain_clear": g.clear,
+        "gain_missing": missing(row) or None,
+        "efficacy": _efficacy(row),
+    }
 
 
 def _shown(rows: list[Row], name: str, extra=lambda row: {}) -> list[dict]:
-    return [{name: row.key, **extra(row), **figures_of(row)} for row in rows
-            if not row.suppressed]
+    return [{name: row.key, **extra(row), **figures_of(row)} for row in rows if not row.suppressed]
 
 
 def _hidden(rows: list[Row]) -> int:
@@ -59,18 +71,37 @@ def _hidden(rows: list[Row]) -> int:
 
 def figures(report: Report) -> dict:
     """The report's figures as plain data (see the module docstring)."""
-    out = {"format": FORMAT, "min_group": report.k, "all": None, "stories": [], "topics": [],
-           "groups": [], "age_bands": []}
+    out = {
+        "format": FORMAT,
+        "min_group": report.k,
+        "all": None,
+        "stories": [],
+        "topics": [],
+        "groups": [],
+        "age_bands": [],
+    }
     if not report.total.suppressed:
         topic_of = {s.key: t.key for t in report.topics for s in t.children}
         out.update(
             all=figures_of(report.total),
-            stories=_shown(report.scenarios, "id", lambda row: {
-                "topic": topic_of[row.key], "title": report.titles.get(row.key, row.key)}),
-            topics=_shown(report.topics, "id"), groups=_shown(report.groups, "label"),
-            age_bands=_shown(report.age_bands, "label"))
-    out["hidden"] = {"stories": _hidden(report.scenarios), "topics": _hidden(report.topics),
-                     "groups": _hidden(report.groups), "age_bands": _hidden(report.age_bands)}
+            stories=_shown(
+                report.scenarios,
+                "id",
+                lambda row: {
+                    "topic": topic_of[row.key],
+                    "title": report.titles.get(row.key, row.key),
+                },
+            ),
+            topics=_shown(report.topics, "id"),
+            groups=_shown(report.groups, "label"),
+            age_bands=_shown(report.age_bands, "label"),
+        )
+    out["hidden"] = {
+        "stories": _hidden(report.scenarios),
+        "topics": _hidden(report.topics),
+        "groups": _hidden(report.groups),
+        "age_bands": _hidden(report.age_bands),
+    }
     return out
 
 

@@ -38,8 +38,9 @@ class Merged:
 
     def __init__(self):
         self._dir = tempfile.TemporaryDirectory(prefix="net-heroes-report-")
-        self.conn = sqlite3.connect(str(Path(self._dir.name) / "merged.sqlite3"),
-                                    isolation_level=None)
+        self.conn = sqlite3.connect(
+            str(Path(self._dir.name) / "merged.sqlite3"), isolation_level=None
+        )
         for pragma in ("journal_mode = OFF", "synchronous = OFF"):
             self.conn.execute(f"PRAGMA {pragma}")
         self.conn.execute(f"CREATE TABLE raw_sessions (file, {SESSIONS})")
@@ -69,8 +70,10 @@ class Merged:
         jobs = [(Path(p), *sniff(Path(p)), self._part()) for p in paths]
         self._pool = _pool([path for path, kind, _why, _part in jobs if kind])
         try:
-            futures = [self._run(summarize, str(p), kind, part) if kind else None
-                       for p, kind, _why, part in jobs]  # all started before waiting for one
+            futures = [
+                self._run(summarize, str(p), kind, part) if kind else None
+                for p, kind, _why, part in jobs
+            ]  # all started before waiting for one
             for (path, kind, why, part), job in zip(jobs, futures, strict=True):
                 if kind:
                     self._add(path, kind, part, job)
@@ -151,14 +154,17 @@ class Merged:
     def finish(self) -> None:
         """Each session once; the figures of sessions found in several files counted once."""
         conn = self.conn
-        conn.execute("CREATE TABLE sessions AS SELECT id, min(started) AS started, "
-                     "max(locale) AS locale, max(age_band) AS age_band, max(grp) AS grp, "
-                     "max(content_version) AS content_version FROM raw_sessions GROUP BY id")
+        conn.execute(
+            "CREATE TABLE sessions AS SELECT id, min(started) AS started, "
+            "max(locale) AS locale, max(age_band) AS age_band, max(grp) AS grp, "
+            "max(content_version) AS content_version FROM raw_sessions GROUP BY id"
+        )
         conn.execute("CREATE UNIQUE INDEX sessions_id ON sessions (id)")
         again: dict[int, list[str]] = {}
         for file, session in conn.execute(
-                "SELECT file, id FROM raw_sessions WHERE id IN (SELECT id FROM raw_sessions "
-                "GROUP BY id HAVING count(*) > 1) ORDER BY file"):
+            "SELECT file, id FROM raw_sessions WHERE id IN (SELECT id FROM raw_sessions "
+            "GROUP BY id HAVING count(*) > 1) ORDER BY file"
+        ):
             again.setdefault(file, []).append(session)
         if again:
             self._count_once(again)
@@ -168,8 +174,10 @@ class Merged:
         conn = self.conn
         conn.execute(f"CREATE TEMP TABLE twice ({', '.join(schema.EVENT_COLUMNS)})")
         parts = {file: self._part() for file in again}
-        jobs = {file: self._run(extract, *self._files[file], sessions, parts[file])
-                for file, sessions in again.items()}
+        jobs = {
+            file: self._run(extract, *self._files[file], sessions, parts[file])
+            for file, sessions in again.items()
+        }
         for file, job in jobs.items():  # take these sessions' figures out of every file's
             try:
                 self._result(job)
@@ -179,16 +187,19 @@ class Merged:
             conn.execute("ATTACH DATABASE ? AS part", (parts[file],))
             try:
                 conn.execute("INSERT INTO temp.twice SELECT * FROM part.events")
-                conn.execute(f"INSERT INTO points SELECT {file}, scenario, node, -sessions, "
-                             f"-decisions, -safe, -neutral, -risky FROM part.points")
+                conn.execute(
+                    f"INSERT INTO points SELECT {file}, scenario, node, -sessions, "
+                    f"-decisions, -safe, -neutral, -risky FROM part.points"
+                )
             finally:
                 conn.execute("DETACH DATABASE part")
         conn.execute("DELETE FROM plays WHERE session IN (SELECT session FROM temp.twice)")
         conn.execute("CREATE TEMP TABLE once AS SELECT * FROM temp.twice GROUP BY session, seq")
         rows = conn.execute(f"SELECT {', '.join(EVENT_FIELDS)} FROM temp.once")
         Tally().add_rows(rows).write(conn, file=-1)  # ...and put them back once
-        twice, once = (conn.execute(f"SELECT count(*) FROM temp.{t}").fetchone()[0]
-                       for t in ("twice", "once"))
+        twice, once = (
+            conn.execute(f"SELECT count(*) FROM temp.{t}").fetchone()[0] for t in ("twice", "once")
+        )
         self.events -= twice - once
 
 

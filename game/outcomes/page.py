@@ -17,11 +17,18 @@ from .report import Report, Row
 SAFE, NEUTRAL, RISKY = "#2ebe78", "#7890e6", "#ff8c42"
 BEFORE, AFTER = "#a27dff", "#48cfad"
 TOPIC_NAMES = {
-    "stranger": N_("Strangers online"), "webcam": N_("Webcams"), "photos": N_("Photos"),
-    "personal_info": N_("Personal information"), "shared_computer": N_("Shared computers"),
-    "meeting": N_("Meeting in person"), "fake_profile": N_("Fake profiles"),
-    "gifts": N_("Gifts and offers"), "bullying": N_("Bullying"), "privacy": N_("Privacy"),
-    "helping_friend": N_("Helping a friend"), "": N_("Other"),
+    "stranger": N_("Strangers online"),
+    "webcam": N_("Webcams"),
+    "photos": N_("Photos"),
+    "personal_info": N_("Personal information"),
+    "shared_computer": N_("Shared computers"),
+    "meeting": N_("Meeting in person"),
+    "fake_profile": N_("Fake profiles"),
+    "gifts": N_("Gifts and offers"),
+    "bullying": N_("Bullying"),
+    "privacy": N_("Privacy"),
+    "helping_friend": N_("Helping a friend"),
+    "": N_("Other"),
 }
 CSS = """
 body{font-family:system-ui,"Segoe UI",Roboto,"Noto Sans","Noto Sans Thai",sans-serif;
@@ -103,16 +110,20 @@ def topic_name(key: str) -> str:
 def hidden(k: int, row: Row | None = None) -> str:
     """Why a row is hidden: it is small, or it would give a smaller hidden row away."""
     if row is not None and row.sessions >= k:
-        return _("Hidden, to protect the children's privacy: with it, a smaller hidden group "
-                 "could be worked out.")
+        return _(
+            "Hidden, to protect the children's privacy: with it, a smaller hidden group "
+            "could be worked out."
+        )
     return _("Hidden: fewer than {k} sessions, to protect the children's privacy.").format(k=k)
 
 
 def hidden_points(count: int) -> str:
     """The decision points left out of a story's chart, said with their number."""
-    return ngettext("{n} decision point hidden, to protect the children's privacy.",
-                    "{n} decision points hidden, to protect the children's privacy.",
-                    count).format(n=num(count))
+    return ngettext(
+        "{n} decision point hidden, to protect the children's privacy.",
+        "{n} decision points hidden, to protect the children's privacy.",
+        count,
+    ).format(n=num(count))
 
 
 # -- charts ------------------------------------------------------------------------------
@@ -127,8 +138,10 @@ def label(text: str, y: int, room: int) -> str:
 
 
 def svg(height: int, parts: list[str]) -> str:
-    return (f'<svg viewBox="0 0 {CHART_W} {height}" width="100%" role="img" '
-            f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>')
+    return (
+        f'<svg viewBox="0 0 {CHART_W} {height}" width="100%" role="img" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
+    )
 
 
 def bars(rows: list[tuple[str, list[tuple[float | None, str, str]]]], label_w: int = 300) -> str:
@@ -139,12 +152,14 @@ def bars(rows: list[tuple[str, list[tuple[float | None, str, str]]]], label_w: i
         lines.append(label(name, y + 16, label_w))
         for value, color, caption in values:
             size = round((value or 0) * track)
-            lines.append(f'<rect x="{label_w}" y="{y}" width="{track}" '
-                         f'height="{bar_h}" rx="8" fill="#eef1fb"/>'
-                         f'<rect x="{label_w}" y="{y}" width="{size}" height="{bar_h}" rx="8" '
-                         f'fill="{color}"><title>{escape(caption)}</title></rect>'
-                         f'<text x="{label_w + size + 8}" y="{y + 16}" font-size="15" '
-                         f'font-weight="bold">{escape(pct(value))}</text>')
+            lines.append(
+                f'<rect x="{label_w}" y="{y}" width="{track}" '
+                f'height="{bar_h}" rx="8" fill="#eef1fb"/>'
+                f'<rect x="{label_w}" y="{y}" width="{size}" height="{bar_h}" rx="8" '
+                f'fill="{color}"><title>{escape(caption)}</title></rect>'
+                f'<text x="{label_w + size + 8}" y="{y + 16}" font-size="15" '
+                f'font-weight="bold">{escape(pct(value))}</text>'
+            )
             y += bar_h + 4
         y += gap
     return svg(y, lines)
@@ -157,23 +172,33 @@ def stacked(rows: list[tuple[str, Row]], label_w: int = 400) -> str:
     for name, row in rows:
         parts.append(label(name, y + 19, label_w))
         x, span = label_w, CHART_W - label_w
-        for count, color, kind in ((row.safe, SAFE, _("safe")), (row.neutral, NEUTRAL,
-                                   _("neutral")), (row.risky, RISKY, _("risky"))):
+        for count, color, kind in (
+            (row.safe, SAFE, _("safe")),
+            (row.neutral, NEUTRAL, _("neutral")),
+            (row.risky, RISKY, _("risky")),
+        ):
             w = round(span * count / row.decisions) if row.decisions else 0
             share = pct(count / row.decisions if row.decisions else None)
-            parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="{bar_h}" fill="{color}">'
-                         f'<title>{escape(kind)}: {escape(share)}</title></rect>')
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{w}" height="{bar_h}" fill="{color}">'
+                f"<title>{escape(kind)}: {escape(share)}</title></rect>"
+            )
             if w >= 44:
-                parts.append(f'<text x="{x + w / 2}" y="{y + 19}" font-size="14" fill="#fff" '
-                             f'text-anchor="middle" font-weight="bold">{escape(share)}</text>')
+                parts.append(
+                    f'<text x="{x + w / 2}" y="{y + 19}" font-size="14" fill="#fff" '
+                    f'text-anchor="middle" font-weight="bold">{escape(share)}</text>'
+                )
             x += w
         y += bar_h + 12
     return svg(y, parts)
 
 
 def key(*items: tuple[str, str]) -> str:
-    return '<p class="key note">' + "".join(
-        f'<span style="background:{c}"></span>{escape(t)}' for c, t in items) + "</p>"
+    return (
+        '<p class="key note">'
+        + "".join(f'<span style="background:{c}"></span>{escape(t)}' for c, t in items)
+        + "</p>"
+    )
 
 
 # -- sections ------------------------------------------------------------------------------
@@ -181,8 +206,11 @@ def grid(rows: list[Row], name, k: int, head: list[str], cells, extra=None) -> s
     """A table with a row per group: its name, `cells(row)` as numbers, then `extra(row)`
     (a whole cell) when given; a hidden group says so across the row."""
     width = len(head)
-    out = ["<table><thead><tr><th></th>"
-           + "".join(f'<th class="n">{escape(h)}</th>' for h in head) + "</tr></thead>"]
+    out = [
+        "<table><thead><tr><th></th>"
+        + "".join(f'<th class="n">{escape(h)}</th>' for h in head)
+        + "</tr></thead>"
+    ]
     for row in rows:
         out.append(f"<tr><td>{escape(name(row))}</td>")
         if row.suppressed:
@@ -194,34 +222,63 @@ def grid(rows: list[Row], name, k: int, head: list[str], cells, extra=None) -> s
 
 
 def table(rows: list[Row], name, k: int) -> str:
-    head = [_("Sessions"), _("Finished"), _("Safe choices"), _("Correct before"),
-            _("Correct after"), _("Learning gain")]
-    return grid(rows, name, k, head,
-                lambda r: (num(r.sessions), pct(r.completion), pct(r.safe_share), pct(r.pre),
-                           pct(r.post)), gain_cell)
+    head = [
+        _("Sessions"),
+        _("Finished"),
+        _("Safe choices"),
+        _("Correct before"),
+        _("Correct after"),
+        _("Learning gain"),
+    ]
+    return grid(
+        rows,
+        name,
+        k,
+        head,
+        lambda r: (num(r.sessions), pct(r.completion), pct(r.safe_share), pct(r.pre), pct(r.post)),
+        gain_cell,
+    )
 
 
 def efficacy_table(rows: list[Row], name, k: int) -> str:
     """The self-efficacy item per row, on its own ('' when nobody answered it)."""
-    if not any(any(r.efficacy("pre")) or any(r.efficacy("post")) for r in rows
-               if not r.suppressed):
+    if not any(any(r.efficacy("pre")) or any(r.efficacy("post")) for r in rows if not r.suppressed):
         return ""
     head = [_("Said yes before"), _("Said yes after"), _("Answers before"), _("Answers after")]
-    return tag("h4", _("Would they know what to do and who to tell? (how sure they feel, "
-                       "not a score)")) + grid(
-        rows, name, k, head,
-        lambda r: (pct(r.efficacy_yes("pre")), pct(r.efficacy_yes("post")),
-                   num(sum(r.efficacy("pre"))), num(sum(r.efficacy("post")))))
+    return tag(
+        "h4", _("Would they know what to do and who to tell? (how sure they feel, not a score)")
+    ) + grid(
+        rows,
+        name,
+        k,
+        head,
+        lambda r: (
+            pct(r.efficacy_yes("pre")),
+            pct(r.efficacy_yes("post")),
+            num(sum(r.efficacy("pre"))),
+            num(sum(r.efficacy("post"))),
+        ),
+    )
 
 
 def learning_chart(rows: list[Row], name) -> str:
     shown = [r for r in rows if not r.suppressed]
     if not shown:
         return ""
-    data = [(name(r), [(r.pre, BEFORE, _("Correct before")), (r.post, AFTER, _("Correct after")),
-                       (r.safe_share, SAFE, _("Safe choices"))]) for r in shown]
-    return key((BEFORE, _("Correct before")), (AFTER, _("Correct after")),
-               (SAFE, _("Safe choices"))) + bars(data)
+    data = [
+        (
+            name(r),
+            [
+                (r.pre, BEFORE, _("Correct before")),
+                (r.post, AFTER, _("Correct after")),
+                (r.safe_share, SAFE, _("Safe choices")),
+            ],
+        )
+        for r in shown
+    ]
+    return key(
+        (BEFORE, _("Correct before")), (AFTER, _("Correct after")), (SAFE, _("Safe choices"))
+    ) + bars(data)
 
 
 def scenario_card(report: Report, row: Row) -> str:
@@ -249,22 +306,35 @@ def html(report: Report, today: date | None = None) -> str:
     k = report.k
     lang = current_locale().replace("_", "-")
     title = _("Net Heroes: what the children learned")
-    out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-           f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-           f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>"
-           f"<h1>{escape(title)}</h1>"]
+    out = [
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>"
+        f"<h1>{escape(title)}</h1>"
+    ]
     first, last = day(report.first), day(report.last)
-    period = (_("Sessions on {day}.").format(day=first) if first == last else
-              _("Sessions from {first} to {last}.").format(first=first, last=last))
+    period = (
+        _("Sessions on {day}.").format(day=first)
+        if first == last
+        else _("Sessions from {first} to {last}.").format(first=first, last=last)
+    )
     made = _("Report made on {day}.").format(day=format_date(today or date.today()))
-    rule = _("Groups with fewer than {k} sessions are hidden, so that no child can be "
-             "singled out.").format(k=k)
+    rule = _(
+        "Groups with fewer than {k} sessions are hidden, so that no child can be singled out."
+    ).format(k=k)
     out.append(f'<p class="note">{escape(period)} {escape(made)} {escape(rule)}</p>')
-    out.append(tag("p", _("The learning gain counts only the sessions that answered the "
-                          "questions both before and after a story. It is shown as a number "
-                          "only when its {confidence} interval leaves out zero; otherwise it "
-                          "is not clear yet, and may be chance.").format(
-                              confidence=wording.LEVEL), "note"))
+    out.append(
+        tag(
+            "p",
+            _(
+                "The learning gain counts only the sessions that answered the "
+                "questions both before and after a story. It is shown as a number "
+                "only when its {confidence} interval leaves out zero; otherwise it "
+                "is not clear yet, and may be chance."
+            ).format(confidence=wording.LEVEL),
+            "note",
+        )
+    )
     if report.k_raised:
         out.append(tag("p", _("The smallest group size allowed is 3."), "note"))
     out.append(overview(report))
@@ -284,10 +354,13 @@ def overview(report: Report) -> str:
     total = report.total
     if total.suppressed:
         return f'<section class="card"><p class="hidden">{escape(hidden(report.k))}</p></section>'
-    tiles = ((_("Sessions"), num(total.sessions)), (_("Finished"), pct(total.completion)),
-             (_("Safe choices"), pct(total.safe_share)),
-             (_("Correct answers, before and after"), f"{pct(total.pre)} → {pct(total.post)}"),
-             (_("Learning gain"), wording.headline(total.paired), gain_note(total)))
+    tiles = (
+        (_("Sessions"), num(total.sessions)),
+        (_("Finished"), pct(total.completion)),
+        (_("Safe choices"), pct(total.safe_share)),
+        (_("Correct answers, before and after"), f"{pct(total.pre)} → {pct(total.post)}"),
+        (_("Learning gain"), wording.headline(total.paired), gain_note(total)),
+    )
     return '<section class="card tiles">' + "".join(tile(*t) for t in tiles) + "</section>"
 
 
@@ -302,13 +375,16 @@ def breakdown(heading: str, rows: list[Row], blank: str, k: int) -> str:
     def name(row: Row) -> str:
         return row.key or blank
 
-    return (f"<h2>{escape(heading)}</h2><section class='card'>{learning_chart(rows, name)}"
-            f"{table(rows, name, k)}{efficacy_table(rows, name, k)}</section>")
+    return (
+        f"<h2>{escape(heading)}</h2><section class='card'>{learning_chart(rows, name)}"
+        f"{table(rows, name, k)}{efficacy_table(rows, name, k)}</section>"
+    )
 
 
 def files(report: Report) -> str:
     used = _("Files merged: {n}; events: {events}; duplicates ignored: {dups}.").format(
-        n=num(len(report.used)), events=num(report.events), dups=num(report.duplicates))
+        n=num(len(report.used)), events=num(report.events), dups=num(report.duplicates)
+    )
     out = [tag("h2", _("Sources")) + "<section class='card'>" + tag("p", used)]
     if report.notes:
         out.append("<ul>" + "".join(f"<li>{escape(n)}</li>" for n in report.notes) + "</ul>")

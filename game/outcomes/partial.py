@@ -40,10 +40,14 @@ def summarize(path: str, kind: str, database: str) -> tuple[int, int, int]:
             for row in reader.rows():
                 add(*_FOR_TALLY(row))
             if not reader.read:
-                raise Unusable("holds no Net Heroes xAPI statements" if kind == "export"
-                               else "holds no Net Heroes outcome rows")
-            conn.executemany(f"INSERT INTO sessions VALUES ({_marks(SESSIONS)})",
-                             reader.session_rows())
+                raise Unusable(
+                    "holds no Net Heroes xAPI statements"
+                    if kind == "export"
+                    else "holds no Net Heroes outcome rows"
+                )
+            conn.executemany(
+                f"INSERT INTO sessions VALUES ({_marks(SESSIONS)})", reader.session_rows()
+            )
             counts = reader.kept, reader.read, reader.lines - reader.read
         else:
             _attach(conn, path)
@@ -68,8 +72,10 @@ def extract(path: str, kind: str, sessions: list[str], database: str) -> None:
             _attach(conn, path)
             conn.execute("CREATE TEMP TABLE wanted (id TEXT PRIMARY KEY)")
             conn.executemany("INSERT INTO temp.wanted VALUES (?)", ((s,) for s in sessions))
-            conn.execute(f"CREATE TABLE events AS SELECT {EVENTS} FROM src.events "
-                         f"WHERE session IN (SELECT id FROM temp.wanted)")
+            conn.execute(
+                f"CREATE TABLE events AS SELECT {EVENTS} FROM src.events "
+                f"WHERE session IN (SELECT id FROM temp.wanted)"
+            )
         create_tables(conn)
         rows = conn.execute(f"SELECT {', '.join(EVENT_FIELDS)} FROM events").fetchall()
         Tally().add_rows(rows).write(conn)

@@ -67,8 +67,13 @@ def build(conn, content, k: int, k_raised: bool = False) -> Report:
     ages = agg.by_session_column(conn, "age_band")
     for rows in (groups, ages):
         agg.suppress(rows, k, total.suppressed)
-    for by, rows in (("all", [total]), ("topic", topic_rows), ("grp", groups),
-                     ("age_band", ages), ("scenario", [s for t in topic_rows for s in t.children])):
+    for by, rows in (
+        ("all", [total]),
+        ("topic", topic_rows),
+        ("grp", groups),
+        ("age_band", ages),
+        ("scenario", [s for t in topic_rows for s in t.children]),
+    ):
         agg.add_gains(rows, agg.paired_gains(conn, by))
     first, last = agg.date_range(conn)
     titles, labels = names(scenarios)
@@ -87,12 +92,35 @@ def names(scenarios) -> tuple[dict, dict]:
 
 
 # -- CSV -------------------------------------------------------------------------------
-CSV_COLUMNS = ("level", "topic", "scenario", "node", "group", "age_band", "sessions",
-               "plays_started", "plays_finished", "completion_rate", "decisions", "safe_share",
-               "neutral_share", "risky_share", "pre_correct_rate", "post_correct_rate",
-               "n_paired", "gain_points", "gain_ci_low", "gain_ci_high", "effect_size",
-               "gain_clear", "efficacy_yes_before", "efficacy_n_before", "efficacy_yes_after",
-               "efficacy_n_after", "suppressed")
+CSV_COLUMNS = (
+    "level",
+    "topic",
+    "scenario",
+    "node",
+    "group",
+    "age_band",
+    "sessions",
+    "plays_started",
+    "plays_finished",
+    "completion_rate",
+    "decisions",
+    "safe_share",
+    "neutral_share",
+    "risky_share",
+    "pre_correct_rate",
+    "post_correct_rate",
+    "n_paired",
+    "gain_points",
+    "gain_ci_low",
+    "gain_ci_high",
+    "effect_size",
+    "gain_clear",
+    "efficacy_yes_before",
+    "efficacy_n_before",
+    "efficacy_yes_after",
+    "efficacy_n_after",
+    "suppressed",
+)
 _BLANK = len(CSV_COLUMNS) - 7  # the figure columns (not the 6 names nor `suppressed`)
 
 
@@ -125,13 +153,33 @@ def _figures(row: Row, plays: bool = True) -> list:
     if row.suppressed:
         return [""] * _BLANK + ["yes"]
     if not plays:
-        return [row.sessions, "", "", "", row.decisions, _share(row.safe, row.decisions),
-                _share(row.neutral, row.decisions), _share(row.risky, row.decisions),
-                *[""] * (_BLANK - 8), "no"]
-    return [row.sessions, row.started, row.completed, _rate(row.completion), row.decisions,
-            _share(row.safe, row.decisions), _share(row.neutral, row.decisions),
-            _share(row.risky, row.decisions), _rate(row.pre), _rate(row.post),
-            *_gain(row), *_efficacy(row), "no"]
+        return [
+            row.sessions,
+            "",
+            "",
+            "",
+            row.decisions,
+            _share(row.safe, row.decisions),
+            _share(row.neutral, row.decisions),
+            _share(row.risky, row.decisions),
+            *[""] * (_BLANK - 8),
+            "no",
+        ]
+    return [
+        row.sessions,
+        row.started,
+        row.completed,
+        _rate(row.completion),
+        row.decisions,
+        _share(row.safe, row.decisions),
+        _share(row.neutral, row.decisions),
+        _share(row.risky, row.decisions),
+        _rate(row.pre),
+        _rate(row.post),
+        *_gain(row),
+        *_efficacy(row),
+        "no",
+    ]
 
 
 def csv_rows(report: Report):
@@ -142,8 +190,15 @@ def csv_rows(report: Report):
         for scenario in topic.children:
             yield ["scenario", topic.key, scenario.key, "", "", "", *_figures(scenario)]
             for point in scenario.children:
-                yield ["decision", topic.key, scenario.key, point.key, "", "",
-                       *_figures(point, plays=False)]
+                yield [
+                    "decision",
+                    topic.key,
+                    scenario.key,
+                    point.key,
+                    "",
+                    "",
+                    *_figures(point, plays=False),
+                ]
     for row in report.groups:
         yield ["group", "", "", "", row.key, "", *_figures(row)]
     for row in report.age_bands:
@@ -165,8 +220,10 @@ def counted(n: int, noun: str) -> str:
 
 
 def text(report: Report) -> str:
-    lines = [f"{counted(report.total.sessions, 'session')}, "
-             f"{counted(report.events, 'event')} (groups under {report.k} sessions suppressed)"]
+    lines = [
+        f"{counted(report.total.sessions, 'session')}, "
+        f"{counted(report.events, 'event')} (groups under {report.k} sessions suppressed)"
+    ]
     if report.total.suppressed:
         return lines[0] + "\nfewer sessions than the threshold: nothing can be shown\n"
     for scenario in report.scenarios:
@@ -174,10 +231,12 @@ def text(report: Report) -> str:
         if scenario.suppressed:
             lines.append(f"  {name}: suppressed")
             continue
-        lines.append(f"  {name}: {scenario.sessions} sessions, finished "
-                     f"{_pct(scenario.completion)}, safe choices {_pct(scenario.safe_share)}, "
-                     f"correct before {_pct(scenario.pre)}, after {_pct(scenario.post)}; "
-                     f"{gain_text(scenario)}")
+        lines.append(
+            f"  {name}: {scenario.sessions} sessions, finished "
+            f"{_pct(scenario.completion)}, safe choices {_pct(scenario.safe_share)}, "
+            f"correct before {_pct(scenario.pre)}, after {_pct(scenario.post)}; "
+            f"{gain_text(scenario)}"
+        )
     return "\n".join(lines) + "\n"
 
 

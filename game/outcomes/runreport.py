@@ -19,8 +19,15 @@ def expand(inputs) -> list[Path]:
     for name in inputs:
         path = Path(name)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES
-                                and p.is_file() and (p.suffix != ".csv" or _is_export(p))))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix in SUFFIXES
+                    and p.is_file()
+                    and (p.suffix != ".csv" or _is_export(p))
+                )
+            )
         else:
             found.append(path)
     return found
@@ -38,8 +45,10 @@ def load_content(path):
     target = Path(path) if path else SCENARIOS_FILE
     content, diags = check_file(str(target))
     if content is None or any(d.is_error for d in diags):
-        print(f"warning: cannot read the scenarios from {target}; topics and titles are "
-              f"left out", file=sys.stderr)
+        print(
+            f"warning: cannot read the scenarios from {target}; topics and titles are left out",
+            file=sys.stderr,
+        )
         return None
     return content
 
@@ -47,8 +56,11 @@ def load_content(path):
 def run(args) -> int:
     k, raised = aggregate.effective_k(args.min_group)
     if raised:
-        print(f"note: --min-group {args.min_group} is below the smallest allowed group size; "
-              f"using {k}", file=sys.stderr)
+        print(
+            f"note: --min-group {args.min_group} is below the smallest allowed group size; "
+            f"using {k}",
+            file=sys.stderr,
+        )
     files = expand(args.inputs)
     content = load_content(args.scenarios)
     with Merged() as merged:

@@ -19,10 +19,29 @@ USER_VERSION = 1
 DB_NAME = "outcomes.sqlite3"
 
 SESSION_COLUMNS = ("id", "started", "locale", "age_band", "grp", "content_version")
-EVENT_COLUMNS = ("session", "seq", "kind", "scenario", "node", "choice", "safety", "phase",
-                 "question", "correct", "seconds", "ts")
-KINDS = ("scenario_started", "answer", "decision", "scenario_completed", "scenario_abandoned",
-         "votes", "efficacy")
+EVENT_COLUMNS = (
+    "session",
+    "seq",
+    "kind",
+    "scenario",
+    "node",
+    "choice",
+    "safety",
+    "phase",
+    "question",
+    "correct",
+    "seconds",
+    "ts",
+)
+KINDS = (
+    "scenario_started",
+    "answer",
+    "decision",
+    "scenario_completed",
+    "scenario_abandoned",
+    "votes",
+    "efficacy",
+)
 PHASES = ("pre", "post")
 EFFICACY_CHOICES = ("yes", "unsure", "no")  # the three faces, in the order they are shown
 
@@ -70,8 +89,10 @@ def problem(conn: sqlite3.Connection, schema: str = "main") -> str:
         return "not a Net Heroes outcomes database"
     if version > USER_VERSION:
         return f"written by a newer version of the game (format {version})"
-    names = {row[0] for row in conn.execute(
-        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")}
+    names = {
+        row[0]
+        for row in conn.execute(f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")
+    }
     if not {"sessions", "events"} <= names:
         return "the outcomes tables are missing"
     return ""

@@ -14,9 +14,24 @@ from . import fastparse
 from .xapi import EXT, HOME, SCENARIOS, kind_of
 
 # The columns of a staging row, in this order: the event columns then the session columns.
-STAGE_COLUMNS = ("session", "seq", "kind", "scenario", "node", "choice", "safety", "phase",
-                 "question", "correct", "seconds", "ts", "locale", "age_band", "grp",
-                 "content_version")
+STAGE_COLUMNS = (
+    "session",
+    "seq",
+    "kind",
+    "scenario",
+    "node",
+    "choice",
+    "safety",
+    "phase",
+    "question",
+    "correct",
+    "seconds",
+    "ts",
+    "locale",
+    "age_band",
+    "grp",
+    "content_version",
+)
 MAX_SEQ = 100_000  # more events than this in one session is not a play session
 _SESSION_AT = STAGE_COLUMNS.index("locale")  # where a row's session columns start
 _TS = STAGE_COLUMNS.index("ts")
@@ -24,13 +39,15 @@ MAX_LINE = 1 << 20  # a longer "line" is not one of our statements
 BATCH = 2000
 _DURATION = re.compile(r"PT(\d+)S")
 _SKIPPED = (KeyError, TypeError, AttributeError, IndexError, ValueError)
-_SEQ, _SAFETY, _PHASE, _LOCALE, _AGE, _GROUP, _VERSION = (EXT + name for name in (
-    "seq", "safety", "phase", "locale", "age-band", "group", "content-version"))
+_SEQ, _SAFETY, _PHASE, _LOCALE, _AGE, _GROUP, _VERSION = (
+    EXT + name
+    for name in ("seq", "safety", "phase", "locale", "age-band", "group", "content-version")
+)
 
 
 def _after(iri: str, marker: str) -> str:
     at = iri.find(marker)
-    return iri[at + len(marker):] if at >= 0 else ""
+    return iri[at + len(marker) :] if at >= 0 else ""
 
 
 def parse(line: bytes) -> tuple | None:
@@ -52,25 +69,47 @@ def _row(s: dict) -> tuple | None:
     context = s["context"]
     ext = context["extensions"]
     seq = ext[_SEQ]
-    if (account["homePage"] != HOME or kind is None or type(seq) is not int
-            or len(session) != 36 or not target.startswith(SCENARIOS)):
+    if (
+        account["homePage"] != HOME
+        or kind is None
+        or type(seq) is not int
+        or len(session) != 36
+        or not target.startswith(SCENARIOS)
+    ):
         return None
     activities = context.get("contextActivities") or {}
     parent = activities.get("parent") or [{"id": target}]
     other = (activities.get("other") or [{"id": ""}])[0]["id"]
     node = _after(target, "/nodes/") or ("" if "/choices/" in other else _after(other, "/nodes/"))
-    scenario = parent[0]["id"][len(SCENARIOS):]
+    scenario = parent[0]["id"][len(SCENARIOS) :]
     result = s.get("result") or {}
     success = result.get("success")
     duration = _DURATION.fullmatch(result.get("duration") or "")
-    text = (session, scenario, node, result.get("response", ""), ext.get(_SAFETY, ""),
-            ext.get(_PHASE, ""), _after(target, "/questions/"), s.get("timestamp", ""),
-            ext.get(_LOCALE, ""), ext.get(_AGE, ""), ext.get(_GROUP, ""), ext.get(_VERSION, ""))
+    text = (
+        session,
+        scenario,
+        node,
+        result.get("response", ""),
+        ext.get(_SAFETY, ""),
+        ext.get(_PHASE, ""),
+        _after(target, "/questions/"),
+        s.get("timestamp", ""),
+        ext.get(_LOCALE, ""),
+        ext.get(_AGE, ""),
+        ext.get(_GROUP, ""),
+        ext.get(_VERSION, ""),
+    )
     if "/" in scenario or not all(type(t) is str for t in text):
         return None
-    return (*text[:1], seq, kind, *text[1:7],
-            None if success is None else int(bool(success)),
-            int(duration.group(1)) if duration else _count(result), *text[7:])
+    return (
+        *text[:1],
+        seq,
+        kind,
+        *text[1:7],
+        None if success is None else int(bool(success)),
+        int(duration.group(1)) if duration else _count(result),
+        *text[7:],
+    )
 
 
 def _count(result: dict) -> int | None:
@@ -132,5 +171,6 @@ class Reader:
             known[2] = row[_SESSION_AT + 1]  # the age band may be set during the session
 
     def session_rows(self):
-        return ((sid, f"{first[:13]}:00:00Z", *rest)
-                for sid, (first, *rest) in self.sessions.items())
+        return (
+            (sid, f"{first[:13]}:00:00Z", *rest) for sid, (first, *rest) in self.sessions.items()
+        )

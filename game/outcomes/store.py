@@ -83,8 +83,7 @@ def contract_problem(kind: str, fields: dict) -> str:
 class SQLiteRecorder(Recorder):
     """Keeps the events of one play session in `<data dir>/outcomes.sqlite3`."""
 
-    def __init__(self, data_dir: Path | str | None = None, *, clock=time.monotonic,
-                 now=None):
+    def __init__(self, data_dir: Path | str | None = None, *, clock=time.monotonic, now=None):
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.path = self.data_dir / schema.DB_NAME
         self.warning = ""
@@ -102,8 +101,14 @@ class SQLiteRecorder(Recorder):
         self.session = str(uuid.uuid4())
         self._started = hour_floor(self._now())
         self._t0 = self._clock()
-        self._row = {"id": self.session, "started": iso(self._started), "locale": locale,
-                     "age_band": "", "grp": group, "content_version": content_version}
+        self._row = {
+            "id": self.session,
+            "started": iso(self._started),
+            "locale": locale,
+            "age_band": "",
+            "grp": group,
+            "content_version": content_version,
+        }
         self._written = False
         self._seq = 0
 
@@ -157,19 +162,24 @@ class SQLiteRecorder(Recorder):
     def _event_row(self, kind: str, fields: dict) -> dict:
         offset = coarse_seconds(self._clock() - self._t0)
         correct = fields.get("correct")
-        return {"session": self.session, "seq": self._seq + 1, "kind": kind,
-                "scenario": str(fields.get("scenario", "")),
-                "node": str(fields.get("ending") or fields.get("node") or ""),
-                "choice": str(fields.get("choice", "")), "safety": str(fields.get("safety", "")),
-                "phase": str(fields.get("phase", "")), "question": str(fields.get("question", "")),
-                "correct": None if correct is None else int(bool(correct)),
-                "seconds": fields.get("seconds", fields.get("count")),
-                "ts": iso(self._started + timedelta(seconds=offset))}
+        return {
+            "session": self.session,
+            "seq": self._seq + 1,
+            "kind": kind,
+            "scenario": str(fields.get("scenario", "")),
+            "node": str(fields.get("ending") or fields.get("node") or ""),
+            "choice": str(fields.get("choice", "")),
+            "safety": str(fields.get("safety", "")),
+            "phase": str(fields.get("phase", "")),
+            "question": str(fields.get("question", "")),
+            "correct": None if correct is None else int(bool(correct)),
+            "seconds": fields.get("seconds", fields.get("count")),
+            "ts": iso(self._started + timedelta(seconds=offset)),
+        }
 
     def _insert(self, row: dict):
         columns = schema.EVENT_COLUMNS
-        sql = (f"INSERT INTO events ({', '.join(columns)}) "
-               f"VALUES ({', '.join('?' * len(columns))})")
+        sql = f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         return sql, tuple(row[c] for c in columns)
 
     def _write(self, sql: str, params) -> bool:
@@ -186,7 +196,8 @@ class SQLiteRecorder(Recorder):
                     self._conn.execute(
                         f"INSERT OR IGNORE INTO sessions ({', '.join(cols)}) "
                         f"VALUES ({', '.join('?' * len(cols))})",
-                        tuple(self._row[c] for c in cols))
+                        tuple(self._row[c] for c in cols),
+                    )
                 self._conn.execute(sql, params)
             return True
         except sqlite3.Error as exc:

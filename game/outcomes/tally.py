@@ -15,15 +15,35 @@ from __future__ import annotations
 
 from .schema import EFFICACY_CHOICES, PHASES
 
-PLAY_COLUMNS = ("session", "scenario", "started", "completed", "decisions", "safe",
-                "neutral", "risky", "pre_n", "pre_ok", "post_n", "post_ok", "eff_pre_yes",
-                "eff_pre_unsure", "eff_pre_no", "eff_post_yes", "eff_post_unsure", "eff_post_no")
+PLAY_COLUMNS = (
+    "session",
+    "scenario",
+    "started",
+    "completed",
+    "decisions",
+    "safe",
+    "neutral",
+    "risky",
+    "pre_n",
+    "pre_ok",
+    "post_n",
+    "post_ok",
+    "eff_pre_yes",
+    "eff_pre_unsure",
+    "eff_pre_no",
+    "eff_post_yes",
+    "eff_post_unsure",
+    "eff_post_no",
+)
 POINT_COLUMNS = ("scenario", "node", "sessions", "decisions", "safe", "neutral", "risky")
 # What add() takes, in this order (so rows can be selected straight from an events table).
 EVENT_FIELDS = ("session", "kind", "scenario", "node", "safety", "phase", "correct", "choice")
 _SAFETY = {"safe": 1, "neutral": 2, "risky": 3}
-_EFFICACY = {(phase, choice): 10 + 3 * p + c for p, phase in enumerate(PHASES)
-             for c, choice in enumerate(EFFICACY_CHOICES)}  # where each is counted in a play
+_EFFICACY = {
+    (phase, choice): 10 + 3 * p + c
+    for p, phase in enumerate(PHASES)
+    for c, choice in enumerate(EFFICACY_CHOICES)
+}  # where each is counted in a play
 _COUNTS = len(PLAY_COLUMNS) - 2
 
 
@@ -69,8 +89,7 @@ class Tally:
         return self
 
     def play_rows(self):
-        return ((session, scenario, *counts)
-                for (session, scenario), counts in self.plays.items())
+        return ((session, scenario, *counts) for (session, scenario), counts in self.plays.items())
 
     def point_rows(self):
         return ((scenario, node, len(p[0]), *p[1:]) for (scenario, node), p in self.points.items())

@@ -20,8 +20,9 @@ MISSING = {
     "no_answers": N_("No learning gain yet: no questions were answered."),
     "only_pre": N_("No learning gain yet: only the questions before the story were answered."),
     "only_post": N_("No learning gain yet: only the questions after the story were answered."),
-    "no_pairs": N_("No learning gain yet: nobody answered the questions both before and after "
-                   "the story."),
+    "no_pairs": N_(
+        "No learning gain yet: nobody answered the questions both before and after the story."
+    ),
 }
 
 
@@ -55,12 +56,14 @@ def detail(gain: Gain) -> str:
     """How sure the gain is: the interval and the number of pairs ('' without pairs)."""
     if not gain.n:
         return ""
-    pairs = ngettext("{n} session answered before and after",
-                     "{n} sessions answered before and after", gain.n).format(n=gain.n)
+    pairs = ngettext(
+        "{n} session answered before and after", "{n} sessions answered before and after", gain.n
+    ).format(n=gain.n)
     if gain.interval is None or gain.unchanged:
         return pairs
     span = _("{confidence} interval: {low} to {high} points").format(
-        confidence=LEVEL, low=signed(gain.low), high=signed(gain.high))
+        confidence=LEVEL, low=signed(gain.low), high=signed(gain.high)
+    )
     return f"{pairs}; {span}"
 
 
@@ -74,8 +77,8 @@ def screen_line(row: Row) -> str:
     if not gain.clear:
         return _("Learning gain: not clear yet")
     return _("Learning gain: {gain} ({confidence} interval {low} to {high})").format(
-        gain=points(gain.mean), confidence=LEVEL, low=signed(gain.low),
-        high=signed(gain.high))
+        gain=points(gain.mean), confidence=LEVEL, low=signed(gain.low), high=signed(gain.high)
+    )
 
 
 def efficacy_line(row: Row, pct) -> str:
@@ -83,11 +86,16 @@ def efficacy_line(row: Row, pct) -> str:
     before, after = (sum(row.efficacy(phase)) for phase in ("pre", "post"))
     if not before and not after:
         return ""
-    return _("Would they know what to do and who to tell? {before} said yes before the story "
-             "and {after} after ({n_before} and {n_after} answers). This is how sure they "
-             "feel, not a score.").format(before=pct(row.efficacy_yes("pre")),
-                                          after=pct(row.efficacy_yes("post")),
-                                          n_before=before, n_after=after)
+    return _(
+        "Would they know what to do and who to tell? {before} said yes before the story "
+        "and {after} after ({n_before} and {n_after} answers). This is how sure they "
+        "feel, not a score."
+    ).format(
+        before=pct(row.efficacy_yes("pre")),
+        after=pct(row.efficacy_yes("post")),
+        n_before=before,
+        n_after=after,
+    )
 
 
 def efficacy_short(row: Row, pct) -> str:
@@ -95,4 +103,5 @@ def efficacy_short(row: Row, pct) -> str:
     if not any(row.efficacy("pre")) and not any(row.efficacy("post")):
         return ""
     return _("Knows what to do: {before} before, {after} after").format(
-        before=pct(row.efficacy_yes("pre")), after=pct(row.efficacy_yes("post")))
+        before=pct(row.efficacy_yes("pre")), after=pct(row.efficacy_yes("post"))
+    )

@@ -39,9 +39,15 @@ SCENARIOS = NS + "scenarios/"
 STATEMENT_NS = uuid.uuid5(uuid.NAMESPACE_URL, NS + "statements")
 VERB_BASE = "http://adlnet.gov/expapi/verbs/"
 ACTIVITY_BASE = "http://adlnet.gov/expapi/activities/"
-VERBS = {"scenario_started": "attempted", "answer": "answered", "decision": "experienced",
-         "scenario_completed": "completed", "scenario_abandoned": "terminated",
-         "votes": "responded", "efficacy": "responded"}
+VERBS = {
+    "scenario_started": "attempted",
+    "answer": "answered",
+    "decision": "experienced",
+    "scenario_completed": "completed",
+    "scenario_abandoned": "terminated",
+    "votes": "responded",
+    "efficacy": "responded",
+}
 _KIND_OF_VERB = {VERB_BASE + verb: kind for kind, verb in VERBS.items() if kind != "efficacy"}
 EFFICACY_ITEM = "If this happened to you, would you know what to do and who to tell?"
 EFFICACY_SCALE = (("yes", "Yes, I would"), ("unsure", "I'm not sure"), ("no", "Not yet"))
@@ -70,8 +76,11 @@ def efficacy_iri(scenario: str, phase: str) -> str:
 
 
 def _activity(iri: str, kind: str, **definition) -> dict:
-    return {"objectType": "Activity", "id": iri,
-            "definition": {"type": ACTIVITY_BASE + kind, **definition}}
+    return {
+        "objectType": "Activity",
+        "id": iri,
+        "definition": {"type": ACTIVITY_BASE + kind, **definition},
+    }
 
 
 def _language(locale: str) -> str:
@@ -80,24 +89,35 @@ def _language(locale: str) -> str:
 
 def _efficacy_item(scenario: str, phase: str) -> dict:
     scale = [{"id": key, "description": {"en-US": text}} for key, text in EFFICACY_SCALE]
-    return _activity(efficacy_iri(scenario, phase), "cmi.interaction",
-                     description={"en-US": EFFICACY_ITEM}, interactionType="likert",
-                     scale=scale)
+    return _activity(
+        efficacy_iri(scenario, phase),
+        "cmi.interaction",
+        description={"en-US": EFFICACY_ITEM},
+        interactionType="likert",
+        scale=scale,
+    )
 
 
 def statement(event: dict, session: dict) -> dict:
     """One xAPI 1.0.3 statement for an event row and its session row (dicts by column)."""
     kind, scenario = event["kind"], event["scenario"]
     verb = VERBS[kind]
-    extensions = {EXT + "seq": event["seq"], EXT + "locale": session["locale"],
-                  EXT + "age-band": session["age_band"], EXT + "group": session["grp"],
-                  EXT + "content-version": session["content_version"]}
+    extensions = {
+        EXT + "seq": event["seq"],
+        EXT + "locale": session["locale"],
+        EXT + "age-band": session["age_band"],
+        EXT + "group": session["grp"],
+        EXT + "content-version": session["content_version"],
+    }
     context: dict = {"language": _language(session["locale"]), "extensions": extensions}
     result: dict = {}
     target = _activity(scenario_iri(scenario), "simulation")
     if kind == "answer":
-        target = _activity(f"{SCENARIOS}{scenario}/questions/{event['question']}",
-                           "cmi.interaction", interactionType="choice")
+        target = _activity(
+            f"{SCENARIOS}{scenario}/questions/{event['question']}",
+            "cmi.interaction",
+            interactionType="choice",
+        )
         context["contextActivities"] = {"parent": [{"id": scenario_iri(scenario)}]}
         extensions[EXT + "phase"] = event["phase"]
         if event["choice"]:
@@ -111,14 +131,20 @@ def statement(event: dict, session: dict) -> dict:
     elif kind == "decision":
         node = node_iri(scenario, event["node"])
         target = _activity(node, "cmi.interaction", interactionType="choice")
-        context["contextActivities"] = {"parent": [{"id": scenario_iri(scenario)}],
-                                        "other": [{"id": f"{node}/choices/{event['choice']}"}]}
+        context["contextActivities"] = {
+            "parent": [{"id": scenario_iri(scenario)}],
+            "other": [{"id": f"{node}/choices/{event['choice']}"}],
+        }
         extensions[EXT + "safety"] = event["safety"]
         result["response"] = event["choice"]
     elif kind == "votes":
-        target = _activity(f"{SCENARIOS}{scenario}/questions/{event['question']}"
-                           if event["question"] else node_iri(scenario, event["node"]),
-                           "cmi.interaction", interactionType="choice")
+        target = _activity(
+            f"{SCENARIOS}{scenario}/questions/{event['question']}"
+            if event["question"]
+            else node_iri(scenario, event["node"]),
+            "cmi.interaction",
+            interactionType="choice",
+        )
         context["contextActivities"] = {"parent": [{"id": scenario_iri(scenario)}]}
         if event["phase"]:
             extensions[EXT + "phase"] = event["phase"]
@@ -134,12 +160,15 @@ def statement(event: dict, session: dict) -> dict:
             result["duration"] = f"PT{int(event['seconds'])}S"
         if event["node"]:
             context["contextActivities"] = {"other": [{"id": node_iri(scenario, event["node"])}]}
-    out = {"id": statement_id(event["session"], event["seq"]), "version": "1.0.3",
-           "timestamp": event["ts"],
-           "actor": {"objectType": "Agent",
-                     "account": {"homePage": HOME, "name": event["session"]}},
-           "verb": {"id": VERB_BASE + verb, "display": {"en-US": verb}},
-           "object": target, "context": context}
+    out = {
+        "id": statement_id(event["session"], event["seq"]),
+        "version": "1.0.3",
+        "timestamp": event["ts"],
+        "actor": {"objectType": "Agent", "account": {"homePage": HOME, "name": event["session"]}},
+        "verb": {"id": VERB_BASE + verb, "display": {"en-US": verb}},
+        "object": target,
+        "context": context,
+    }
     if result:
         out["result"] = result
     return out

@@ -9,6 +9,9 @@ def check(content, images_dir=None):
     for scenario in content.scenarios:
         for character in scenario.characters.values():
             if character.image and not (images / character.image).is_file():
-                yield Diagnostic.at(character.at["image"], "W150",
-                                    f"image not found: assets/images/{character.image}",
-                                    "the game will show a placeholder")
+                yield Diagnostic.at(
+                    character.at["image"],
+                    "W150",
+                    f"image not found: assets/images/{character.image}",
+                    "the game will show a placeholder",
+                )

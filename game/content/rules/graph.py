@@ -27,9 +27,12 @@ def check(content):
             continue
         endings = [n.id for n in scenario.endings]
         if not endings:
-            yield Diagnostic.at(scenario.at.get("nodes", scenario.loc), "E109",
-                                f"scenario '{scenario.id}' has no ending",
-                                "add a node with 'scene: ending'")
+            yield Diagnostic.at(
+                scenario.at.get("nodes", scenario.loc),
+                "E109",
+                f"scenario '{scenario.id}' has no ending",
+                "add a node with 'scene: ending'",
+            )
             continue
         edges = _edges(scenario)
         reverse: dict[str, list[str]] = {}
@@ -40,9 +43,16 @@ def check(content):
         reachable = _reach([scenario.start], edges) if scenario.start in scenario.nodes else None
         for node in scenario.nodes.values():
             if reachable is not None and node.id not in reachable:
-                yield Diagnostic.at(node.loc, "E107", f"node '{node.id}' can never be reached",
-                                    "no choice goes to it")
+                yield Diagnostic.at(
+                    node.loc,
+                    "E107",
+                    f"node '{node.id}' can never be reached",
+                    "no choice goes to it",
+                )
             elif node.id not in can_finish and node.choices:
-                yield Diagnostic.at(node.loc, "E108",
-                                    f"no ending can be reached from node '{node.id}'",
-                                    "the player would be stuck in a loop")
+                yield Diagnostic.at(
+                    node.loc,
+                    "E108",
+                    f"no ending can be reached from node '{node.id}'",
+                    "the player would be stuck in a loop",
+                )

@@ -10,10 +10,18 @@ def _duplicates(items, code: str, what: str):
             continue
         if item.id in first:
             other = first[item.id]
-            yield Diagnostic.at(item.loc, code, f"duplicate {what} '{item.id}'",
-                                f"first used at line {other.loc.line}")
-            yield Diagnostic.at(other.loc, code, f"duplicate {what} '{item.id}'",
-                                f"used again at line {item.loc.line}")
+            yield Diagnostic.at(
+                item.loc,
+                code,
+                f"duplicate {what} '{item.id}'",
+                f"first used at line {other.loc.line}",
+            )
+            yield Diagnostic.at(
+                other.loc,
+                code,
+                f"duplicate {what} '{item.id}'",
+                f"used again at line {item.loc.line}",
+            )
         else:
             first[item.id] = item
 

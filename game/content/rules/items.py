@@ -24,25 +24,32 @@ def check_scenario(scenario, locale: str):
     tally = items.tally_scenario(scenario, locale)
     anchor = scenario.at.get("pre", scenario.loc)
     if tally.adult_options and not tally.adult_wrong:
-        yield Diagnostic.at(anchor, "W132",
-                            f"in scenario '{scenario.id}'{where} every option that names a "
-                            f"trusted adult ({tally.adult_options}) is right or safe, so a child "
-                            "can pick the grown-up without learning",
-                            "let a wrong answer or a risky choice name one too "
-                            "('Tell Mum next week, after the meet-up')")
+        yield Diagnostic.at(
+            anchor,
+            "W132",
+            f"in scenario '{scenario.id}'{where} every option that names a "
+            f"trusted adult ({tally.adult_options}) is right or safe, so a child "
+            "can pick the grown-up without learning",
+            "let a wrong answer or a risky choice name one too "
+            "('Tell Mum next week, after the meet-up')",
+        )
     figures = tally.figures()
-    if tally.questions and figures["testwise_baseline"] > figures["chance"] + \
-            items.BASELINE_MARGIN:
-        yield Diagnostic.at(anchor, "W133",
-                            f"in scenario '{scenario.id}'{where} always picking the longest "
-                            f"answer scores {figures['testwise_baseline']:.0f} % (chance is "
-                            f"{figures['chance']:.0f} %)",
-                            "make the right answer not the longest in more questions")
+    if tally.questions and figures["testwise_baseline"] > figures["chance"] + items.BASELINE_MARGIN:
+        yield Diagnostic.at(
+            anchor,
+            "W133",
+            f"in scenario '{scenario.id}'{where} always picking the longest "
+            f"answer scores {figures['testwise_baseline']:.0f} % (chance is "
+            f"{figures['chance']:.0f} %)",
+            "make the right answer not the longest in more questions",
+        )
     if locale == "en" and scenario.post and not any(q.transfer for q in scenario.post):
-        yield Diagnostic.at(scenario.at.get("post", scenario.loc), "W134",
-                            f"scenario '{scenario.id}' has no transfer question after the story",
-                            "ask about a new situation in one post question and mark it "
-                            "'transfer: true'")
+        yield Diagnostic.at(
+            scenario.at.get("post", scenario.loc),
+            "W134",
+            f"scenario '{scenario.id}' has no transfer question after the story",
+            "ask about a new situation in one post question and mark it 'transfer: true'",
+        )
 
 
 def _longer(question, where: str):
@@ -52,8 +59,11 @@ def _longer(question, where: str):
     ratio = items.longer_by([a.text for a in question.answers], right)
     if ratio > items.LONGER_LIMIT:
         answer = question.answers[right]
-        yield Diagnostic.at(answer.at.get("text", answer.loc), "W131",
-                            f"question '{question.id}'{where}: the right answer is "
-                            f"{100 * (ratio - 1):.0f} % longer than every other option, "
-                            "so a child can guess it by its length",
-                            "make the options about the same length (within 20 %)")
+        yield Diagnostic.at(
+            answer.at.get("text", answer.loc),
+            "W131",
+            f"question '{question.id}'{where}: the right answer is "
+            f"{100 * (ratio - 1):.0f} % longer than every other option, "
+            "so a child can guess it by its length",
+            "make the options about the same length (within 20 %)",
+        )

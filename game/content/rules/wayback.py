@@ -14,7 +14,8 @@ def check(content):
                     continue
                 if not any(c.safety == "safe" for c in target.choices):
                     yield Diagnostic.at(
-                        choice.at["goto"], "W140",
+                        choice.at["goto"],
+                        "W140",
                         f"after this risky choice, node '{target.id}' offers no safe choice",
                         "give the player a way back, such as telling a trusted adult",
                     )
