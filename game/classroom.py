@@ -106,6 +106,14 @@ class Vote:
     marks: list[str]  # per option: a safety, or "correct"/"" for answers
 
 
+def _winner(ballot: Ballot, rank=None) -> int:
+    """The class's pick; the scenes record only once at least one vote is in."""
+    picked = ballot.winner(rank)
+    if picked is None:
+        raise ValueError("no votes yet: nothing to record")
+    return picked
+
+
 @dataclass
 class ClassSession:
     """The facilitated mode of the game, for one group label."""
@@ -115,7 +123,7 @@ class ClassSession:
 
     def record_decision(self, recorder, scenario, node_id: str, choices, ballot: Ballot) -> int:
         """Record the counts and return the class's choice (its index)."""
-        picked = ballot.winner(decision_rank(choices))
+        picked = _winner(ballot, decision_rank(choices))
         for choice, count in zip(choices, ballot.counts, strict=True):
             recorder.record(
                 "votes",
@@ -143,7 +151,7 @@ class ClassSession:
     ) -> int:
         """Record the counts (by answer id) and return the class's answer: its index in
         `answers`, the order the class saw."""
-        picked = ballot.winner()
+        picked = _winner(ballot)
         for answer, count in zip(answers, ballot.counts, strict=True):
             recorder.record(
                 "votes",

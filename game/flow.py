@@ -58,13 +58,13 @@ class Play:
         return coarse_seconds(self.app.clock - self.started)
 
     def _questions(self, phase: str, index: int) -> None:
+        from scenes.classroom import ClassQuizScene
         from scenes.quiz import QuizScene
 
         questions = self.scenario.pre if phase == "pre" else self.scenario.post
         if index < len(questions):
-            if self.app.classroom is not None:
-                from scenes.classroom import ClassQuizScene as QuizScene
-            self.app.replace(QuizScene(self.app, self, phase, index))
+            scene = ClassQuizScene if self.app.classroom is not None else QuizScene
+            self.app.replace(scene(self.app, self, phase, index))
         elif phase == "pre":
             self.show_node()
         else:
@@ -142,6 +142,7 @@ class Play:
         self._questions("post", 0)
 
     def results(self) -> None:
+        from scenes.classroom import ClassSummaryScene
         from scenes.ending import ResultsScene
 
         self.app.done.add(self.scenario.id)
@@ -154,9 +155,8 @@ class Play:
             decisions=len(self.runtime.history),
             seconds=self.seconds(),
         )
-        if self.app.classroom is not None:
-            from scenes.classroom import ClassSummaryScene as ResultsScene
-        self.app.replace(ResultsScene(self.app, self))
+        scene = ClassSummaryScene if self.app.classroom is not None else ResultsScene
+        self.app.replace(scene(self.app, self))
 
     def abandon(self) -> None:
         """The player left before the end (back to the menu, or the game closed)."""

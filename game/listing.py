@@ -43,7 +43,7 @@ def item_figures(content, catalogs) -> dict[str, dict[str, dict]]:
 
 def translated_share(content, catalogs) -> dict[str, dict[str, float]]:
     """{scenario id: {locale: percent of its strings translated (not fuzzy)}}."""
-    totals = Counter()
+    totals: Counter[str] = Counter()
     entries = list(iter_strings(content))
     for entry in entries:
         totals[entry.context.split("/", 1)[0]] += 1
@@ -51,7 +51,7 @@ def translated_share(content, catalogs) -> dict[str, dict[str, float]]:
     for locale in i18n.AVAILABLE:
         if locale == i18n.SOURCE:
             continue
-        done = Counter()
+        done: Counter[str] = Counter()
         catalog = catalogs.get(locale)
         if catalog is not None:
             for entry in entries:

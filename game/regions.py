@@ -68,11 +68,12 @@ def shown(region: Region, services=None) -> tuple[str, list[tuple[str, str, str]
     """(country, [(name, what it is for, how to reach it)]) in the current language, for
     `services` (default: all of the region's)."""
     country = pgettext(f"region/{region.code}/country", region.country)
+
+    def said(s: Service, field: str, value: str) -> str:
+        return pgettext(f"region/{region.code}/{s.id}/{field}", value)
+
     return country, [
-        tuple(
-            pgettext(f"region/{region.code}/{s.id}/{field}", value)
-            for field, value in (("name", s.name), ("for", s.purpose), ("reach", s.reach))
-        )
+        (said(s, "name", s.name), said(s, "for", s.purpose), said(s, "reach", s.reach))
         for s in (region.services if services is None else services)
     ]
 

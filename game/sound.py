@@ -107,7 +107,7 @@ class Sounds:
         try:
             if name is None:
                 pygame.mixer.stop()
-            elif self._cache.get(name) is not None:
-                self._cache[name].stop()
+            elif (sound := self._cache.get(name)) is not None:
+                sound.stop()
         except (pygame.error, OSError):
             pass

@@ -92,7 +92,8 @@ class ChatScene(StageScene):
         else:
             face = portrait(character, 48)
             surface.blit(face, (18, name_h + bh - 44))
-            surface.blit(name, (84, 0))
+            if name is not None:
+                surface.blit(name, (84, 0))
             rect = pygame.Rect(76, name_h + 4, bw, bh)
             if request:  # a request card: a coloured frame around the bubble
                 art.rounded_rect(surface, rect.inflate(6, 6), REQUESTS[request][1], 25)

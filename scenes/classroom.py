@@ -199,6 +199,8 @@ class VotingScene(Scene):
                 self.nudge = 2.5
 
     def _hands_key(self, event) -> None:
+        if self.hands is None:
+            return
         if event.key in DIGITS:
             self.hands.type(DIGITS[event.key])
         elif event.key == pygame.K_BACKSPACE:

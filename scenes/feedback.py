@@ -51,11 +51,11 @@ class FeedbackScene(Scene):
         grows wider and taller first; the text shrinks only if it still would not fit."""
         width = min(1000, round(CARD_W * self.app.text.scale))
 
-        def height(shrink: int) -> int:
+        def height_at(shrink: int) -> int:
             return BODY_Y + sum(self.block_heights(width, shrink)) + BUTTON_ROOM
 
-        shrink = shrink_to_fit(lambda k: height(k) <= MAX_H)
-        height = height(shrink)
+        shrink = shrink_to_fit(lambda k: height_at(k) <= MAX_H)
+        height = height_at(shrink)
         card = pygame.Rect(0, 0, width, max(CARD_H, min(MAX_H, height)))
         card.midbottom = (
             theme.WIDTH // 2,

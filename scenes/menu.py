@@ -128,7 +128,8 @@ class MenuScene(Scene):
         as a band only)."""
         labels = [(band, _("Ages {band}").format(band=band)) for band in AGE_BANDS]
         labels.append(("", _("All stories")))
-        chips, x = [], theme.WIDTH - 28
+        chips: list = []
+        x = theme.WIDTH - 28
         for band, label in reversed(labels):
             w = self.app.text.measure(label, theme.TEXT_SMALL, bold=True) + 40
             x -= w + 12

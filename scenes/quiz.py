@@ -37,7 +37,7 @@ class QuizScene(Scene):
         self.total = len(questions)
         self.question = questions[index]
         self.answers = play.answers(phase, self.question)  # this session's order
-        self.result = None  # (picked Answer, right?) once answered
+        self.result: tuple | None = None  # (picked Answer, right?) once answered
         self._answer_buttons()
 
     def _answer_buttons(self) -> None:
@@ -147,6 +147,8 @@ class QuizScene(Scene):
             self.draw_result(surface, ask.bottom + 30)
 
     def draw_result(self, surface, y: int) -> None:
+        if self.result is None:
+            return
         picked, right = self.result
         if self.phase == "pre":
             text, color, glyph = _("Thanks! Let's play and find out."), theme.SKY_DEEP, "star"

@@ -116,7 +116,7 @@ def _version(raw: bytes) -> str:
 def checked(path) -> tuple[Content | None, list[Diagnostic]]:
     """What check_file(path) gives, from the cache when the file has not changed."""
     found = story(path)
-    return found.content, found.diags
+    return found.content, found.check()
 
 
 def _model(base: Path, raw: bytes, shown: str):

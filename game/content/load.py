@@ -182,9 +182,10 @@ class Reader:
         found = {}
         keys: dict[str, yaml.Node] = {}
         for key_node, value in pairs:
-            key = self.key(key_node, keys, what)
-            if key is None:
+            known = self.key(key_node, keys, what)
+            if known is None:
                 continue
+            key = known
             if key not in schema:
                 self.error(
                     key_node, "E010", f"unknown key '{key}' in {what}", did_you_mean(key, schema)

@@ -66,7 +66,9 @@ class Break:
 
 def parse_words(text: str) -> WordList:
     """Read a word list (see the module's docstring). Lines that are not Thai are ignored."""
-    words, never, nots = set(), set(), set()
+    words: set[str] = set()
+    never: set[str] = set()
+    nots: set[str] = set()
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip().replace(ZWSP, "")
         target = words
@@ -127,7 +129,8 @@ def _outermost(found: list[Break]) -> list[Break]:
 
 def _unmark(string: str) -> tuple[str, set[int]]:
     """The string without marks, and the offsets (in it) where marks were."""
-    visible, marks = [], set()
+    visible: list[str] = []
+    marks: set[int] = set()
     for ch in string:
         if ch == ZWSP:
             marks.add(len(visible))

@@ -62,8 +62,8 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
         return None, []
     if "&" not in text:
         return root, []  # no anchors, so no aliases: nothing can expand
-    problem = _alias_problem(root, path)
-    return (None, [problem]) if problem else (root, [])
+    alias = _alias_problem(root, path)
+    return (None, [alias]) if alias else (root, [])
 
 
 def _syntax_hint(problem: str) -> str:

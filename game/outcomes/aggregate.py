@@ -126,7 +126,8 @@ def suppress(rows: list[Row], k: int, parent_hidden: bool = False) -> None:
 def build_tables(conn: sqlite3.Connection, group: str | None = None) -> None:
     """Temporary `plays` and `points` from the `events` of a database (for one group label,
     or all), for the functions below."""
-    where, params = "", ()
+    where: str = ""
+    params: tuple[str, ...] = ()
     if group is not None:
         where, params = "WHERE session IN (SELECT id FROM sessions WHERE grp = ?)", (group,)
     drop_tables(conn)

@@ -45,19 +45,20 @@ def parse(record: list[str]) -> tuple | None:
     """The staging row (see statements.STAGE_COLUMNS) of one CSV record, or None."""
     if len(record) != len(EXPORT_COLUMNS):
         return None
-    statement_id, *row = record
+    statement_id, *texts = record
+    row: list[str | int | None] = list(texts)
     try:
         for at in _INTS:
-            row[at] = int(row[at]) if row[at] != "" else None
+            row[at] = int(texts[at]) if texts[at] != "" else None
     except ValueError:
         return None
-    session, seq = row[0], row[1]
+    session, seq = texts[0], row[1]
     if (
         len(session) != 36
-        or seq is None
+        or not isinstance(seq, int)
         or not 0 < seq <= statements.MAX_SEQ
-        or row[_KIND] not in schema.KINDS
-        or "/" in row[_SCENARIO]
+        or texts[_KIND] not in schema.KINDS
+        or "/" in texts[_SCENARIO]
         or statement_id != xapi.statement_id(session, seq)
     ):
         return None

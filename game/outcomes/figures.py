@@ -71,7 +71,7 @@ def _hidden(rows: list[Row]) -> int:
 
 def figures(report: Report) -> dict:
     """The report's figures as plain data (see the module docstring)."""
-    out = {
+    out: dict = {
         "format": FORMAT,
         "min_group": report.k,
         "all": None,

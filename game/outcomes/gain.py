@@ -110,7 +110,8 @@ class Gain:
     @property
     def clear(self) -> bool:
         """True when the interval leaves zero out: more than chance (up or down)."""
-        return self.interval is not None and (self.low > 0 or self.high < 0)
+        interval = self.interval
+        return interval is not None and (interval[0] > 0 or interval[1] < 0)
 
 
 Counts = dict  # (pre right, pre answered, post right, post answered) -> number of pairs

@@ -66,8 +66,8 @@ def extract(path: str, kind: str, sessions: list[str], database: str) -> None:
         if kind in READERS:
             wanted = set(sessions)
             conn.execute(f"CREATE TABLE events ({EVENTS})")
-            rows = (row[_EVENT] for row in READERS[kind](path).rows() if row[0] in wanted)
-            conn.executemany(f"INSERT INTO events VALUES ({_marks(EVENTS)})", rows)
+            wanted_rows = (row[_EVENT] for row in READERS[kind](path).rows() if row[0] in wanted)
+            conn.executemany(f"INSERT INTO events VALUES ({_marks(EVENTS)})", wanted_rows)
         else:
             _attach(conn, path)
             conn.execute("CREATE TEMP TABLE wanted (id TEXT PRIMARY KEY)")

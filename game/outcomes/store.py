@@ -20,6 +20,7 @@ from __future__ import annotations
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -90,7 +91,8 @@ class SQLiteRecorder(Recorder):
         self._clock = clock
         self._now = now or (lambda: datetime.now(timezone.utc))
         self.session = ""
-        self.locale_of = None  # if set, asked for the game's language when the session is saved
+        # If set, asked for the game's language when the session is saved.
+        self.locale_of: Callable[[], str] | None = None
         self._row: dict = {}
         self._written = False  # the session row is in the database
         self._seq = 0

@@ -49,7 +49,7 @@ def headline(gain: Gain) -> str:
         return "–"
     if gain.unchanged:
         return _(UNCHANGED)
-    return points(gain.mean) if gain.clear else _(NOT_CLEAR)
+    return points(gain.mean) if gain.clear and gain.mean is not None else _(NOT_CLEAR)
 
 
 def detail(gain: Gain) -> str:
@@ -61,8 +61,9 @@ def detail(gain: Gain) -> str:
     ).format(n=gain.n)
     if gain.interval is None or gain.unchanged:
         return pairs
+    low, high = gain.interval
     span = _("{confidence} interval: {low} to {high} points").format(
-        confidence=LEVEL, low=signed(gain.low), high=signed(gain.high)
+        confidence=LEVEL, low=signed(low), high=signed(high)
     )
     return f"{pairs}; {span}"
 
@@ -74,10 +75,11 @@ def screen_line(row: Row) -> str:
         return _("Learning gain: needs answers before and after")
     if gain.unchanged:
         return _("Learning gain: no change (the same before and after)")
-    if not gain.clear:
+    if not gain.clear or gain.interval is None or gain.mean is None:
         return _("Learning gain: not clear yet")
+    low, high = gain.interval
     return _("Learning gain: {gain} ({confidence} interval {low} to {high})").format(
-        gain=points(gain.mean), confidence=LEVEL, low=signed(gain.low), high=signed(gain.high)
+        gain=points(gain.mean), confidence=LEVEL, low=signed(low), high=signed(high)
     )
 
 

@@ -4,7 +4,7 @@ from ..diagnostics import Diagnostic
 
 
 def _duplicates(items, code: str, what: str):
-    first: dict[str, object] = {}
+    first: dict = {}  # id -> the first item with it (nodes, choices, questions, answers)
     for item in items:
         if not item.id:
             continue

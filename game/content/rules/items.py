@@ -34,7 +34,8 @@ def check_scenario(scenario, locale: str):
             "('Tell Mum next week, after the meet-up')",
         )
     figures = tally.figures()
-    if tally.questions and figures["testwise_baseline"] > figures["chance"] + items.BASELINE_MARGIN:
+    baseline, chance = figures["testwise_baseline"], figures["chance"]
+    if baseline is not None and chance is not None and baseline > chance + items.BASELINE_MARGIN:
         yield Diagnostic.at(
             anchor,
             "W133",
