@@ -138,6 +138,28 @@ class App:
                 self.scenes.append(scene)
                 scene.enter()
 
+    # -- where the scenes lead: the shell knows every scene; a scene imports no other one
+    # (their modules are imported when first opened: the title screen starts without them).
+    def open_title(self, *, reset: bool = False) -> None:
+        from scenes.title import TitleScene
+
+        (self.reset if reset else self.replace)(TitleScene(self))
+
+    def open_menu(self) -> None:
+        from scenes.menu import MenuScene
+
+        self.replace(MenuScene(self))
+
+    def open_language(self) -> None:
+        from scenes.language import LanguageScene
+
+        self.replace(LanguageScene(self))
+
+    def play_story(self, scenario_id: str) -> None:
+        from .flow import Play
+
+        Play(self, scenario_id).begin()
+
     def open_help(self) -> None:
         from scenes.help import HelpScene
 

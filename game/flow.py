@@ -107,7 +107,7 @@ class Play:
 
     def show_node(self) -> None:
         from scenes.ending import EndingScene
-        from scenes.stage import scene_for
+        from scenes import scene_for
 
         node = self.runtime.current()
         if node.is_ending:

@@ -8,7 +8,7 @@ import yaml
 from .content.diagnostics import Diagnostic, Loc, did_you_mean
 from .content.yamlsafe import compose
 from .i18n import AVAILABLE
-from .operator_settings import (
+from .operator_values import (
     DUPLICATE,
     GROUP_MAX,
     GROUP_PATTERN,

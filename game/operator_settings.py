@@ -8,45 +8,35 @@ file is right. Options on the command line win over the file.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import settings
-from .theme import TEXT_SCALES
+
+# What the file may say lives in operator_values.py, which the checker reads too.
+from .operator_values import (  # noqa: F401  (re-exported for callers of this module)
+    DUPLICATE,
+    FILE_NAME,
+    GROUP_MAX,
+    GROUP_PATTERN,
+    IDLE_DEFAULT,
+    IDLE_MAX,
+    IDLE_MIN,
+    KEYS,
+    NOT_MAPPING,
+    OUT_OF_RANGE,
+    SYNTAX,
+    TEXT_SIZES,
+    UNKNOWN,
+    UNREADABLE,
+    WRONG_TYPE,
+    Operator,
+)
 
 # The checker (PyYAML and the diagnostics) is imported only when there is a file to check:
 # most PCs have none, and PyYAML alone is 10 ms of every start (game/operator_check.py).
 if TYPE_CHECKING:
     from .content.diagnostics import Diagnostic
-
-FILE_NAME = "operator.yaml"
-IDLE_MIN, IDLE_MAX, IDLE_DEFAULT = 20, 3600, 90
-GROUP_MAX = 40
-GROUP_PATTERN = re.compile(r"[^\W_]|[ _-]")  # letters and digits of any script, space, - and _
-
-# Codes (documented in docs/educators.md).
-SYNTAX = "O001"  # the YAML cannot be read
-NOT_MAPPING = "O002"  # the file is not a list of `key: value` lines
-UNKNOWN = "O003"  # a key the game does not know
-WRONG_TYPE = "O004"  # e.g. text where true/false is needed
-OUT_OF_RANGE = "O005"  # a value the game does not accept
-DUPLICATE = "O006"  # the same key twice
-UNREADABLE = "O007"  # the file is missing or cannot be read
-
-KEYS = ("language", "kiosk", "idle_seconds", "sound", "group", "text_size")
-TEXT_SIZES = tuple(TEXT_SCALES)  # normal, large
-
-
-@dataclass(frozen=True)
-class Operator:
-    language: str = ""  # '' keeps the player's own choice
-    kiosk: bool = False
-    idle_seconds: int = IDLE_DEFAULT
-    sound: bool = True
-    group: str = ""
-    text_size: str = "normal"
 
 
 def default_path() -> Path:

@@ -1,1 +1,20 @@
-"""One module per scene type. Scenes are small classes: enter, exit, handle_event, update, draw."""
+"""One module per scene type. Scenes are small classes: enter, exit, handle_event, update, draw.
+
+The story scenes (a chat, a call, a dialogue, a profile) share their base in `stage.py`;
+which one shows a node is decided here, so that the base never imports its own kinds."""
+
+
+def scene_for(scene_type: str):
+    """The scene class that shows a story node of this type (the node's `scene:` field)."""
+    # Imported when a story starts, not with the package: the title screen needs none of them.
+    from .call import CallScene
+    from .chat import ChatScene
+    from .dialogue import DialogueScene
+    from .profile import ProfileScene
+
+    return {
+        "chat": ChatScene,
+        "call": CallScene,
+        "dialogue": DialogueScene,
+        "profile": ProfileScene,
+    }[scene_type]

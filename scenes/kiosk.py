@@ -38,10 +38,8 @@ class AttractScene(Scene):
 
     def handle_event(self, event) -> None:
         if wakes(event):
-            from .title import TitleScene
-
             self.app.sounds.play("whoosh")
-            self.app.replace(TitleScene(self.app))
+            self.app.open_title()
 
     def draw_content(self, surface) -> None:
         cx = theme.WIDTH // 2

@@ -43,16 +43,12 @@ class LanguageScene(Scene):
         self.app.show("language", choices=[name for _code, name in i18n.LANGUAGES])
 
     def pressed(self, button) -> None:
-        from .title import TitleScene
-
         self.app.set_locale(button.action)
         settings.save(locale=button.action)
-        self.app.reset(TitleScene(self.app))
+        self.app.open_title(reset=True)
 
     def escape(self) -> None:
-        from .title import TitleScene
-
-        self.app.reset(TitleScene(self.app))
+        self.app.open_title(reset=True)
 
     def draw_content(self, surface) -> None:
         self.blit_text(

@@ -6,7 +6,6 @@ import pygame
 
 from game import art, theme
 from game.content.model import AGE_BANDS
-from game.flow import Play
 from game.i18n import _
 from game.ui import Button, darker
 
@@ -164,12 +163,10 @@ class MenuScene(Scene):
             self.app.replace(MenuScene(self.app))
             return
         self.app.sounds.play("whoosh")
-        Play(self.app, button.action).begin()
+        self.app.play_story(button.action)
 
     def escape(self) -> None:
-        from .title import TitleScene
-
-        self.app.replace(TitleScene(self.app))
+        self.app.open_title()
 
     def draw_content(self, surface) -> None:
         heading = self.blit_text(

@@ -318,17 +318,3 @@ class StageScene(Scene):
             speaker = self.messages[self.shown].speaker
             return "" if speaker == SYSTEM_SPEAKER else speaker
         return ""
-
-
-def scene_for(scene_type: str):
-    from .call import CallScene
-    from .chat import ChatScene
-    from .dialogue import DialogueScene
-    from .profile import ProfileScene
-
-    return {
-        "chat": ChatScene,
-        "call": CallScene,
-        "dialogue": DialogueScene,
-        "profile": ProfileScene,
-    }[scene_type]

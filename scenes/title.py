@@ -74,14 +74,10 @@ class TitleScene(Scene):
 
     def pressed(self, button) -> None:
         if button.action == "language":
-            from .language import LanguageScene
-
-            self.app.replace(LanguageScene(self.app))
+            self.app.open_language()
         elif button.action == "play":
-            from .menu import MenuScene
-
             self.app.sounds.play("whoosh")
-            self.app.replace(MenuScene(self.app))
+            self.app.open_menu()
         else:
             self.app.open_help()
 

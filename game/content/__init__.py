@@ -1,8 +1,6 @@
 """Content: scenarios.yaml -> model objects with locations -> diagnostics."""
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+from .basics import collector_paused, version_mark
 
 __all__ = [
     "Content",
@@ -10,8 +8,10 @@ __all__ = [
     "Scenario",
     "check_bytes",
     "check_file",
+    "collector_paused",
     "load_file",
     "load_text",
+    "version_mark",
 ]
 
 # The model, the loader and the rules are imported when first used: a start that finds its
@@ -29,14 +29,6 @@ def __getattr__(name: str):
 
         return Diagnostic
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def version_mark(text: str) -> str:
-    """The content version outcomes are recorded with: a checksum of the text and its length
-    (a version mark, not a security measure)."""
-    import zlib
-
-    return f"{zlib.crc32(text.encode('utf-8')):08x}-{len(text)}"
 
 
 def load_file(path):
@@ -71,24 +63,3 @@ def _checked(loaded):
         with collector_paused():
             diags = diags + list(run_rules(content))
     return content, sorted(set(diags))
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Loading, checking and unpickling a story make many small objects and no cycles.
-
-    The cyclic garbage collector would rescan them again and again while they are made
-    (that doubled the load time of large files), and once it is enabled again, the first
-    young collection would scan them all at once (another third). So it is paused, and
-    afterwards everything is moved to the oldest generation without a scan (freeze, then
-    unfreeze): a later full collection still finds any garbage, none is kept for ever.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()

@@ -105,7 +105,7 @@ def story(path, defer: bool = False) -> Story:
 
 
 def _version(raw: bytes) -> str:
-    from . import version_mark
+    from .basics import version_mark
 
     try:
         return version_mark(raw.decode("utf-8-sig"))
@@ -175,7 +175,7 @@ def _read(where: Path, valid):
         return None
     import pickle
 
-    from . import collector_paused
+    from .basics import collector_paused
 
     try:
         with collector_paused():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from . import collector_paused, version_mark
+from .basics import collector_paused, version_mark
 from . import model as m
 from .diagnostics import Diagnostic, Loc, Marks, did_you_mean
 from .yamlsafe import compose

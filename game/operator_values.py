@@ -1,0 +1,37 @@
+"""What the operator settings file may say: its keys, limits and diagnostic codes, and the
+settings themselves (`Operator`). Read by game/operator_settings.py and by the checker,
+game/operator_check.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .theme import TEXT_SCALES
+
+FILE_NAME = "operator.yaml"
+IDLE_MIN, IDLE_MAX, IDLE_DEFAULT = 20, 3600, 90
+GROUP_MAX = 40
+GROUP_PATTERN = re.compile(r"[^\W_]|[ _-]")  # letters and digits of any script, space, - and _
+
+# Codes (documented in docs/educators.md).
+SYNTAX = "O001"  # the YAML cannot be read
+NOT_MAPPING = "O002"  # the file is not a list of `key: value` lines
+UNKNOWN = "O003"  # a key the game does not know
+WRONG_TYPE = "O004"  # e.g. text where true/false is needed
+OUT_OF_RANGE = "O005"  # a value the game does not accept
+DUPLICATE = "O006"  # the same key twice
+UNREADABLE = "O007"  # the file is missing or cannot be read
+
+KEYS = ("language", "kiosk", "idle_seconds", "sound", "group", "text_size")
+TEXT_SIZES = tuple(TEXT_SCALES)  # normal, large
+
+
+@dataclass(frozen=True)
+class Operator:
+    language: str = ""  # '' keeps the player's own choice
+    kiosk: bool = False
+    idle_seconds: int = IDLE_DEFAULT
+    sound: bool = True
+    group: str = ""
+    text_size: str = "normal"
