@@ -56,14 +56,36 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
         problem = exc.problem or exc.context or "invalid YAML"
         hint = _syntax_hint(problem)
         return None, [Diagnostic.at(loc, "E001", f"YAML syntax error: {problem}", hint)]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        return None, [_bad_character(text, path, exc)]
     except yaml.YAMLError as exc:
-        return None, [Diagnostic.at(Loc(path, 1, 1), "E001", f"YAML syntax error: {exc}")]
+        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        return None, [Diagnostic.at(Loc(path, 1, 1), "E001", f"YAML syntax error: {first}")]
     if root is None:
         return None, []
     if "&" not in text:
         return root, []  # no anchors, so no aliases: nothing can expand
     alias = _alias_problem(root, path)
     return (None, [alias]) if alias else (root, [])
+
+
+def _bad_character(text: str, path: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    """Where the character is (the first one of its kind: the reader stops there; libyaml
+    gives its place in bytes, so it is found in the text instead)."""
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    at = text.find(char) if char else -1
+    if at < 0:
+        loc = Loc(path, 1, 1)
+    else:
+        loc = Loc(path, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+    return Diagnostic.at(
+        loc,
+        "E001",
+        f"YAML syntax error: the character U+{ord(char):04X} is not allowed"
+        if char
+        else "YAML syntax error: a character that is not allowed",
+        "delete it (most editors do not show it)",
+    )
 
 
 def _syntax_hint(problem: str) -> str:
