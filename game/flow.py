@@ -106,8 +106,8 @@ class Play:
         self._questions(phase, index + 1)
 
     def show_node(self) -> None:
-        from scenes.ending import EndingScene
         from scenes import scene_for
+        from scenes.ending import EndingScene
 
         node = self.runtime.current()
         if node.is_ending:

@@ -17,38 +17,13 @@ import pytest  # noqa: E402
 
 from game import art, log  # noqa: E402
 from game import theme as T  # noqa: E402
+from game.art import images as art_images  # noqa: E402
 from game.resources import SOUNDS  # noqa: E402
 from game.sound import NAMES, Sounds  # noqa: E402
 
-ALL_TOPICS = (
-    "stranger",
-    "webcam",
-    "photos",
-    "personal_info",
-    "shared_computer",
-    "meeting",
-    "fake_profile",
-    "gifts",
-    "bullying",
-    "privacy",
-    "helping_friend",
-)
-ALL_LOOKS = (
-    "kid",
-    "girl",
-    "boy",
-    "knight",
-    "cat",
-    "robot",
-    "fox",
-    "mum",
-    "dad",
-    "teacher",
-    "grandma",
-    "aunt",
-    "star",
-    "unknown",
-)
+# The registries, built from the drawing tables themselves
+ALL_TOPICS = art.TOPICS
+ALL_LOOKS = art.LOOKS
 ALL_ICONS = art.ICONS
 
 
@@ -104,10 +79,16 @@ def test_avatar_colour_changes_background():
 
 
 def test_unknown_look_falls_back(capsys):
+    capsys.readouterr()
     odd = art.avatar("no-such-look", 72)
     assert odd.get_size() == (72, 72)
     assert pixels(odd) == pixels(art.avatar("unknown", 72))
+    assert art.avatar("no-such-look", 40).get_size() == (40, 40)
     assert art.avatar(None, 72).get_size() == (72, 72)
+    assert art.avatar("", 72) is art.avatar("unknown", 72)
+    err = capsys.readouterr().err
+    assert err.count("unknown avatar look 'no-such-look'") == 1
+    assert len(err.strip().splitlines()) == 1  # no look at all (None, "") is not a warning
 
 
 # ------------------------------------------------------------------ topic pictures and icons
@@ -122,11 +103,15 @@ def test_topic_icons(topic):
     assert 0.15 < opaque_share(pic) < 0.95  # a picture, not an empty or a full square
 
 
-def test_topic_icons_differ_and_unknown_is_a_star():
+def test_topic_icons_differ_and_unknown_is_a_question_mark(capsys):
     shots = {pixels(art.topic_icon(t, 64)) for t in ALL_TOPICS}
     assert len(shots) == len(ALL_TOPICS)
+    capsys.readouterr()
     assert pixels(art.topic_icon("zzz", 64)) == pixels(art.topic_icon("other", 64))
     assert pixels(art.topic_icon("zzz", 64)) not in shots
+    err = capsys.readouterr().err
+    assert err.count("unknown topic picture 'zzz'") == 1
+    assert err.count("unknown topic picture 'other'") == 1
 
 
 def test_ui_icons():
@@ -171,7 +156,7 @@ def test_real_image_loads_and_scales(tmp_path, monkeypatch):
     src = pygame.Surface((20, 10))
     src.fill((10, 200, 30))
     pygame.image.save(src, str(folder / "dot.png"))
-    monkeypatch.setattr(art, "IMAGES", tmp_path / "images")
+    monkeypatch.setattr(art_images, "IMAGES", tmp_path / "images")  # where image() looks
     pic = art.image("dot.png")
     assert pic.get_size() == (20, 10)
     assert tuple(pic.get_at((5, 5)))[:3] == (10, 200, 30)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from .basics import collector_paused, version_mark
 from . import model as m
+from .basics import collector_paused, version_mark
 from .diagnostics import Diagnostic, Loc, Marks, did_you_mean
 from .yamlsafe import compose
 
