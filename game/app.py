@@ -15,6 +15,7 @@ from . import assess, i18n, theme
 from .art import Backdrop
 from .content.cache import Story
 from .i18n import _
+from .modes import SoloMode
 from .outcomes import Recorder
 from .sound import Sounds
 from .text import Text
@@ -34,6 +35,7 @@ class App:
         recorder=None,
         text_size: str = "normal",
         order_seed: int | None = None,
+        mode=None,
     ):
         # Scale smoothly to any window size, also smaller than 1280x720: pygame's SCALED mode
         # uses whole-number scaling (and crops small windows) unless this hint is set.
@@ -66,7 +68,8 @@ class App:
         self.play = None  # the scenario being played, if any
         self.age_band = ""  # the age band the player picked on the menu ('' for all)
         self.recorder = recorder or Recorder()
-        self.classroom = None  # a ClassSession in a facilitated class session
+        # Solo or class play, chosen once when the game starts (game/modes.py).
+        self.mode = mode or SoloMode()
         # Run once after the first frame is on screen; True stops the game (exit code 1).
         self.after_first_frame = None
         # The order answers and choices appear in: one per session (see game/assess.py).

@@ -172,8 +172,10 @@ class Driver:
                 raise AutoplayError("the game did not reach the end of the story")
 
 
-def start_app(content, locale="en", observer=None, recorder=None, text_size="normal", order_seed=0):
-    """A headless App on its title screen."""
+def start_app(
+    content, locale="en", observer=None, recorder=None, text_size="normal", order_seed=0, mode=None
+):
+    """A headless App on its title screen (solo play unless another mode is given)."""
     headless()
     import warnings
 
@@ -189,6 +191,7 @@ def start_app(content, locale="en", observer=None, recorder=None, text_size="nor
             recorder=recorder,
             text_size=text_size,
             order_seed=order_seed,
+            mode=mode,
         )
     app.start()
     return app

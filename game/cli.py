@@ -331,6 +331,11 @@ def _make_app(args, content, operator, chosen, locale, record=True):
         recorder=recorder,
         text_size=chosen["text_size"],
     )
+    if args.classroom is not None:
+        from .classroom import ClassSession
+        from .modes import ClassMode
+
+        options["mode"] = ClassMode(ClassSession(chosen["group"]))
     if chosen["kiosk"]:
         from .kiosk import KioskApp
 
@@ -344,10 +349,6 @@ def _make_app(args, content, operator, chosen, locale, record=True):
         )
     else:
         app = App(content, **options)
-    if args.classroom is not None:
-        from .classroom import ClassSession
-
-        app.classroom = ClassSession(chosen["group"])
     return app
 
 

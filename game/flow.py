@@ -36,7 +36,7 @@ class Play:
 
     def _efficacy(self, phase: str) -> None:
         """The self-efficacy item (solo play only: it asks about each child, not a class)."""
-        if self.app.classroom is not None:
+        if not self.app.mode.asks_efficacy:
             self.efficacy_answered(phase, None)
             return
         from scenes.efficacy import EfficacyScene
@@ -58,13 +58,9 @@ class Play:
         return coarse_seconds(self.app.clock - self.started)
 
     def _questions(self, phase: str, index: int) -> None:
-        from scenes.classroom import ClassQuizScene
-        from scenes.quiz import QuizScene
-
         questions = self.scenario.pre if phase == "pre" else self.scenario.post
         if index < len(questions):
-            scene = ClassQuizScene if self.app.classroom is not None else QuizScene
-            self.app.replace(scene(self.app, self, phase, index))
+            self.app.replace(self.app.mode.quiz_scene(self.app, self, phase, index))
         elif phase == "pre":
             self.show_node()
         else:
@@ -120,19 +116,12 @@ class Play:
         self.app.replace(scene_for(node.scene)(self.app, self, node))
 
     def choose(self, choice) -> None:
-        from scenes.feedback import FeedbackScene
-
         node = self.runtime.node_id
         self.runtime.choose(choice.id)
         self.app.recorder.record(
             "decision", scenario=self.scenario.id, node=node, choice=choice.id, safety=choice.safety
         )
-        if self.app.classroom is not None:  # the card shows how the class voted
-            from scenes.classroom import ClassFeedbackScene
-
-            self.app.push(ClassFeedbackScene(self.app, self, choice, self.app.classroom.votes[-1]))
-            return
-        self.app.push(FeedbackScene(self.app, self, choice))
+        self.app.push(self.app.mode.feedback_scene(self.app, self, choice))
 
     def after_feedback(self) -> None:
         self.app.pop()
@@ -142,9 +131,6 @@ class Play:
         self._questions("post", 0)
 
     def results(self) -> None:
-        from scenes.classroom import ClassSummaryScene
-        from scenes.ending import ResultsScene
-
         self.app.done.add(self.scenario.id)
         self.finished = True
         self.app.recorder.record(
@@ -155,8 +141,7 @@ class Play:
             decisions=len(self.runtime.history),
             seconds=self.seconds(),
         )
-        scene = ClassSummaryScene if self.app.classroom is not None else ResultsScene
-        self.app.replace(scene(self.app, self))
+        self.app.replace(self.app.mode.results_scene(self.app, self))
 
     def abandon(self) -> None:
         """The player left before the end (back to the menu, or the game closed)."""

@@ -234,8 +234,8 @@ class VotingScene(Scene):
 
     def right_label(self) -> str:
         return (
-            _("Class vote · {group}").format(group=self.app.classroom.group)
-            if self.app.classroom.group
+            _("Class vote · {group}").format(group=self.app.mode.group)
+            if self.app.mode.group
             else _("Class vote")
         )
 
@@ -256,7 +256,7 @@ class ClassVoteScene(VotingScene):
         self.app.show("choices", choices=[(c.text, c.safety) for c in self.choices])
 
     def reveal(self) -> None:
-        session = self.app.classroom
+        session = self.app.mode.session
         picked = session.record_decision(
             self.app.recorder, self.scenario, self.play.runtime.node_id, self.choices, self.ballot
         )
@@ -340,7 +340,7 @@ class ClassQuizScene(VotingScene):
         )
 
     def reveal(self) -> None:
-        picked = self.app.classroom.record_answer(
+        picked = self.app.mode.session.record_answer(
             self.app.recorder, self.scenario, self.phase, self.question, self.answers, self.ballot
         )
         self.picked = picked
@@ -607,7 +607,7 @@ class ClassSummaryScene(Scene):
     def __init__(self, app, play):
         super().__init__(app)
         self.play = play
-        votes = app.classroom.of(play.scenario.id)
+        votes = app.mode.session.of(play.scenario.id)
         self.rows = (
             (
                 _("Votes for safe choices"),
@@ -650,7 +650,7 @@ class ClassSummaryScene(Scene):
     def enter(self) -> None:
         self.app.show(
             "class_summary",
-            group=self.app.classroom.group,
+            group=self.app.mode.group,
             rows=[(label, value) for label, _color, value in self.rows],
         )
 
@@ -675,7 +675,7 @@ class ClassSummaryScene(Scene):
         self.play.leave()
 
     def draw_content(self, surface) -> None:
-        draw_header(self, surface, self.play.scenario.title, self.app.classroom.group)
+        draw_header(self, surface, self.play.scenario.title, self.app.mode.group)
         card = pygame.Rect(40, 90, theme.WIDTH - 80, 510)
         art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
         self.blit_text(

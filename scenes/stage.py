@@ -48,9 +48,9 @@ class StageScene(Scene):
         self.sent_wait = 0.0
         self.lines: list[tuple[str, str]] = []  # (speaker id, text) shown on this stage
         self._cards: dict[tuple, pygame.Surface] = {}  # request cards drawn for these lines
-        # A class session: the educator paces the messages, and the text is projector-sized.
-        self.classroom = getattr(app, "classroom", None) is not None
-        self.boost = 6 if self.classroom else 0
+        # The mode says who paces the messages and how big the text is (a projector).
+        self.mode = app.mode
+        self.boost = self.mode.text_boost
 
     def _delay(self, index: int) -> float:
         if index >= len(self.messages):
@@ -75,7 +75,7 @@ class StageScene(Scene):
                 choice, self.sent = self.sent, None
                 self.play.choose(choice)
             return
-        if self.classroom:  # the first message at once, the others on the educator's key
+        if self.mode.paced:  # the first message at once, the others on the educator's key
             if not self.shown and self.messages:
                 self.reveal()
             return
@@ -104,7 +104,7 @@ class StageScene(Scene):
         self.lines.append((message.speaker, message.text))
 
     def skip(self) -> None:
-        if self.classroom and self.shown < len(self.messages):
+        if self.mode.paced and self.shown < len(self.messages):
             self.reveal()
             return
         while self.shown < len(self.messages):
@@ -114,10 +114,9 @@ class StageScene(Scene):
 
     def offer(self) -> None:
         self.offered = True
-        if self.classroom:
-            from .classroom import ClassVoteScene
-
-            self.app.replace(ClassVoteScene(self.app, self.play, self.node))
+        asking = self.mode.decision_scene(self.app, self.play, self.node)
+        if asking is not None:  # another scene asks (a class vote)
+            self.app.replace(asking)
             return
         choices = self.play.choices()
         heights = [self._choice_height(c.text) for c in choices]
@@ -175,10 +174,7 @@ class StageScene(Scene):
         return self.send_pause
 
     def handle_event(self, event) -> None:
-        if self.classroom and event.type == pygame.KEYDOWN and event.key == pygame.K_n:
-            from .classroom import open_notes
-
-            open_notes(self.app, self.scenario)
+        if event.type == pygame.KEYDOWN and self.mode.story_key(self.app, self.scenario, event.key):
             return
         super().handle_event(event)
 
@@ -224,7 +220,7 @@ class StageScene(Scene):
         # large text: the heading stays on one line inside the panel
         size = self.app.text.fit(title, theme.TEXT_BODY + 2, PANEL.w - 48, True, floor=18)
         self.blit_text(surface, title, size, theme.INK, (PANEL.x + 24, PANEL.y + 26), bold=True)
-        if self.classroom:
+        if self.mode.paced:
             more = self.shown < len(self.messages)
             hint = _("Space: next message") if more else _("Space: the class votes")
             self.blit_text(

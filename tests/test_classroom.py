@@ -11,6 +11,7 @@ from game.autoplay import start_app
 from game.classroom import Ballot, ClassSession, Hands, decision_rank
 from game.content import check_file
 from game.flow import Play
+from game.modes import ClassMode
 from game.outcomes.store import SQLiteRecorder
 from game.resources import SCENARIOS_FILE
 
@@ -44,11 +45,12 @@ def number(n):
 def class_app(content, tmp_path, seen):
     recorder = SQLiteRecorder(tmp_path)
     recorder.start_session(locale="en", content_version="test", group="5B")
-    app = start_app(
-        content, observer=lambda kind, data: seen.append((kind, data)), recorder=recorder
+    return start_app(
+        content,
+        observer=lambda kind, data: seen.append((kind, data)),
+        recorder=recorder,
+        mode=ClassMode(ClassSession("5B")),
     )
-    app.classroom = ClassSession("5B")
-    return app
 
 
 # -- the rules ---------------------------------------------------------------------------

@@ -9,7 +9,15 @@ from pathlib import Path
 from .conftest import ROOT
 
 # The shell: it starts the game, runs the flow of a story and chooses the scenes.
-SHELL = {"game.app", "game.flow", "game.kiosk", "game.autoplay", "game.cli", "game.__main__"}
+SHELL = {
+    "game.app",
+    "game.flow",
+    "game.modes",
+    "game.kiosk",
+    "game.autoplay",
+    "game.cli",
+    "game.__main__",
+}
 
 
 def modules() -> dict[str, Path]:

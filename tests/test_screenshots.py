@@ -96,6 +96,7 @@ def test_classroom_and_kiosk_screens_are_saved_and_colourful(locale):
     from game.classroom import ClassSession
     from game.flow import Play
     from game.i18n import set_locale
+    from game.modes import ClassMode
     from scenes.kiosk import AttractScene, StillThereScene
 
     content, _ = check_file(SCENARIOS_FILE)
@@ -125,7 +126,7 @@ def test_classroom_and_kiosk_screens_are_saved_and_colourful(locale):
         app.push(StillThereScene(app, lambda: 12))
         settle()
         save("kiosk_still_there")
-        app.classroom = ClassSession("5B")
+        app.mode = ClassMode(ClassSession("5B"))
         Play(app, app.content.scenarios[0]).begin()
         settle()
         for _ in range(40):  # the class answers the questions, then reads the messages
