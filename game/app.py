@@ -67,6 +67,7 @@ class App:
         self.clock = 0.0  # seconds of play, advanced by frame()
         self.play = None  # the scenario being played, if any
         self.age_band = ""  # the age band the player picked on the menu ('' for all)
+        self.menu_page = 0  # the page of the story menu the player was last on
         self.recorder = recorder or Recorder()
         # Solo or class play, chosen once when the game starts (game/modes.py).
         self.mode = mode or SoloMode()
