@@ -12,20 +12,16 @@ import sys
 
 import yaml
 
+from . import layout
 from .content.load import load_text
-from .content.strings import iter_strings
+from .content.strings import Entry, iter_strings
 
-# What each kind of string is, for the translator, with the room it has on screen.
-FIELD_HINTS = {
-    "choice.text": "a reply button; keep it short (about 50 characters)",
-    "choice.say": "the chat bubble the player sends",
-    "choice.do": "a note in the chat about what the player did",
-    "choice.feedback": "kind feedback after the choice (about 220 characters)",
-    "message.text": "a chat message or spoken line",
-    "answer.text": "a quiz answer button (about 60 characters)",
-    "ending.takeaway": "the one line to remember (about 90 characters)",
-    "character.name": "a name; use a name that feels local",
-}
+
+def field_hint(entry: Entry) -> str:
+    """What the string is and the room it has on screen, for the translator: from the box
+    it is drawn in (game/layout.py; the one with the least room if it is shown in several)."""
+    box = layout.tightest(layout.boxes(entry.field, entry.scene, entry.narration))
+    return box.hint() if box is not None else ""
 
 
 def extract_scenarios(fileobj, keywords, comment_tags, options):
@@ -38,7 +34,7 @@ def extract_scenarios(fileobj, keywords, comment_tags, options):
             print(d.format(), file=sys.stderr)
         return
     for entry in iter_strings(content):
-        comments = [c for c in (entry.note.strip(), FIELD_HINTS.get(entry.field, "")) if c]
+        comments = [c for c in (entry.note.strip(), field_hint(entry)) if c]
         yield entry.loc.line, "pgettext", (entry.context, entry.text), comments
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Callable
 
 import pygame
 
@@ -120,6 +121,16 @@ def _cut(word: str, width: int, measure) -> list[str]:
     return pieces
 
 
+def fit(fits: Callable[[int], bool], most: int, step: int = 2) -> int:
+    """The one shrink-to-fit: how many points smaller than usual text must be drawn so that
+    `fits(points)` holds. Tries 0, step, 2 * step ... while below `most`; when none of them
+    fits, the first at or past `most`. Ask it when a scene is made or laid out, not in draw."""
+    smaller = 0
+    while smaller < most and not fits(smaller):
+        smaller += step
+    return smaller
+
+
 class Text:
     """Fonts by size and weight, and a cache of rendered text blocks."""
 
@@ -129,7 +140,6 @@ class Text:
         self.scale = scale  # the operator's text size: every size is multiplied by it
         self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-        self._fits: dict[tuple, int] = {}
         self.hits = 0
         self.misses = 0
 
@@ -162,21 +172,33 @@ class Text:
         width: int,
         bold: bool = False,
         *,
+        lines: int = 1,
+        height: int | None = None,
         floor: int = 14,
         step: int = 2,
     ) -> int:
-        """The largest size from `size` down (by `step`, not below `floor`) at which `text`
-        fits `width` on one line. Remembered, so it can be asked every frame."""
-        key = (text, size, width, bold, floor, step)
-        fitted = self._fits.get(key)
-        if fitted is None:
-            fitted = size
-            while fitted > floor and self.measure(text, fitted, bold) > width:
-                fitted -= step
-            if len(self._fits) > 2048:
-                self._fits.clear()
-            self._fits[key] = fitted
-        return fitted
+        """The largest size from `size` down (by `step`, not below `floor`) at which `text` fits
+        `width`: on one line, in at most `lines` lines, or in a block at most `height` tall."""
+
+        def fits(smaller: int) -> bool:
+            at = size - smaller
+            if height is not None:
+                return self.height(text, at, bold, width) <= height
+            if lines == 1:
+                return self.measure(text, at, bold) <= width
+            return len(self.lines(text, at, width, bold)) <= lines
+
+        return size - fit(fits, size - floor, step)
+
+    def height(self, text: str, size: int, bold: bool = False, width: int | None = None) -> int:
+        """How tall `render` draws the text (wrapped to `width` when given), without drawing."""
+        font = self.font(size, bold, is_thai(text))
+        rows = len(self.lines(text, size, width, bold)) if width else 1
+        return self._block_height(font, rows, 1.0)
+
+    @staticmethod
+    def _block_height(font, rows: int, spacing: float) -> int:
+        return max(1, round(font.get_linesize() * spacing) * (rows - 1) + font.get_height())
 
     def lines(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
         font = self.font(size, bold, is_thai(text))
@@ -232,8 +254,8 @@ class Text:
         block_w = max((img.get_width() for img in images), default=1)
         if width and align != "left":
             block_w = max(block_w, width)
-        block_h = step * (len(images) - 1) + font.get_height() if images else 1
-        block = pygame.Surface((max(block_w, 1), max(block_h, 1)), pygame.SRCALPHA)
+        block_h = self._block_height(font, len(images), spacing) if images else 1
+        block = pygame.Surface((max(block_w, 1), block_h), pygame.SRCALPHA)
         for i, img in enumerate(images):
             x = {
                 "left": 0,

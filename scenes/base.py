@@ -39,10 +39,9 @@ def gaps(area: pygame.Rect, holes) -> list[pygame.Rect]:
     return parts
 
 
-def shrink_to_fit(fits, most: int = 12) -> int:
-    """How many points smaller than usual a card's text must be drawn so that `fits(points)`
-    holds: 0, 2, 4 ... (`most` if nothing fits). Large text needs it on the fullest cards."""
-    return next((k for k in range(0, most + 1, 2) if fits(k)), most)
+# A numbered button's label starts 66 pixels in and ends 22 before the edge (game/ui.py):
+# a button is this much wider than the box its label wraps in.
+NUMBERED = 66 + 22
 
 
 def portrait(character, size: int, default: str = "unknown") -> pygame.Surface:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game import art, theme
+from game import art, layout, theme
 from game.art import mix
 from game.content.model import SYSTEM_SPEAKER
 from game.i18n import _
@@ -16,7 +16,7 @@ from .stage import STAGE, StageScene
 WINDOW = STAGE
 TILE = pygame.Rect(66, 110, 708, 330)
 SELF = pygame.Rect(TILE.right - 170, TILE.bottom - 124, 150, 108)
-CAPTIONS = pygame.Rect(66, 456, 708, 224)
+CAPTIONS = pygame.Rect(66, 456, 708, 224)  # a caption's text: layout.CALL_CAPTION
 
 
 class CallScene(StageScene):
@@ -35,6 +35,9 @@ class CallScene(StageScene):
         self.app.sounds.play("ring")
 
     send_pause = 0.7
+
+    def line_width(self) -> int:
+        return layout.CALL_CAPTION.width
 
     def paint_stage(self, layer) -> None:
         art.rounded_rect(layer, WINDOW, (38, 34, 82), 28, shadow=True)
@@ -122,13 +125,16 @@ class CallScene(StageScene):
                 else theme.WHITE
             )
             ink = theme.WHITE if mine else theme.INK
+            note = speaker == SYSTEM_SPEAKER
+            box = layout.CALL_NOTE if note else layout.CALL_CAPTION
             body = self.app.text.render(
-                f"{name}: {text}" if speaker != SYSTEM_SPEAKER else text,
-                theme.TEXT_SMALL + 2 + self.boost,
+                text if note else f"{name}: {text}",
+                box.size + self.boost,
                 ink,
-                width=CAPTIONS.w - 40,
+                bold=box.bold,
+                width=box.width,
             )
-            body = self.with_request(speaker, text, body, CAPTIONS.w - 40)
+            body = self.with_request(speaker, text, body)
             rect = body.get_rect(bottomleft=(CAPTIONS.x + 18, y - 12)).inflate(36, 24)
             if mine:
                 rect.right = CAPTIONS.right

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game import art, theme
+from game import art, layout, theme
 from game.content.model import SYSTEM_SPEAKER
 from game.i18n import _
 
@@ -15,14 +15,14 @@ from .stage import REQUESTS, STAGE, StageScene
 WINDOW = STAGE
 HEADER_H = 76
 AREA = pygame.Rect(WINDOW.x, WINDOW.y + HEADER_H, WINDOW.w, WINDOW.h - HEADER_H)
-BUBBLE_W = 470
 NAME_COLORS = (theme.GRAPE, theme.CORAL, theme.MINT, theme.PEACH)
 
 
 class ChatScene(StageScene):
     colors = (theme.GRAPE, theme.SKY_DEEP)
     area = AREA  # where the bubbles go
-    bubble_w = BUBBLE_W
+    message_box = layout.CHAT_MESSAGE  # a bubble's text
+    note_box = layout.CHAT_NOTE  # a note from nobody, in a pill across the middle
 
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
@@ -50,16 +50,21 @@ class ChatScene(StageScene):
             self._bubbles[key] = surface
         return surface
 
+    def line_width(self) -> int:
+        # a class's larger text gets wider bubbles, as long as they stay clear of the faces
+        return min(self.message_box.width + self.boost * 25, self.area.w - 76 - 60)
+
     def _make_bubble(self, speaker: str, text: str) -> pygame.Surface:
         render = self.app.text.render
         area = self.area
         if speaker == SYSTEM_SPEAKER:
+            note = self.note_box
             body = render(
                 text,
-                theme.TEXT_SMALL - 2 + self.boost,
+                note.size + self.boost,
                 theme.INK_SOFT,
-                bold=True,
-                width=area.w - 120,
+                bold=note.bold,
+                width=note.width,
                 align="center",
             )
             surface = pygame.Surface((area.w, body.get_height() + 24), pygame.SRCALPHA)
@@ -69,9 +74,9 @@ class ChatScene(StageScene):
             return surface
         mine = speaker == self.player_id()
         color = theme.WHITE if mine else theme.INK
-        width = min(self.bubble_w - 36 + self.boost * 25, area.w - 76 - 60)
-        body = render(text, theme.TEXT_SMALL + 2 + self.boost, color, width=width)
-        body = self.with_request(speaker, text, body, width)
+        box = self.message_box
+        body = render(text, box.size + self.boost, color, bold=box.bold, width=self.line_width())
+        body = self.with_request(speaker, text, body)
         request = self.request_of(speaker, text)
         bw, bh = body.get_width() + 36, body.get_height() + 24
         name = None
@@ -148,11 +153,11 @@ class ChatScene(StageScene):
         self.blit_text(
             surface,
             app_name,
-            theme.TEXT_SMALL,
+            layout.APP.size,
             (220, 230, 255),
             (bar.right - 24, bar.centery),
             anchor="midright",
-            bold=True,
+            bold=layout.APP.bold,
         )
 
     def draw_typing(self, surface, speaker: str, bottom: int) -> None:

@@ -16,6 +16,7 @@ from game import art, theme
 from game.classroom import Ballot, Hands, share
 from game.content.model import SYSTEM_SPEAKER
 from game.i18n import N_, _
+from game.text import fit
 from game.ui import Button
 
 from .base import Scene
@@ -59,9 +60,21 @@ def draw_header(scene, surface, title: str, right: str) -> None:
         surface.blit(label, label.get_rect(center=rect.center))
 
 
+FOOTER = pygame.Rect(40, theme.HEIGHT - 78, theme.WIDTH - 80, 62)
+VOTE_TALLY = pygame.Rect(40, 280, theme.WIDTH - 80, 350)
+QUIZ_TALLY = pygame.Rect(40, 252, theme.WIDTH - 80, 376)
+TALLY_GAP = 12
+
+
+def footer_sizes(app, texts) -> dict[str, int]:
+    """The size of each text the footer may show: smaller until it fits one line (the keys)."""
+    return {text: app.text.fit(text, theme.TEXT_SMALL + 2, FOOTER.w - 40, True) for text in texts}
+
+
 def draw_footer(scene, surface, text: str, color=theme.SHADOW) -> None:
-    strip = pygame.Rect(40, theme.HEIGHT - 78, theme.WIDTH - 80, 62)
-    size = scene.app.text.fit(text, theme.TEXT_SMALL + 2, strip.w - 40, True)  # keys: one line
+    """The footer strip with `text`, at the size footer_sizes chose for it (scene.footers)."""
+    strip = FOOTER
+    size = scene.footers[text]
     art.rounded_rect(surface, strip, color, 24)
     scene.blit_text(
         surface,
@@ -76,25 +89,45 @@ def draw_footer(scene, surface, text: str, color=theme.SHADOW) -> None:
     )
 
 
+def tally_geometry(area: pygame.Rect, options: int) -> tuple[int, int, int]:
+    """(row height, where the bars start, the labels' width) of a tally of `options` rows."""
+    n = max(1, options)
+    row_h = min(120, (area.h - TALLY_GAP * (n - 1)) // n)
+    bar_x = area.x + area.w * 62 // 100
+    return row_h, bar_x, bar_x - area.x - 100
+
+
+def tally_sizes(app, area: pygame.Rect, labels, size: int = BIG) -> list[int]:
+    """The text size of each label of a tally: smaller (down to 18) until its lines fit its
+    row. Chosen when the scene is made."""
+    row_h, _bar_x, text_w = tally_geometry(area, len(labels))
+
+    def fits(label: str):
+        return lambda k: (
+            len(app.text.lines(label, size - k, text_w, True)) * (size - k + 6) <= (row_h - 8)
+        )
+
+    return [size - fit(fits(label), size - 18) for label in labels]
+
+
 def draw_tally(
     scene,
     surface,
     area: pygame.Rect,
     labels,
     counts,
+    sizes,
     *,
     marks=None,
     picked=None,
     row_at=None,
     digits="",
-    size=BIG,
 ) -> None:
-    """The options with their votes: a number, the text, a bar and the count per row."""
-    n = max(1, len(labels))
-    gap = 12
-    row_h = min(120, (area.h - gap * (n - 1)) // n)
+    """The options with their votes: a number, the text (at the sizes of tally_sizes), a bar
+    and the count per row."""
+    row_h, bar_x, text_w = tally_geometry(area, len(labels))
+    gap = TALLY_GAP
     top = max(counts, default=0) or 1
-    bar_x = area.x + area.w * 62 // 100
     bar_w = area.right - 90 - bar_x
     for i, label in enumerate(labels):
         row = pygame.Rect(area.x, area.y + i * (row_h + gap), area.w, row_h)
@@ -117,16 +150,10 @@ def draw_tally(
             anchor="center",
             bold=True,
         )
-        text_w = bar_x - row.x - 100
-        fit = size
-        while (
-            fit > 18 and len(scene.app.text.lines(label, fit, text_w, True)) * (fit + 6) > row_h - 8
-        ):
-            fit -= 2
         scene.blit_text(
             surface,
             label,
-            fit,
+            sizes[i],
             theme.INK,
             (row.x + 80, row.centery),
             anchor="midleft",
@@ -170,6 +197,16 @@ class VotingScene(Scene):
         self.hands: Hands | None = None
         self.revealed = False
         self.nudge = 0.0  # seconds left of the "vote first" reminder
+        self.footers = footer_sizes(app, self.footer_texts())
+
+    def footer_texts(self) -> list[str]:
+        """Every text the footer of this screen can show."""
+        n = len(self.ballot.counts)
+        return [
+            _("No votes yet: press a number key for each vote first."),
+            *(_(HANDS_HINTS).format(k=k) for k in range(1, n + 1)),
+            _(HINTS).format(n=n),
+        ]
 
     def handle_event(self, event) -> None:
         if event.type != pygame.KEYDOWN:
@@ -251,6 +288,7 @@ class ClassVoteScene(VotingScene):
         self.choices = play.choices()
         super().__init__(app, play, len(self.choices))
         self.node = node
+        self.sizes = tally_sizes(app, VOTE_TALLY, [c.text for c in self.choices])
 
     def enter(self) -> None:
         self.app.show("choices", choices=[(c.text, c.safety) for c in self.choices])
@@ -301,9 +339,10 @@ class ClassVoteScene(VotingScene):
         draw_tally(
             self,
             surface,
-            pygame.Rect(40, 280, theme.WIDTH - 80, 350),
+            VOTE_TALLY,
             [c.text for c in self.choices],
             self.ballot.counts,
+            self.sizes,
             **self.tally_rows(),
         )
         draw_footer(self, surface, self.hint(), theme.CORAL if self.nudge else theme.SHADOW)
@@ -328,6 +367,19 @@ class ClassQuizScene(VotingScene):
         super().__init__(app, play, len(self.answers))
         self.right = None
         self.picked = None
+        self.sizes = tally_sizes(app, QUIZ_TALLY, [a.text for a in self.answers])
+
+    def footer_texts(self) -> list[str]:
+        return [*super().footer_texts(), self.answered(True)[0], self.answered(False)[0]]
+
+    def answered(self, right) -> tuple[str, tuple]:
+        """The footer's text and colour once the class has answered."""
+        if self.phase == "pre":
+            return _("Thanks! Let's play and find out.") + "   " + _("Enter: next"), theme.SKY_DEEP
+        if right:
+            return _("Yes, that's right!") + "   " + _("Enter: next"), theme.SAFE
+        best = self.question.answers[self.question.correct_index].text
+        return _("Good try! The best answer is:") + f" {best}   " + _("Enter: next"), theme.RISKY
 
     def enter(self) -> None:
         self.app.show(
@@ -379,34 +431,18 @@ class ClassQuizScene(VotingScene):
         draw_tally(
             self,
             surface,
-            pygame.Rect(40, 252, theme.WIDTH - 80, 376),
+            QUIZ_TALLY,
             [a.text for a in self.answers],
             self.ballot.counts,
+            self.sizes,
             marks=marks,
             picked=self.picked if self.revealed else None,
             **self.tally_rows(),
         )
         if not self.revealed:
             draw_footer(self, surface, self.hint(), theme.CORAL if self.nudge else theme.SHADOW)
-        elif self.phase == "pre":
-            draw_footer(
-                self,
-                surface,
-                _("Thanks! Let's play and find out.") + "   " + _("Enter: next"),
-                theme.SKY_DEEP,
-            )
-        elif self.right:
-            draw_footer(
-                self, surface, _("Yes, that's right!") + "   " + _("Enter: next"), theme.SAFE
-            )
         else:
-            best = self.question.answers[self.question.correct_index].text
-            draw_footer(
-                self,
-                surface,
-                _("Good try! The best answer is:") + f" {best}   " + _("Enter: next"),
-                theme.RISKY,
-            )
+            draw_footer(self, surface, *self.answered(self.right))
 
 
 class ClassFeedbackScene(FeedbackScene):
@@ -418,6 +454,12 @@ class ClassFeedbackScene(FeedbackScene):
         super().__init__(app, play, choice)
         self.vote = vote
         self.card = pygame.Rect(40, 90, theme.WIDTH - 80, 610)
+        # the chart of the votes: right of the feedback, below the band (84) and its heading
+        top = self.card.y + 84 + 20 + 46
+        self.chart = pygame.Rect(
+            self.card.x + 550, top, self.card.w - 580, self.card.bottom - 104 - top
+        )
+        self.sizes = tally_sizes(app, self.chart, vote.options, theme.TEXT_BODY - 2)
         self.buttons.set(
             [
                 Button(
@@ -481,26 +523,24 @@ class ClassFeedbackScene(FeedbackScene):
                 bold=True,
                 width=left.w,
             )
-        chart = pygame.Rect(card.x + 550, band.bottom + 20, card.w - 580, 0)
+        chart = self.chart
         self.blit_text(
             surface,
             _("How the class voted"),
             theme.TEXT_BODY,
             theme.INK_SOFT,
-            chart.topleft,
+            (chart.x, chart.y - 46),
             bold=True,
         )
-        chart.y += 46
-        chart.h = card.bottom - 104 - chart.y
         draw_tally(
             self,
             surface,
             chart,
             self.vote.options,
             self.vote.counts,
+            self.sizes,
             marks=self.vote.marks,
             picked=self.vote.picked,
-            size=theme.TEXT_BODY - 2,
         )
 
 
@@ -519,18 +559,19 @@ class NotesScene(Scene):
         self.size = self._fitting_size()
 
     def _fitting_size(self) -> int:
-        """The item text size, smaller until every goal and question fits the panel."""
+        """The item text size, smaller (down to 16) until every goal and question fits."""
         width = self.PANEL.w - 100
         items = [*self.scenario.objectives, *self.scenario.discuss] or [""]
         room = self.PANEL.h - 90 - 2 * 60  # below the heading, minus two section titles
-        for size in range(theme.TEXT_BODY - 2, 15, -2):
+        largest = theme.TEXT_BODY - 2
+
+        def fits(smaller: int) -> bool:
+            size = largest - smaller
             step = self.app.text.font(size).get_linesize()
-            used = sum(
-                len(self.app.text.lines(f"•  {item}", size, width)) * step + 8 for item in items
-            )
-            if used <= room:
-                return size
-        return 16
+            lines = sum(len(self.app.text.lines(f"•  {item}", size, width)) for item in items)
+            return lines * step + 8 * len(items) <= room
+
+        return largest - fit(fits, largest - 16)
 
     def enter(self) -> None:
         self.app.show(

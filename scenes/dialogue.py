@@ -6,14 +6,14 @@ import math
 
 import pygame
 
-from game import art, theme
+from game import art, layout, theme
 from game.content.model import SYSTEM_SPEAKER
 
 from .base import portrait
 from .stage import STAGE, StageScene
 
 ROOM = STAGE
-TALK = pygame.Rect(64, 104, 712, 344)
+TALK = pygame.Rect(64, 104, 712, 344)  # a bubble's text: layout.DIALOGUE_LINE
 
 
 class DialogueScene(StageScene):
@@ -28,6 +28,9 @@ class DialogueScene(StageScene):
 
     send_pause = 0.8
 
+    def line_width(self) -> int:
+        return layout.DIALOGUE_LINE.width
+
     def paint_stage(self, layer) -> None:
         art.rounded_rect(layer, ROOM, (255, 246, 230), 28, shadow=True)
         floor = pygame.Rect(ROOM.x, ROOM.bottom - 150, ROOM.w, 150)
@@ -41,7 +44,9 @@ class DialogueScene(StageScene):
     def draw_stage(self, surface) -> None:
         talking = self.typing_now() or (self.lines[-1][0] if self.lines else "")
         me = self.scenario.characters.get(self.player_id())
-        people = ((self.partner, ROOM.x + 150, 170), (me, ROOM.right - 150, 150))
+        # each name is centred under its face, half a name's box from the room's edge
+        inset = layout.NAME.width // 2
+        people = ((self.partner, ROOM.x + inset, 170), (me, ROOM.right - inset, 150))
         for character, x, size in people:
             if character is None:
                 continue
@@ -49,7 +54,9 @@ class DialogueScene(StageScene):
             face = portrait(character, size)
             rect = face.get_rect(midbottom=(x, ROOM.bottom - 40 - round(abs(bob))))
             surface.blit(face, rect)
-            name = self.app.text.render(character.name, theme.TEXT_SMALL, theme.INK, bold=True)
+            name = self.app.text.render(
+                character.name, layout.NAME.size, theme.INK, bold=layout.NAME.bold
+            )
             surface.blit(name, name.get_rect(midtop=(x, ROOM.bottom - 36)))
         self.draw_lines(surface)
 
@@ -66,10 +73,11 @@ class DialogueScene(StageScene):
             mine = speaker == self.player_id()
             narration = speaker == SYSTEM_SPEAKER
             ink = theme.WHITE if mine else theme.INK
+            box = layout.DIALOGUE_NARRATION if narration else layout.DIALOGUE_LINE
             body = self.app.text.render(
-                text, theme.TEXT_BODY - 2 + self.boost, ink, width=TALK.w - 200, bold=narration
+                text, box.size + self.boost, ink, width=box.width, bold=box.bold
             )
-            body = self.with_request(speaker, text, body, TALK.w - 200)
+            body = self.with_request(speaker, text, body)
             rect = body.get_rect(bottomleft=(TALK.x + 20, y - 12)).inflate(40, 26)
             if mine:
                 rect.right = TALK.right

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pygame
 
-from game import art, theme
+from game import art, layout, theme
 from game.i18n import _
+from game.text import fit
 from game.ui import Button
 
-from .base import Scene, shrink_to_fit
+from .base import Scene
 from .help import service_lines
 
 CARD = pygame.Rect(90, 80, 1100, 620)
@@ -37,8 +38,9 @@ class EndingScene(Scene):
             ],
             focus=0,
         )
-        self.shrink: int | None = None  # chosen at the first frame, when the text is known
         self.groups = service_lines(app.locale, play.scenario.help)  # what the ending lists
+        self.shrink = self.card_shrink()
+        self.laid = self.place(self.shrink)
 
     def enter(self) -> None:
         self.app.sounds.play("tada")
@@ -58,101 +60,75 @@ class EndingScene(Scene):
         self.play.after_ending()
 
     def draw_content(self, surface) -> None:
-        if self.shrink is None:
-            self.shrink = self.fit()
         art.rounded_rect(surface, CARD, theme.WHITE, 34, shadow=True)
-        self.draw_card(surface, self.shrink)
+        pieces, star, heart_y, _bottoms = self.laid
+        art.rounded_rect(surface, star, theme.SUN, 26)
+        surface.blit(art.icon("star", 56, theme.WHITE), (star.x + 20, star.centery - 28))
+        surface.blit(art.icon("heart", 44, theme.CORAL), (CARD.x + 44, heart_y))
+        for text, size, color, bold, width, pos in pieces:
+            self.blit_text(surface, text, size, color, pos, bold=bold, width=width)
 
-    def fit(self) -> int:
+    def card_shrink(self) -> int:
         """How many points smaller than usual the card's text must be to fit (0 unless the
-        text is large): laid out once on a scratch surface."""
-        scratch = pygame.Surface((1, 1))
+        text is large)."""
         button = self.buttons.buttons[0].rect
 
         def fits(shrink: int) -> bool:
-            adult, services = self.draw_card(scratch, shrink)
+            adult, services = self.bottoms(shrink)
             return adult <= button.top - 8 and services <= CARD.bottom - 16
 
-        return shrink_to_fit(fits)
+        return fit(fits, most=12)
 
-    def draw_card(self, surface, shrink: int) -> tuple[int, int]:
-        """Draw the card's text; return the bottoms of the adult line and of the services."""
-        title = self.blit_text(
-            surface,
-            self.node.title,
-            theme.TEXT_BIG - shrink,
-            theme.GRAPE,
-            (CARD.x + 44, CARD.y + 30),
-            bold=True,
-            width=CARD.w - 88,
+    def bottoms(self, shrink: int) -> tuple[int, int]:
+        """The bottoms of the adult line and of the services, `shrink` points smaller."""
+        return self.place(shrink)[3]
+
+    def place(self, shrink: int) -> tuple[list[tuple], pygame.Rect, int, tuple[int, int]]:
+        """The card's texts `shrink` points smaller than usual, each as (text, size, colour,
+        bold, width, top left); the takeaway's star; the top of the heart; the bottoms of the
+        adult line and of the services. Measured with the text module, not drawn."""
+        height = self.app.text.height
+        pieces: list[tuple] = []
+
+        def put(text, size, color, bold, width, x, y) -> int:
+            pieces.append((text, size, color, bold, width, (x, y)))
+            return y + height(text, size, bold, width)
+
+        left, inner = CARD.x + 44, CARD.x + 104
+        box = layout.ENDING_TITLE
+        y = put(
+            self.node.title, box.size - shrink, theme.GRAPE, box.bold, box.width, left, CARD.y + 30
         )
-        y = (
-            self.blit_text(
-                surface,
-                self.node.text,
-                theme.TEXT_BODY - 2 - shrink,
-                theme.INK,
-                (CARD.x + 44, title.bottom + 8),
-                width=CARD.w - 88,
-            ).bottom
-            + 18
-        )
-        takeaway = self.app.text.render(
+        box = layout.ENDING_TEXT
+        y = put(self.node.text, box.size - shrink, theme.INK, box.bold, box.width, left, y + 8)
+        box = layout.ENDING_TAKEAWAY
+        tall = height(self.node.takeaway, box.size - shrink, box.bold, box.width)
+        star = pygame.Rect(CARD.x + 30, y + 18, CARD.w - 60, max(96, tall + 28))
+        put(
             self.node.takeaway,
-            theme.TEXT_BODY + 2 - shrink,
+            box.size - shrink,
             theme.INK,
-            bold=True,
-            width=CARD.w - 180,
+            box.bold,
+            box.width,
+            star.x + 92,
+            star.centery - tall // 2,
         )
-        star = pygame.Rect(CARD.x + 30, y, CARD.w - 60, max(96, takeaway.get_height() + 28))
-        art.rounded_rect(surface, star, theme.SUN, 26)
-        surface.blit(art.icon("star", 56, theme.WHITE), (star.x + 20, star.centery - 28))
-        surface.blit(takeaway, takeaway.get_rect(midleft=(star.x + 92, star.centery)))
-        y = star.bottom + 20
-        surface.blit(art.icon("heart", 44, theme.CORAL), (CARD.x + 44, y))
-        label = self.blit_text(
-            surface,
-            _("First, tell a trusted adult"),
-            theme.TEXT_SMALL - shrink // 2,
-            theme.CORAL,
-            (CARD.x + 104, y),
-            bold=True,
+        heart_y = star.bottom + 20
+        label = theme.TEXT_SMALL - shrink // 2
+        y = put(_("First, tell a trusted adult"), label, theme.CORAL, True, None, inner, heart_y)
+        box = layout.ENDING_ADULT
+        adult = put(
+            self.node.adult, box.size - shrink, theme.INK, box.bold, box.width, inner, y + 2
         )
-        adult = self.blit_text(
-            surface,
-            self.node.adult,
-            theme.TEXT_BODY - 2 - shrink,
-            theme.INK,
-            (CARD.x + 104, label.bottom + 2),
-            width=CARD.w - 160,
-        ).bottom
-        y = (
-            self.blit_text(
-                surface,
-                _("More help, free and kind:"),
-                theme.TEXT_SMALL - shrink // 2,
-                theme.SKY_DEEP,
-                (CARD.x + 104, adult + 8),
-                bold=True,
-            ).bottom
-            + 2
-        )
+        y = put(_("More help, free and kind:"), label, theme.SKY_DEEP, True, None, inner, adult + 8)
+        y += 2
         groups = self.groups
         for country, lines in groups:  # the country is named only when there are several
             names = " · ".join(lines)
             line = f"{country}: {names}" if len(groups) > 1 else names
-            y = (
-                self.blit_text(
-                    surface,
-                    line,
-                    theme.TEXT_SMALL - 2 - shrink // 2,
-                    theme.INK,
-                    (CARD.x + 104, y),
-                    width=CARD.w - 460,
-                ).bottom
-                + 6
-            )
-        return adult, y - 6
+            size = theme.TEXT_SMALL - 2 - shrink // 2
+            y = put(line, size, theme.INK, False, CARD.w - 460, inner, y) + 6
+        return pieces, star, heart_y, (adult, y - 6)
 
 
 class ResultsScene(Scene):
@@ -232,13 +208,15 @@ class ResultsScene(Scene):
             anchor="midtop",
             bold=True,
         )
+        box = layout.RESULTS_TAKEAWAY
         self.blit_text(
             surface,
             self.takeaway,
-            theme.TEXT_BODY,
+            box.size,
             theme.INK,
             (card.centerx, card.y + 370),
             anchor="midtop",
-            width=card.w - 120,
+            bold=box.bold,
+            width=box.width,
             align="center",
         )

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pygame
 
-from game import art, theme
+from game import art, layout, theme
 from game.i18n import N_, _
+from game.text import fit
 from game.ui import Button
 
-from .base import Scene, shrink_to_fit
+from .base import Scene
 
 STYLE = {
     "safe": (N_("Great choice!"), theme.SAFE, "star", "good"),
@@ -17,7 +18,8 @@ STYLE = {
     "risky": (N_("Let's think about that."), theme.RISKY, "heart", "think"),
 }
 WAY_BACK = N_("It's never too late to tell someone you trust.")
-CARD_W, CARD_H, MAX_H = 800, 560, 630  # the card grows up to MAX_H with large text
+MARGIN = 90  # the card is this much wider than the feedback's box (layout.FEEDBACK)
+CARD_W, CARD_H, MAX_H = layout.FEEDBACK.width + MARGIN, 560, 630  # up to MAX_H: large text
 BODY_Y = 152  # the feedback text starts this far below the card's top
 BUTTON_ROOM = 30 + 72 + 24  # the gap above the button, the button, the margin below it
 
@@ -31,7 +33,7 @@ class FeedbackScene(Scene):
         self.choice = choice
         style = STYLE.get(choice.safety, STYLE["neutral"])
         self.heading, self.color, self.glyph, self.sound = style
-        self.card, self.shrink = self.fit()
+        self.card, self.shrink = self.lay_out()
         self.buttons.set(
             [
                 Button(
@@ -46,7 +48,7 @@ class FeedbackScene(Scene):
             focus=0,
         )
 
-    def fit(self) -> tuple[pygame.Rect, int]:
+    def lay_out(self) -> tuple[pygame.Rect, int]:
         """The card and how many points smaller the text is drawn: with large text the card
         grows wider and taller first; the text shrinks only if it still would not fit."""
         width = min(1000, round(CARD_W * self.app.text.scale))
@@ -54,7 +56,7 @@ class FeedbackScene(Scene):
         def height_at(shrink: int) -> int:
             return BODY_Y + sum(self.block_heights(width, shrink)) + BUTTON_ROOM
 
-        shrink = shrink_to_fit(lambda k: height_at(k) <= MAX_H)
+        shrink = fit(lambda k: height_at(k) <= MAX_H, most=12)
         height = height_at(shrink)
         card = pygame.Rect(0, 0, width, max(CARD_H, min(MAX_H, height)))
         card.midbottom = (
@@ -64,29 +66,13 @@ class FeedbackScene(Scene):
         return card, shrink
 
     def block_heights(self, width: int, shrink: int) -> list[int]:
-        """Heights of the feedback text and (after a risky choice) the way-back line."""
-        render = self.app.text.render
-        out = [
-            render(
-                self.choice.feedback,
-                theme.TEXT_BODY - shrink,
-                theme.INK,
-                width=width - 90,
-                align="center",
-            ).get_height()
-        ]
+        """Heights of the feedback text and (after a risky choice) the way-back line, on a
+        card `width` wide: measured, not drawn."""
+        height = self.app.text.height
+        box = layout.FEEDBACK
+        out = [height(self.choice.feedback, box.size - shrink, box.bold, width - MARGIN)]
         if self.choice.safety == "risky":
-            out.append(
-                18
-                + render(
-                    _(WAY_BACK),
-                    theme.TEXT_SMALL + 2 - shrink,
-                    theme.SAFE,
-                    bold=True,
-                    width=width - 110,
-                    align="center",
-                ).get_height()
-            )
+            out.append(18 + height(_(WAY_BACK), theme.TEXT_SMALL + 2 - shrink, True, width - 110))
         return out
 
     def enter(self) -> None:
@@ -130,11 +116,12 @@ class FeedbackScene(Scene):
         y = self.blit_text(
             surface,
             self.choice.feedback,
-            theme.TEXT_BODY - self.shrink,
+            layout.FEEDBACK.size - self.shrink,
             theme.INK,
             (card.centerx, card.y + BODY_Y),
             anchor="midtop",
-            width=card.w - 90,
+            bold=layout.FEEDBACK.bold,
+            width=card.w - MARGIN,
             align="center",
         ).bottom
         if self.choice.safety == "risky":

@@ -7,9 +7,10 @@ import pygame
 
 from game import art, regions, theme
 from game.i18n import N_, _
+from game.text import fit
 from game.ui import Button
 
-from .base import Scene, shrink_to_fit
+from .base import Scene
 
 ADULT = N_(
     "You can always talk to a trusted adult: a parent, a relative or a teacher. "
@@ -50,7 +51,12 @@ class HelpScene(Scene):
             focus=0,
         )
         self.groups = service_lines(app.locale)
-        self._laid = None  # (area, boxes, text size, entries), made at the first frame
+        # below the trusted adult's paragraph and the lead-in line, above the Close button
+        card = self.card
+        top = card.y + 100 + app.text.height(_(ADULT), theme.TEXT_BODY, width=card.w - 80) + 58
+        self.boxes, self.size, self.entries_at = self.laid(
+            pygame.Rect(card.x + 40, top, card.w - 80, card.bottom - 100 - top)
+        )
 
     def enter(self) -> None:
         self.app.show("help", adult=_(ADULT), services=self.groups)
@@ -92,11 +98,7 @@ class HelpScene(Scene):
             (card.x + 40, adult.bottom + 16),
             bold=True,
         )
-        top = adult.bottom + 58
-        boxes, size, entries = self.laid(
-            pygame.Rect(card.x + 40, top, card.w - 80, card.bottom - 100 - top)
-        )
-        for box, (country, _lines) in zip(boxes, groups, strict=True):
+        for box, (country, _lines) in zip(self.boxes, groups, strict=True):
             art.rounded_rect(surface, box, theme.WHITE, 24)
             self.blit_text(
                 surface,
@@ -106,28 +108,25 @@ class HelpScene(Scene):
                 (box.x + 22, box.y + 10),
                 bold=True,
             )
-        for x, y, width, line in entries:
-            self.blit_text(surface, line, size, theme.INK, (x, y), width=width)
+        for x, y, width, line in self.entries_at:
+            self.blit_text(surface, line, self.size, theme.INK, (x, y), width=width)
 
     # The services: one box per country, the entries in columns (two when one country is
     # shown), their text made smaller until every entry fits. Laid out once, not per frame.
     def laid(self, area):
-        if self._laid is None or self._laid[0] != area:
-            width = (area.w - 24 * (len(self.groups) - 1)) // max(1, len(self.groups))
-            boxes = [
-                pygame.Rect(area.x + i * (width + 24), area.y, width, area.h)
-                for i in range(len(self.groups))
-            ]
-            placed = {}
+        """(boxes, text size, [(x, y, width, text)]) of the services in `area`."""
+        width = (area.w - 24 * (len(self.groups) - 1)) // max(1, len(self.groups))
+        boxes = [
+            pygame.Rect(area.x + i * (width + 24), area.y, width, area.h)
+            for i in range(len(self.groups))
+        ]
 
-            def fits(shrink: int) -> bool:
-                placed[shrink] = self.entries(boxes, theme.TEXT_SMALL - shrink)
-                return all(bottom <= area.bottom - 12 for *_e, bottom in placed[shrink])
+        def fits(shrink: int) -> bool:
+            entries = self.entries(boxes, theme.TEXT_SMALL - shrink)
+            return all(bottom <= area.bottom - 12 for *_e, bottom in entries)
 
-            shrink = shrink_to_fit(fits, most=8)
-            entries = [entry[:4] for entry in placed[shrink]]
-            self._laid = (pygame.Rect(area), boxes, theme.TEXT_SMALL - shrink, entries)
-        return self._laid[1:]
+        size = theme.TEXT_SMALL - fit(fits, most=8)
+        return boxes, size, [entry[:4] for entry in self.entries(boxes, size)]
 
     def entries(self, boxes, size):
         """(x, y, width, text, bottom) of every entry at this text size."""

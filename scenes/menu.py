@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game import art, theme
+from game import art, layout, theme
 from game.content.model import AGE_BANDS
 from game.i18n import _
 from game.ui import Button, darker
@@ -13,13 +13,32 @@ from .base import Scene
 
 COLS = 4
 PER_PAGE = 8  # two rows of four
-CARD_W, CARD_H = 280, 272
-SMALL_W, SMALL_H, SMALL_GAP = 260, 236, 24  # two rows, with room for the page arrows
+TITLE_MARGIN = 28  # a card is this much wider than its title's box
+CARD_W, CARD_H = layout.MENU_TITLE.width + TITLE_MARGIN, 272
+# two rows, with room for the page arrows
+SMALL_W, SMALL_H, SMALL_GAP = layout.MENU_TITLE_SMALL.width + TITLE_MARGIN, 236, 24
 CARD_COLORS = (theme.MINT, theme.GRAPE, theme.PEACH, theme.BUBBLEGUM, theme.SKY_DEEP, theme.CORAL)
 
 
 class Card(Button):
     """A menu card: topic picture, title, age band and whether it was played."""
+
+    title_size = 0  # the title's text size, chosen when the menu is made (lay_out)
+
+    def band_h(self) -> int:
+        return 128 if self.rect.h >= 260 else 96
+
+    def ages(self) -> str:
+        return _("Ages {band}").format(band=self.payload["age_band"])
+
+    def lay_out(self, text) -> None:
+        """The title's size: smaller (down to 16) until it fits between the picture and the
+        age chip."""
+        # the age chip's text ends 14 pixels above the bottom; its frame reaches 4 above it
+        chip_top = self.rect.h - 14 - text.height(self.ages(), theme.TEXT_SMALL - 2, True) - 4
+        room = chip_top - self.band_h() - 8
+        width = self.rect.w - TITLE_MARGIN
+        self.title_size = text.fit(self.label, self.size, width, True, height=room, floor=16)
 
     def _make_face(self, text, state: str) -> pygame.Surface:
         w, h = self.rect.size
@@ -27,7 +46,7 @@ class Card(Button):
         art.rounded_rect(surface, pygame.Rect(0, 6, w, h), darker(self.color, 0.3), 26)
         art.rounded_rect(surface, pygame.Rect(0, 0, w, h), theme.WHITE, 26)
         tall = h >= 260
-        band = pygame.Rect(0, 0, w, 128 if tall else 96)
+        band = pygame.Rect(0, 0, w, self.band_h())
         art.rounded_rect(
             surface,
             band,
@@ -37,11 +56,16 @@ class Card(Button):
         pygame.draw.rect(surface, theme.WHITE, (0, band.bottom - 18, w, 18))
         icon = art.topic_icon(self.payload["topic"], 104 if tall else 80)
         surface.blit(icon, icon.get_rect(center=(w // 2, band.centery - 4)))
-        ages = _("Ages {band}").format(band=self.payload["age_band"])
-        chip = text.render(ages, theme.TEXT_SMALL - 2, theme.WHITE, bold=True)
+        chip = text.render(self.ages(), theme.TEXT_SMALL - 2, theme.WHITE, bold=True)
         chip_rect = chip.get_rect(bottomleft=(18, h - 14)).inflate(20, 8)
-        size = self.fitting_size(text, w - 28, chip_rect.top - band.bottom - 8)
-        title = text.render(self.label, size, theme.INK, bold=True, width=w - 28, align="center")
+        title = text.render(
+            self.label,
+            self.title_size,
+            theme.INK,
+            bold=True,
+            width=w - TITLE_MARGIN,
+            align="center",
+        )
         surface.blit(title, title.get_rect(midtop=(w // 2, band.bottom + 4)))
         art.rounded_rect(surface, chip_rect, self.color, 14)
         surface.blit(chip, chip.get_rect(center=chip_rect.center))
@@ -78,17 +102,17 @@ class MenuScene(Scene):
                 "age_band": scenario.age_band,
                 "done": scenario.id in app.done,
             }
-            cards.append(
-                Card(
-                    rect,
-                    scenario.title,
-                    scenario,
-                    CARD_COLORS[i % len(CARD_COLORS)],
-                    payload=payload,
-                    appear=0.05 * i,
-                    size=theme.TEXT_SMALL + 2,
-                )
+            card = Card(
+                rect,
+                scenario.title,
+                scenario,
+                CARD_COLORS[i % len(CARD_COLORS)],
+                payload=payload,
+                appear=0.05 * i,
+                size=layout.MENU_TITLE.size,
             )
+            card.lay_out(app.text)
+            cards.append(card)
         self.buttons.set(
             cards + self._page_arrows() + self._age_chips(band), focus=0 if cards else -1
         )

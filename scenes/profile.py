@@ -7,10 +7,11 @@ import math
 
 import pygame
 
-from game import art, theme
+from game import art, layout, theme
 from game.i18n import _
+from game.text import fit
 
-from .base import portrait, shrink_to_fit
+from .base import portrait
 from .chat import HEADER_H, WINDOW, ChatScene
 
 CARD = pygame.Rect(WINDOW.x + 16, WINDOW.y + HEADER_H + 14, 300, WINDOW.h - HEADER_H - 30)
@@ -19,18 +20,24 @@ MESSAGES = pygame.Rect(
 )
 BANNER_H = 72
 FACE = 96
-TEXT_W = CARD.w - 40  # the bio wraps to this width
-BIO_LINES = 5  # game/content/translations.py checks that every bio and fact fits
+# The bio and the facts of the card: their boxes (game/layout.py) are as wide as the card
+# lets them be; a fact's row has its star on the left.
+BIO_X = CARD.x + 20
+DETAIL_ROW = layout.PROFILE_DETAIL.width + 34 + 8  # the star, the text, a margin
 
 
 class ProfileScene(ChatScene):
     colors = (theme.BUBBLEGUM, theme.GRAPE)
     area = MESSAGES
-    bubble_w = MESSAGES.w - 60
+    message_box = layout.PROFILE_MESSAGE
+    note_box = layout.PROFILE_NOTE
 
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
         self.owner = self.scenario.characters.get(node.of)
+        # large text: the card's text is drawn smaller until it fits the card
+        self.shrink = fit(lambda k: self.card_bottom(k) <= CARD.bottom - 8, most=8)
+        self.card_items, _bottom = self.card_rows(self.shrink)
 
     def enter(self) -> None:
         super().enter()
@@ -56,11 +63,11 @@ class ProfileScene(ChatScene):
         self.blit_text(
             layer,
             self.node.app or _("Profile"),
-            theme.TEXT_SMALL,
+            layout.APP.size,
             (236, 226, 255),
             (bar.right - 24, bar.centery),
             anchor="midright",
-            bold=True,
+            bold=layout.APP.bold,
         )
         self.paint_card(layer)
 
@@ -78,43 +85,46 @@ class ProfileScene(ChatScene):
         layer.blit(band, banner)
         face_center = (CARD.centerx, banner.bottom)
         pygame.draw.circle(layer, theme.WHITE, face_center, FACE // 2 + 6)
-        scratch = pygame.Surface((1, 1))
-        shrink = shrink_to_fit(lambda k: self.card_text(scratch, k) <= CARD.bottom - 8, most=8)
-        self.card_text(layer, shrink)
+        for kind, text, size, y in self.card_items:
+            if kind == "name":
+                self.blit_text(
+                    layer, text, size, theme.INK, (CARD.centerx, y), anchor="midtop", bold=True
+                )
+            elif kind == "bio":
+                box = layout.PROFILE_BIO
+                self.blit_text(
+                    layer, text, size, theme.INK, (BIO_X, y), bold=box.bold, width=box.width
+                )
+            else:
+                chip = self.app.text.render(text, size, theme.INK, bold=layout.PROFILE_DETAIL.bold)
+                row = pygame.Rect(CARD.x + 14, y, DETAIL_ROW, chip.get_height() + 8)
+                art.rounded_rect(layer, row, (244, 238, 255), 14)
+                layer.blit(art.icon("star", 18, theme.GRAPE), (row.x + 9, row.centery - 9))
+                layer.blit(chip, chip.get_rect(midleft=(row.x + 34, row.centery)))
 
-    def card_text(self, surface, shrink: int) -> int:
-        """Draw the name, bio and facts `shrink` points smaller than usual (large text may
-        need it); return the bottom of the last fact."""
+    def card_rows(self, shrink: int) -> tuple[list[tuple[str, str, int, int]], int]:
+        """The card's name, bio and facts as (kind, text, size, top), drawn `shrink` points
+        smaller than usual (large text may need it), and the bottom of the last fact:
+        measured, not drawn."""
+        text = self.app.text
         y = CARD.y + BANNER_H + FACE // 2 + 10
         name = self.owner.name if self.owner else ""
         # a long handle gets smaller, never broken in two
-        size = self.app.text.fit(name, theme.TEXT_BODY - 4 - shrink, CARD.w - 24, True, step=1)
-        y = (
-            self.blit_text(
-                surface, name, size, theme.INK, (CARD.centerx, y), anchor="midtop", bold=True
-            ).bottom
-            + 10
-        )
+        size = text.fit(name, theme.TEXT_BODY - 4 - shrink, CARD.w - 24, True, step=1)
+        rows = [("name", name, size, y)]
+        y += text.height(name, size, True) + 10
+        bio = layout.PROFILE_BIO
         if self.node.bio:
-            y = (
-                self.blit_text(
-                    surface,
-                    self.node.bio,
-                    theme.TEXT_SMALL - 2 - shrink,
-                    theme.INK,
-                    (CARD.x + 20, y),
-                    width=TEXT_W,
-                ).bottom
-                + 12
-            )
-        for detail in self.node.details:
-            chip = self.app.text.render(detail, theme.TEXT_SMALL - 4 - shrink, theme.INK)
-            row = pygame.Rect(CARD.x + 14, y, CARD.w - 28, chip.get_height() + 8)
-            art.rounded_rect(surface, row, (244, 238, 255), 14)
-            surface.blit(art.icon("star", 18, theme.GRAPE), (row.x + 9, row.centery - 9))
-            surface.blit(chip, chip.get_rect(midleft=(row.x + 34, row.centery)))
-            y = row.bottom + 6
-        return y - 6
+            rows.append(("bio", self.node.bio, bio.size - shrink, y))
+            y += text.height(self.node.bio, bio.size - shrink, bio.bold, bio.width) + 12
+        detail = layout.PROFILE_DETAIL
+        for fact in self.node.details:
+            rows.append(("detail", fact, detail.size - shrink, y))
+            y += text.height(fact, detail.size - shrink, detail.bold) + 8 + 6
+        return rows, y - 6
+
+    def card_bottom(self, shrink: int) -> int:
+        return self.card_rows(shrink)[1]
 
     def draw_stage(self, surface) -> None:
         face = portrait(self.owner, FACE)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pygame
 
-from game import art, theme
+from game import art, layout, theme
 from game.i18n import N_, _
 from game.ui import Button
 
-from .base import Scene
+from .base import NUMBERED, Scene
 from .confirm import ask_to_leave
 
 CARD = pygame.Rect(140, 96, 1000, 590)
@@ -44,8 +44,9 @@ class QuizScene(Scene):
         answers = self.answers
         gap = 14
         heights = [self._height(a.text, len(answers)) for a in answers]
+        box = layout.QUIZ_ASK
         ask = self.app.text.render(
-            self.question.ask, theme.TEXT_BIG, theme.INK, bold=True, width=CARD.w - 80
+            self.question.ask, box.size, theme.INK, bold=box.bold, width=box.width
         )
         room = CARD.bottom - 30 - (CARD.y + 76 + ask.get_height() + 16)
         room -= gap * (len(answers) - 1)
@@ -56,11 +57,11 @@ class QuizScene(Scene):
         for i, (a, h) in enumerate(zip(answers, heights, strict=True)):
             buttons.append(
                 Button(
-                    pygame.Rect(CARD.x + 40, y, CARD.w - 80, h),
+                    pygame.Rect(CARD.x + 40, y, layout.QUIZ_ANSWER.width + NUMBERED, h),
                     a.text,
                     a,
                     ANSWER_COLORS[i % 4],
-                    size=theme.TEXT_BODY - 2,
+                    size=layout.QUIZ_ANSWER.size,
                     number=i + 1,
                     align="left",
                     payload={"correct": a.correct},
@@ -71,9 +72,10 @@ class QuizScene(Scene):
         self.buttons.set(buttons)
 
     def _height(self, text: str, count: int) -> int:
-        """Tall enough for the answer's lines (the answer box is 832 pixels wide)."""
-        lines = len(self.app.text.lines(text, theme.TEXT_BODY - 2, CARD.w - 80 - 88, True))
-        line_h = self.app.text.font(theme.TEXT_BODY - 2, True).get_linesize()
+        """Tall enough for the answer's lines."""
+        box = layout.QUIZ_ANSWER
+        lines = len(self.app.text.lines(text, box.size, box.width, box.bold))
+        line_h = self.app.text.font(box.size, box.bold).get_linesize()
         return max(76 if count > 3 else 86, 24 + lines * line_h)
 
     def enter(self) -> None:
@@ -137,11 +139,11 @@ class QuizScene(Scene):
         ask = self.blit_text(
             surface,
             self.question.ask,
-            theme.TEXT_BIG,
+            layout.QUIZ_ASK.size,
             theme.INK,
             (CARD.x + 40, CARD.y + 76),
-            bold=True,
-            width=CARD.w - 80,
+            bold=layout.QUIZ_ASK.bold,
+            width=layout.QUIZ_ASK.width,
         )
         if self.result is not None:
             self.draw_result(surface, ask.bottom + 30)
@@ -165,8 +167,9 @@ class QuizScene(Scene):
         self.blit_text(
             surface,
             detail,
-            theme.TEXT_BODY - 2,
+            layout.QUIZ_EXPLAIN.size,
             theme.INK,
             (CARD.x + 108, y + 58),
-            width=CARD.w - 160,
+            bold=layout.QUIZ_EXPLAIN.bold,
+            width=layout.QUIZ_EXPLAIN.width,
         )

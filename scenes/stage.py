@@ -7,12 +7,12 @@ import math
 
 import pygame
 
-from game import art, theme
+from game import art, layout, theme
 from game.content.model import SYSTEM_SPEAKER
 from game.i18n import N_, _
 from game.ui import Button
 
-from .base import Scene
+from .base import NUMBERED, Scene
 from .confirm import ask_to_leave
 
 PANEL = pygame.Rect(830, 84, 410, 612)
@@ -51,6 +51,25 @@ class StageScene(Scene):
         # The mode says who paces the messages and how big the text is (a projector).
         self.mode = app.mode
         self.boost = self.mode.text_boost
+        # Laid out once: the panel's heading in each state (large text: smaller, to stay on
+        # one line) and the heads of the request cards this story has.
+        self.headings = {
+            state: (title, app.text.fit(title, theme.TEXT_BODY + 2, PANEL.w - 48, True, floor=18))
+            for state, title in (
+                ("offered", _("What will you do?")),
+                ("sent", "..."),
+                ("reading", _("Read the messages...")),
+            )
+        }
+        width = self.line_width()
+        self._heads = {
+            kind: self.request_label(kind, theme.TEXT_SMALL + self.boost, width)
+            for kind in sorted(set(play.requests.values()))
+        }
+
+    def line_width(self) -> int:
+        """The width the lines on the stage wrap to (a request card's head is no wider)."""
+        raise NotImplementedError
 
     def _delay(self, index: int) -> float:
         if index >= len(self.messages):
@@ -126,14 +145,14 @@ class StageScene(Scene):
         y += max(0, spare // 2)
         buttons = []
         for i, (choice, h) in enumerate(zip(choices, heights, strict=True)):
-            rect = pygame.Rect(PANEL.x + 16, y, PANEL.w - 32, h)
+            rect = pygame.Rect(PANEL.x + 16, y, layout.CHOICE.width + NUMBERED, h)
             buttons.append(
                 Button(
                     rect,
                     choice.text,
                     choice,
                     CHOICE_COLORS[i % 3],
-                    size=theme.TEXT_SMALL + 2,
+                    size=layout.CHOICE.size,
                     number=i + 1,
                     align="left",
                     payload={"id": choice.id, "safety": choice.safety},
@@ -145,8 +164,9 @@ class StageScene(Scene):
         self.app.show("choices", choices=[(c.text, c.safety) for c in choices])
 
     def _choice_height(self, text: str) -> int:
-        lines = len(self.app.text.lines(text, theme.TEXT_SMALL + 2, PANEL.w - 32 - 88, True))
-        line_h = self.app.text.font(theme.TEXT_SMALL + 2, True).get_linesize()
+        box = layout.CHOICE
+        lines = len(self.app.text.lines(text, box.size, box.width, box.bold))
+        line_h = self.app.text.font(box.size, box.bold).get_linesize()
         return max(84, 30 + lines * line_h)
 
     def pressed(self, button) -> None:
@@ -211,14 +231,8 @@ class StageScene(Scene):
         """Paint the unchanging parts of the stage (the app window, the room) once."""
 
     def draw_panel(self, surface) -> None:
-        if self.offered:
-            title = _("What will you do?")
-        elif self.sent is not None:
-            title = "..."
-        else:
-            title = _("Read the messages...")
-        # large text: the heading stays on one line inside the panel
-        size = self.app.text.fit(title, theme.TEXT_BODY + 2, PANEL.w - 48, True, floor=18)
+        state = "offered" if self.offered else "sent" if self.sent is not None else "reading"
+        title, size = self.headings[state]
         self.blit_text(surface, title, size, theme.INK, (PANEL.x + 24, PANEL.y + 26), bold=True)
         if self.mode.paced:
             more = self.shown < len(self.messages)
@@ -284,18 +298,16 @@ class StageScene(Scene):
         out.blit(words, words.get_rect(midleft=(disc + 10, mid)))
         return out
 
-    def with_request(
-        self, speaker: str, text: str, body: pygame.Surface, width: int
-    ) -> pygame.Surface:
-        """A line's rendered text (wrapped to `width`), with the request card's head above it
-        if it has one."""
+    def with_request(self, speaker: str, text: str, body: pygame.Surface) -> pygame.Surface:
+        """A line's rendered text (wrapped to the line width), with the request card's head
+        above it if it has one."""
         kind = self.request_of(speaker, text)
         if not kind:
             return body
-        key = (speaker, text, width, body.get_size())
+        key = (speaker, text, body.get_size())
         out = self._cards.get(key)
         if out is None:  # made once: the call and dialogue scenes ask every frame
-            head = self.request_label(kind, theme.TEXT_SMALL + self.boost, width)
+            head = self._heads[kind]
             out = pygame.Surface(
                 (
                     max(head.get_width(), body.get_width()),

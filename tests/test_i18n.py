@@ -6,7 +6,7 @@ import io
 import pytest
 from babel.messages.extract import extract
 
-from game import i18n
+from game import i18n, layout
 from game.content import load_text
 from game.content.strings import iter_strings, localize
 from game.i18n_extract import extract_regions, extract_scenarios
@@ -20,24 +20,25 @@ def test_scenario_extractor_gives_babel_tuples_with_contexts_and_notes():
         "      sam: {name: Sam, role: stranger, look: fox, note: A gamer.}",
     )
     out = list(extract_scenarios(io.BytesIO(text.encode()), {}, [], {}))
-    assert out[0] == (4, "pgettext", ("demo/title", "Demo"), [])
+    # the note on the room a string has comes from the box it is drawn in (game/layout.py)
+    assert out[0] == (4, "pgettext", ("demo/title", "Demo"), [layout.MENU_TITLE_SMALL.hint()])
     assert (
         10,
         "pgettext",
         ("demo/characters/sam/name", "Sam"),
-        ["A gamer.", "a name; use a name that feels local"],
+        ["A gamer.", "a name; use a name that feels local; about 20 characters on one line"],
     ) in out
     assert (
         58,
         "pgettext",
         ("demo/nodes/hello/choices/c1/text", "Tell mum"),
-        ["a reply button; keep it short (about 50 characters)"],
+        [layout.CHOICE.hint()],
     ) in out
     assert (
         56,
         "pgettext",
         ("demo/nodes/hello/messages/1", "hi! want free coins?"),
-        ["a chat message or spoken line"],
+        [layout.CHAT_MESSAGE.hint()],
     ) in out
     contexts = [message[0] for _line, _f, message, _c in out]
     assert len(contexts) == len(set(contexts))  # every string has its own stable place

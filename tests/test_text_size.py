@@ -3,7 +3,6 @@ every language, still fits its card (the cards grow, then the text shrinks a lit
 
 from types import SimpleNamespace
 
-import pygame
 import pytest
 
 from game import i18n
@@ -50,13 +49,12 @@ def test_every_feedback_card_fits(app_and_content):
 
 def test_every_ending_fits_its_card(app_and_content):
     app, content, size = app_and_content
-    scratch = pygame.Surface((1, 1))
     for scenario in content.scenarios:
         play = SimpleNamespace(scenario=scenario)
         for ending in scenario.endings:
             scene = EndingScene(app, play, ending)
-            shrink = scene.fit()
-            adult, services = scene.draw_card(scratch, shrink)
+            shrink = scene.shrink
+            adult, services = scene.bottoms(shrink)
             assert adult <= scene.buttons.buttons[0].rect.top - 8, (scenario.id, ending.id)
             assert services <= CARD.bottom - 16, (scenario.id, ending.id)
             # English lists both countries' help services, and a story with threats or an
@@ -101,13 +99,13 @@ def test_every_profile_card_fits(app_and_content):
     from scenes.profile import CARD, ProfileScene
 
     app, content, size = app_and_content
-    scratch = pygame.Surface((1, 1))
     for scenario in content.scenarios:
         play = SimpleNamespace(scenario=scenario, thread=[], requests={})
         for node in scenario.nodes.values():
             if node.scene != "profile":
                 continue
             scene = ProfileScene(app, play, node)
-            fits = [k for k in range(0, 9, 2) if scene.card_text(scratch, k) <= CARD.bottom - 8]
+            fits = [k for k in range(0, 9, 2) if scene.card_bottom(k) <= CARD.bottom - 8]
             assert fits, (scenario.id, node.id)
             assert fits[0] <= (0 if size == "normal" else 4), (scenario.id, node.id)
+            assert scene.shrink == fits[0], (scenario.id, node.id)

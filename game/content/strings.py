@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from .diagnostics import Loc
-from .model import Choice, Content, Message, Node, Question, Scenario
+from .model import SYSTEM_SPEAKER, Choice, Content, Message, Node, Question, Scenario
 
 
 class Entry(NamedTuple):
@@ -18,6 +18,8 @@ class Entry(NamedTuple):
     loc: Loc
     note: str
     field: str  # what kind of string it is: 'choice.text', 'message.text', ...
+    scene: str = ""  # the scene type of its node ('chat', 'profile', ...); '' off a node
+    narration: bool = False  # said by nobody: a note in a chat, what happens in a talk
 
 
 def _loc(obj, field: str) -> Loc:
@@ -67,14 +69,23 @@ def _node(base: str, n: Node) -> Iterator[Entry]:
                 _loc(n, field),
                 n.note,
                 f"{'ending' if n.is_ending else 'node'}.{field}",
+                n.scene,
             )
     if n.bio:
-        yield Entry(f"{base}/bio", n.bio, _loc(n, "bio"), n.note, "node.bio")
+        yield Entry(f"{base}/bio", n.bio, _loc(n, "bio"), n.note, "node.bio", n.scene)
     for i, text in enumerate(n.details):
-        yield Entry(f"{base}/details/{i + 1}", text, _loc(n, "details"), n.note, "node.details")
+        yield Entry(
+            f"{base}/details/{i + 1}", text, _loc(n, "details"), n.note, "node.details", n.scene
+        )
     for i, m in enumerate(n.messages):
         yield Entry(
-            f"{base}/messages/{i + 1}", m.text, _loc(m, "text"), m.note or n.note, "message.text"
+            f"{base}/messages/{i + 1}",
+            m.text,
+            _loc(m, "text"),
+            m.note or n.note,
+            "message.text",
+            n.scene,
+            m.speaker == SYSTEM_SPEAKER,
         )
     for c in n.choices:
         for field in ("text", "say", "do", "feedback"):
@@ -85,6 +96,8 @@ def _node(base: str, n: Node) -> Iterator[Entry]:
                     _loc(c, field),
                     c.note,
                     f"choice.{field}",
+                    n.scene,
+                    field == "do",
                 )
 
 

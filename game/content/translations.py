@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import i18n
+from .. import i18n, layout
 from . import thai_breaks
 from .diagnostics import Diagnostic, Loc
 from .rules import items as item_rules
@@ -22,36 +22,6 @@ from .strings import iter_strings, localize
 
 PLACEHOLDER = re.compile(r"\{\w*\}|%\(?\w*\)?[sd]")
 THAI_RUN_WITHOUT_BREAKS = re.compile(r"[\u0e00-\u0e7f]{24,}")
-
-
-@dataclass(frozen=True)
-class Box:
-    size: int
-    width: int
-    lines: int
-    bold: bool = False
-
-
-# The boxes the scenes draw each kind of string in (logical pixels), and how many lines fit.
-BOXES = {
-    "choice.text": Box(24, 290, 4, True),
-    "answer.text": Box(26, 832, 2, True),
-    "question.ask": Box(36, 920, 3, True),
-    "question.explain": Box(26, 840, 3),
-    "message.text": Box(24, 434, 6),
-    "choice.say": Box(24, 434, 6),
-    "choice.do": Box(20, 640, 2, True),
-    "choice.feedback": Box(28, 710, 5),
-    "ending.title": Box(36, 1012, 1, True),
-    "ending.text": Box(26, 1012, 3),
-    "ending.takeaway": Box(30, 920, 2, True),
-    "ending.adult": Box(26, 940, 2),
-    "scenario.title": Box(24, 252, 2, True),
-    "character.name": Box(20, 300, 1, True),
-    "node.app": Box(22, 300, 1, True),
-    "node.bio": Box(20, 260, 5),  # scenes/profile.py: TEXT_SMALL - 2, TEXT_W, BIO_LINES
-    "node.details": Box(18, 230, 1),  # a row of the card: CARD.w - 70
-}
 
 
 @dataclass
@@ -250,8 +220,9 @@ def _thai_breaks_inside_words(string, loc):
 
 
 def _fits(locale, string, loc, entry, text):
-    box = BOXES.get(entry.field) if entry else None
-    if box is not None:
+    """E205 in the box of every screen the string is shown on (game/layout.py), once."""
+    found = layout.boxes(entry.field, entry.scene, entry.narration) if entry else ()
+    for box in found:
         lines = len(text.lines(string, box.size, box.width, box.bold))
         if lines > box.lines:
             yield Diagnostic.at(
@@ -260,6 +231,7 @@ def _fits(locale, string, loc, entry, text):
                 f"{locale}: '{_short(string)}' needs {lines} lines where {box.lines} fit",
                 "say it shorter",
             )
+            return
 
 
 def _python_loc(message) -> Loc:
