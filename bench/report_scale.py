@@ -9,10 +9,12 @@ The 100 files alternate between outcome databases (as the game writes them) and 
 exports (as `python -m game export` writes them), 10,000 events each, from sessions that
 play the shipped scenarios. The smaller sizes use the first 25 and 50 files; a last row
 reads 10 of the exports twice (under other names) to time the de-duplication of sessions
-found in several files. Each report runs in its own process, 3 times per row; the figures
-are the median wall-clock time, the peak resident memory of its largest process (the
-kernel's ru_maxrss, also for the worker processes it starts) and of all its processes
-together (sampled from /proc). Nothing here fails on time: the script prints and exits 0.
+found in several files. Each report runs in its own process, 3 times per row (--runs); the
+figures are the median wall-clock time, the peak resident memory of its largest process
+(the kernel's ru_maxrss, also for the worker processes it starts) and of all its processes
+together (sampled from /proc). The target at 1,000,000 events is at most 5 s and at most
+150 MB for all the processes together. Nothing here fails on time: the script prints and
+exits 0.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from game.resources import SCENARIOS_FILE  # noqa: E402
 FILES = 100
 PER_FILE = 10_000
 SIZES = (25, 50, 100)  # files per run: 250k, 500k, 1M events
-TARGET_S, TARGET_MB = 10.0, 200.0
+TARGET_S, TARGET_MB = 5.0, 150.0  # at 1,000,000 events: median time, all processes' memory
 RUNS = 3
 DUPLICATED = 10  # files that are read a second time, under another name, in the last row
 GROUPS = [f"class {n}" for n in range(1, 31)]
@@ -117,6 +119,7 @@ def sessions(rng: random.Random, content, count: int):
                         "correct": None if "correct" not in fields else int(fields["correct"]),
                         "seconds": fields.get("seconds"),
                         "ts": row["started"][:14] + f"{min(seq, 59):02d}:00Z",
+                        "count": None,
                     }
                 )
         events = events[: count - made]
@@ -211,15 +214,17 @@ def measure(paths: list[Path], out: Path) -> tuple[float, float, float, int]:
     return seconds, usage.ru_maxrss / 1024, together / 2**20, child.returncode
 
 
-def row(label: str, events: int, paths: list[Path], folder: Path, target: bool) -> None:
-    runs = [measure(paths, folder) for _ in range(RUNS)]
+def row(
+    label: str, events: int, paths: list[Path], folder: Path, target: bool, repeat: int
+) -> None:
+    runs = [measure(paths, folder) for _ in range(repeat)]
     times = sorted(r[0] for r in runs)
     largest, together = max(r[1] for r in runs), max(r[2] for r in runs)
     median = statistics.median(times)
     verdict = ""
     if target:
-        ok = median <= TARGET_S and largest <= TARGET_MB
-        verdict = f"<= {TARGET_S:.0f} s, <= {TARGET_MB:.0f} MB: {'ok' if ok else 'over'}"
+        ok = median <= TARGET_S and together <= TARGET_MB
+        verdict = f"<= {TARGET_S:.0f} s, <= {TARGET_MB:.0f} MB all: {'ok' if ok else 'over'}"
     failed = {r[3] for r in runs} - {0}
     print(
         f"{label:<22} {median:>6.2f} s ({times[0]:.2f}-{times[-1]:.2f})  {largest:>6.1f} MB"
@@ -235,6 +240,9 @@ def main() -> int:
         metavar="DIR",
         help="generate into DIR and keep the files (made once, then reused)",
     )
+    parser.add_argument(
+        "--runs", type=int, default=RUNS, help=f"runs per row (default {RUNS}; 1 is quicker)"
+    )
     args = parser.parse_args()
     content, _ = check_file(str(SCENARIOS_FILE))
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="nh-scale-"))
@@ -249,7 +257,7 @@ def main() -> int:
         size = sum(p.stat().st_size for p in paths) / 1e6
         print(
             f"{FILES} files, {FILES * PER_FILE:,} events, {size:.0f} MB "
-            f"(made in {time.perf_counter() - start:.1f} s); {RUNS} runs per row\n"
+            f"(made in {time.perf_counter() - start:.1f} s); {args.runs} runs per row\n"
         )
         print(
             f"{'input':<22} {'time: median (range)':<24} {'peak RSS':>8}  {'all procs':>9}"
@@ -257,7 +265,7 @@ def main() -> int:
         )
         for files in SIZES:
             events = files * PER_FILE
-            row(f"{events:,} events", events, paths[:files], folder, files == FILES)
+            row(f"{events:,} events", events, paths[:files], folder, files == FILES, args.runs)
         copies = []
         for path in [p for p in paths if p.suffix == ".jsonl"][:DUPLICATED]:
             copies.append(folder / f"again-{path.name}")
@@ -268,6 +276,7 @@ def main() -> int:
             paths + copies,
             folder,
             False,
+            args.runs,
         )
     finally:
         if not args.keep:

@@ -172,7 +172,7 @@ def test_a_whole_class_session_records_votes_under_the_group_only(content, tmp_p
     conn = sqlite3.connect(tmp_path / "outcomes.sqlite3")
     assert conn.execute("SELECT grp FROM sessions").fetchall() == [("5B",)]
     votes = conn.execute(
-        "SELECT node, question, choice, seconds FROM events "
+        "SELECT node, question, choice, count FROM events "
         "WHERE kind = 'votes' AND node != '' ORDER BY seq"
     ).fetchall()
     assert sum(n for *_, n in votes) == 3 * decisions
@@ -181,7 +181,7 @@ def test_a_whole_class_session_records_votes_under_the_group_only(content, tmp_p
     answers = conn.execute("SELECT phase, correct FROM events WHERE kind = 'answer'").fetchall()
     assert len(answers) == len(scenario.pre) + len(scenario.post)
     post_votes = conn.execute(
-        "SELECT question, choice, seconds FROM events WHERE kind = 'votes' AND phase = 'post'"
+        "SELECT question, choice, count FROM events WHERE kind = 'votes' AND phase = 'post'"
     ).fetchall()
     # recorded by answer id, whatever place the answer had on the projector
     for question, ids in shown.items():
@@ -209,12 +209,12 @@ def test_the_votes_survive_export_and_report(content, tmp_path, capsys):
     app.recorder.close()
     out = tmp_path / "out.jsonl"
     assert cli.main(["export", "--data-dir", str(tmp_path), "--out", str(out)]) == 0
-    from game.outcomes.statements import parse
+    from game.outcomes.xapi import ROW_COLUMNS, parse
 
-    rows = [parse(line) for line in out.read_bytes().splitlines()]
-    votes = [r for r in rows if r[2] == "votes" and r[4]]
-    assert [r[10] for r in votes][:2] == [1, 2]
-    assert all(r[14] == "5B" for r in rows)
+    rows = [dict(zip(ROW_COLUMNS, parse(line))) for line in out.read_bytes().splitlines()]
+    votes = [r for r in rows if r["kind"] == "votes" and r["node"]]
+    assert [r["count"] for r in votes][:2] == [1, 2]
+    assert all(r["grp"] == "5B" for r in rows)
     assert cli.main(["export", "--data-dir", str(tmp_path), "--format", "csv"]) == 0
     assert cli.main(["report", str(out)]) == 0
 

@@ -232,6 +232,40 @@ def test_the_same_events_count_once_however_they_arrive(data, capsys):
     assert "78 events" in capsys.readouterr().out
 
 
+def test_sessions_split_over_files_that_overlap_count_once(data, capsys):
+    """Every session's events cut in two overlapping halves, in two files (one an xAPI
+    export with a line repeated, one a CSV export), give the same figures as the whole."""
+    whole = (data / "b.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data / "first.jsonl").write_text("".join(whole[:20] + whole[:3]), encoding="utf-8")
+    assert (
+        main(
+            [
+                "export",
+                "--data-dir",
+                str(data / "b"),
+                "--format",
+                "csv",
+                "--out",
+                str(data / "b.csv"),
+            ]
+        )
+        == 0
+    )
+    rows = (data / "b.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data / "second.csv").write_text("".join(rows[:1] + rows[15:]), encoding="utf-8")
+    capsys.readouterr()
+    reports = []
+    for name, inputs in (("whole", ["b.jsonl"]), ("split", ["first.jsonl", "second.csv"])):
+        out = data / f"{name}.csv"
+        args = ["report", *(str(data / i) for i in inputs), "--csv", str(out), "--min-group", "3"]
+        assert main([*args, "--scenarios", str(data / "s.yaml")]) == 0
+        reports.append(out.read_text(encoding="utf-8"))
+        said = capsys.readouterr().out
+        assert f"{len(whole)} events" in said
+    assert reports[0] == reports[1]
+    assert "decision,stranger,demo,hello,,,6,," in reports[1]  # 6 sessions decided there
+
+
 def html_report(data, locale):
     out = data / f"report-{locale}.html"
     assert (

@@ -90,6 +90,31 @@ def test_answer_ids_and_efficacy_are_kept_and_events_off_the_contract_are_not(tm
     assert rec.warning == ""  # the game's mistake, not a full disk: the educator is not told
 
 
+def test_class_votes_keep_their_count_in_the_count_column(tmp_path, capsys):
+    log.reset()
+    rec = new(tmp_path, group="5B")
+    rec.record("votes", scenario="demo", node="hello", choice="c1", safety="safe", count=14)
+    rec.record("votes", scenario="demo", node="hello", choice="c2", safety="risky", count=0)
+    rec.record(
+        "votes", scenario="demo", phase="post", question="p1", choice="a", correct=True, count=3
+    )
+    rec.record("votes", scenario="demo", node="hello", choice="c3", safety="risky")
+    rec.record("votes", scenario="demo", node="hello", choice="c3", safety="risky", count="2")
+    rec.record("scenario_completed", scenario="demo", ending="end", seconds=40)
+    rec.close()
+    assert rows(
+        rec.path, "SELECT kind, node, question, choice, seconds, count FROM events ORDER BY seq"
+    ) == [
+        ("votes", "hello", "", "c1", None, 14),
+        ("votes", "hello", "", "c2", None, 0),
+        ("votes", "", "p1", "a", None, 3),
+        ("scenario_completed", "end", "", "", 40, None),
+    ]
+    assert rows(rec.path, "PRAGMA user_version") == [(2,)]
+    err = capsys.readouterr().err
+    assert err.count("votes need a count") == 2
+
+
 def test_wal_mode_and_durable_commits(tmp_path):
     rec = new(tmp_path)
     assert rows(rec.path, "PRAGMA journal_mode") == [("wal",)]

@@ -18,12 +18,13 @@ Events and their fields (all ids come from the content; nothing typed, nothing p
     votes               scenario, node (a decision) or phase + question (a question), choice
                         (a choice id, or an answer's id; in older files an answer's number
                         from 1), safety or correct, count (how many in the class voted for
-                        it). Only in a facilitated class
-                        session, where the session is the whole class: a vote is never tied to
-                        a child. The count is kept in the events' integer `seconds` column.
+                        it, a whole number, kept in the events' `count` column). Only in a
+                        facilitated class session, where the session is the whole class: a
+                        vote is never tied to a child.
 
 An event that does not follow this contract (an unknown kind, a phase other than pre/post,
-an answer given by its position) is not recorded, and a warning says so once.
+an answer given by its position, votes without a count) is not recorded, and a warning
+says so once.
 """
 
 from __future__ import annotations

@@ -1,12 +1,28 @@
-"""Learning figures from an outcomes database, computed in SQL, with small groups suppressed.
+"""Learning figures from outcome events, computed in SQL, with small groups suppressed.
 
-A *play* is one session's go at one scenario. For any set of plays (a scenario, a topic, a
-group label, an age band, everything) the figures are: sessions (distinct), how many plays
-were started and how many of those finished, the decisions by safety, and the pre and post
-answers with how many were right, and the self-efficacy answers before and after. The
-learning gain is not the difference of the two correct rates (different children may have
-answered before and after): it comes from the plays with answers both before and after
-(`paired_gains`, see gain.py).
+Every figure is a sum over two summary tables made from the events (`summarize`):
+
+- `plays`: a row per *play*, one session's go at one scenario: was it started, was it
+  finished, its decisions by safety, its pre and post answers and how many were right,
+  and its self-efficacy answers before and after (how many said yes, not sure, no);
+- `points`: rows per decision point (scenario, node): how many sessions decided there,
+  and their decisions by safety. Rows of the same point add up (a merged report has one
+  per file, see merge.py).
+
+(The summaries count with `count(*) FILTER (WHERE ...)`, which needs SQLite 3.30 or newer.)
+
+For any set of plays (a scenario, a topic, a group label, an age band, everything) the
+figures are: sessions (distinct), how many plays were started and how many of those
+finished, the decisions by safety, and the pre and post answers with how many were right,
+and the self-efficacy answers before and after. The learning gain is not the difference of
+the two correct rates (different children may have answered before and after): it comes
+from the plays with answers both before and after (`paired_gains`, see gain.py).
+
+The plays are read once for all these sets (`figures_tables`): `cells` sums them per
+scenario, topic, group label and age band, and `pairs` counts the plays with answers before
+and after the same way; each set's figures are then sums of cells or of pairs. Sessions
+are counted apart, since one session has several plays: a session plays a scenario once,
+and has one group label and one age band.
 
 k-anonymity: a row with fewer than k sessions is suppressed. Where rows add up to a shown
 total (groups to everything, scenarios to their topic, decision points to their scenario),
@@ -21,12 +37,10 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from .gain import Gain, paired
-from .tally import EVENT_FIELDS, PLAY_COLUMNS, Tally, create_tables
 
-MIN_K = 3
-DEFAULT_K = 5
-
-_SUMS = (
+PLAY_COLUMNS = (
+    "session",
+    "scenario",
     "started",
     "completed",
     "decisions",
@@ -37,12 +51,73 @@ _SUMS = (
     "pre_ok",
     "post_n",
     "post_ok",
-    *PLAY_COLUMNS[-6:],
+    "eff_pre_yes",
+    "eff_pre_unsure",
+    "eff_pre_no",
+    "eff_post_yes",
+    "eff_post_unsure",
+    "eff_post_no",
 )
-# Every figure is summed from the `plays` and `points` tables (see tally.py).
-FIGURES = "count(DISTINCT p.session), sum(p.started), sum(p.started AND p.completed), " + ", ".join(
-    f"sum(p.{name})" for name in _SUMS[2:]
+POINT_COLUMNS = ("scenario", "node", "sessions", "decisions", "safe", "neutral", "risky")
+# The columns of both, in the order above, from a table of events ({events}).
+PLAYS = """
+SELECT session, scenario,
+    count(*) FILTER (WHERE kind = 'scenario_started') > 0,
+    count(*) FILTER (WHERE kind = 'scenario_completed') > 0,
+    count(*) FILTER (WHERE kind = 'decision'),
+    count(*) FILTER (WHERE kind = 'decision' AND safety = 'safe'),
+    count(*) FILTER (WHERE kind = 'decision' AND safety = 'neutral'),
+    count(*) FILTER (WHERE kind = 'decision' AND safety = 'risky'),
+    count(*) FILTER (WHERE kind = 'answer' AND phase = 'pre'),
+    count(*) FILTER (WHERE kind = 'answer' AND phase = 'pre' AND correct),
+    count(*) FILTER (WHERE kind = 'answer' AND phase = 'post'),
+    count(*) FILTER (WHERE kind = 'answer' AND phase = 'post' AND correct),
+    count(*) FILTER (WHERE kind = 'efficacy' AND phase = 'pre' AND choice = 'yes'),
+    count(*) FILTER (WHERE kind = 'efficacy' AND phase = 'pre' AND choice = 'unsure'),
+    count(*) FILTER (WHERE kind = 'efficacy' AND phase = 'pre' AND choice = 'no'),
+    count(*) FILTER (WHERE kind = 'efficacy' AND phase = 'post' AND choice = 'yes'),
+    count(*) FILTER (WHERE kind = 'efficacy' AND phase = 'post' AND choice = 'unsure'),
+    count(*) FILTER (WHERE kind = 'efficacy' AND phase = 'post' AND choice = 'no')
+FROM {events} GROUP BY session, scenario
+"""
+POINTS = """
+SELECT scenario, node,
+    count(DISTINCT session) AS sessions,
+    count(*) AS decisions,
+    count(*) FILTER (WHERE safety = 'safe') AS safe,
+    count(*) FILTER (WHERE safety = 'neutral') AS neutral,
+    count(*) FILTER (WHERE safety = 'risky') AS risky
+FROM {events} WHERE kind = 'decision' GROUP BY scenario, node
+"""
+# The events' columns the summaries need (and (session, seq), which tells them apart).
+EVENT_FIELDS = (
+    "session",
+    "seq",
+    "kind",
+    "scenario",
+    "node",
+    "choice",
+    "safety",
+    "phase",
+    "correct",
 )
+
+
+def create_tables(conn, schema: str = "main") -> None:
+    """Empty `plays` and `points` tables in `schema` ('temp' for temporary ones)."""
+    conn.execute(f"CREATE TABLE {schema}.plays ({', '.join(PLAY_COLUMNS)})")
+    conn.execute(f"CREATE TABLE {schema}.points ({', '.join(POINT_COLUMNS)})")
+
+
+def summarize(conn, events: str, params=(), schema: str = "main") -> None:
+    """Add the plays and points of `events` (a table, or a subquery in parentheses, with
+    the columns of EVENT_FIELDS) to the `plays` and `points` tables in `schema`."""
+    conn.execute(f"INSERT INTO {schema}.plays {PLAYS.format(events=events)}", params)
+    conn.execute(f"INSERT INTO {schema}.points {POINTS.format(events=events)}", params)
+
+
+MIN_K = 3
+DEFAULT_K = 5
 
 
 @dataclass
@@ -125,73 +200,113 @@ def suppress(rows: list[Row], k: int, parent_hidden: bool = False) -> None:
 
 def build_tables(conn: sqlite3.Connection, group: str | None = None) -> None:
     """Temporary `plays` and `points` from the `events` of a database (for one group label,
-    or all), for the functions below."""
-    where: str = ""
+    or all), and the tables of figures_tables, for the functions below."""
+    events: str = "main.events"
     params: tuple[str, ...] = ()
     if group is not None:
-        where, params = "WHERE session IN (SELECT id FROM sessions WHERE grp = ?)", (group,)
+        events = (
+            "(SELECT * FROM main.events "
+            "WHERE session IN (SELECT id FROM main.sessions WHERE grp = ?))"
+        )
+        params = (group,)
     drop_tables(conn)
     create_tables(conn, "temp")
-    rows = conn.execute(f"SELECT {', '.join(EVENT_FIELDS)} FROM events {where}", params)
-    Tally().add_rows(rows).write(conn, "temp")
+    summarize(conn, events, params, "temp")
+    figures_tables(conn)
 
 
 def drop_tables(conn) -> None:
-    conn.execute("DROP TABLE IF EXISTS temp.plays")
-    conn.execute("DROP TABLE IF EXISTS temp.points")
+    for table in ("plays", "points", "played", "cells", "pairs", "topics"):
+        conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
-def total(conn) -> Row:
-    return Row.of("", conn.execute(f"SELECT {FIGURES} FROM plays p").fetchone())
+# The figures of a cell, in the order of Row's fields after `sessions`.
+CELL_SUMS = ("started", "completed", *PLAY_COLUMNS[4:])
+# Who a play belongs to: its scenario's topic, its session's group label and age band (both
+# NULL for a play whose session has no session row: it belongs to no label and no band).
+_OWNERS = (
+    "FROM plays p LEFT JOIN temp.topics t ON t.scenario = p.scenario "
+    "LEFT JOIN sessions s ON s.id = p.session"
+)
+_CELL = "p.scenario, coalesce(t.topic, '') AS topic, s.grp AS grp, s.age_band AS age_band"
 
 
-def by_scenario(conn) -> dict[str, Row]:
-    sql = f"SELECT p.scenario, {FIGURES} FROM plays p GROUP BY p.scenario"
-    return {r[0]: Row.of(r[0], r[1:]) for r in conn.execute(sql)}
-
-
-def by_session_column(conn, column: str) -> list[Row]:
-    """Rows per group label ('grp') or age band ('age_band')."""
-    assert column in ("grp", "age_band", "locale")
-    sql = (
-        f"SELECT s.{column}, {FIGURES} FROM plays p JOIN sessions s ON s.id = p.session "
-        f"GROUP BY s.{column} ORDER BY s.{column}"
-    )
-    return [Row.of(r[0], r[1:]) for r in conn.execute(sql)]
-
-
-def by_topic(conn, topics: dict[str, str]) -> dict[str, Row]:
-    """Rows per topic; `topics` maps scenario ids to topics (unknown scenarios: topic '')."""
-    set_topics(conn, topics)
-    sql = f"SELECT {_KEYS['topic'][0]}, {FIGURES} FROM plays p {_KEYS['topic'][1]} GROUP BY 1"
-    return {r[0]: Row.of(r[0], r[1:]) for r in conn.execute(sql)}
-
-
-def set_topics(conn, topics: dict[str, str]) -> None:
-    """The scenarios' topics, in a temporary table for the queries by topic."""
+def figures_tables(conn, topics: dict[str, str] | None = None) -> None:
+    """Temporary `cells` and `pairs` from the `plays` (see the module docstring), with the
+    scenarios' topics (`topics` maps scenario ids to topics; unknown scenarios: '') and the
+    sessions that played (`played`)."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS topics (scenario TEXT PRIMARY KEY, topic TEXT)")
     conn.execute("DELETE FROM temp.topics")
-    conn.executemany("INSERT INTO temp.topics VALUES (?, ?)", topics.items())
+    conn.executemany("INSERT INTO temp.topics VALUES (?, ?)", (topics or {}).items())
+    sums = ", ".join(
+        "sum(p.started AND p.completed) AS completed" if c == "completed" else f"sum(p.{c}) AS {c}"
+        for c in CELL_SUMS
+    )
+    for table, sql in (
+        ("played", "SELECT DISTINCT session FROM plays"),  # the sessions with plays
+        ("cells", f"SELECT {_CELL}, count(*) AS plays, {sums} {_OWNERS} GROUP BY 1, 2, 3, 4"),
+        (
+            "pairs",
+            f"SELECT {_CELL}, p.pre_ok, p.pre_n, p.post_ok, p.post_n, count(*) AS plays "
+            f"{_OWNERS} WHERE p.pre_n > 0 AND p.post_n > 0 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+        ),
+    ):
+        conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        conn.execute(f"CREATE TEMP TABLE {table} AS {sql}")
 
 
-# What the plays are grouped by: (the key's SQL, the join it needs).
+# What the figures are grouped by: the key's column in cells and pairs, and how many
+# sessions each key has.
 _KEYS = {
-    "all": ("''", ""),
-    "scenario": ("p.scenario", ""),
-    "topic": ("coalesce(t.topic, '')", "LEFT JOIN temp.topics t ON t.scenario = p.scenario"),
-    "grp": ("s.grp", "JOIN sessions s ON s.id = p.session"),
-    "age_band": ("s.age_band", "JOIN sessions s ON s.id = p.session"),
+    "all": ("''", "SELECT '', count(*) FROM temp.played"),
+    "scenario": ("scenario", "SELECT scenario, sum(plays) FROM temp.cells GROUP BY 1"),
+    "topic": (
+        "topic",
+        "SELECT coalesce(t.topic, ''), count(DISTINCT p.session) FROM plays p "
+        "LEFT JOIN temp.topics t ON t.scenario = p.scenario GROUP BY 1",
+    ),
+    "grp": ("grp", "SELECT grp, count(*) FROM sessions WHERE id IN temp.played GROUP BY 1"),
+    "age_band": (
+        "age_band",
+        "SELECT age_band, count(*) FROM sessions WHERE id IN temp.played GROUP BY 1",
+    ),
 }
 
 
+def rows_by(conn, by: str) -> dict[str, Row]:
+    """The figures per scenario, topic, group label ('grp'), age band, or of everything
+    ('all', under the key ''), after figures_tables."""
+    key, count_sessions = _KEYS[by]
+    sessions = dict(conn.execute(count_sessions))
+    sums = ", ".join(f"sum({c})" for c in CELL_SUMS)
+    sql = f"SELECT {key}, {sums} FROM temp.cells WHERE {key} IS NOT NULL GROUP BY 1"
+    return {k: Row.of(k, (sessions.get(k, 0), *figures)) for k, *figures in conn.execute(sql)}
+
+
+def total(conn) -> Row:
+    return rows_by(conn, "all").get("", Row(""))
+
+
+def by_scenario(conn) -> dict[str, Row]:
+    return rows_by(conn, "scenario")
+
+
+def by_topic(conn) -> dict[str, Row]:
+    return rows_by(conn, "topic")
+
+
+def by_session_column(conn, column: str) -> list[Row]:
+    """Rows per group label ('grp') or age band ('age_band'), in order."""
+    return [row for _key, row in sorted(rows_by(conn, column).items())]
+
+
 def paired_gains(conn, by: str) -> dict[str, Gain]:
-    """The paired learning gain per scenario, topic (after set_topics), group label ('grp'),
-    age band, or of everything ('all', under the key ''). Only the plays with answers both
-    before and after count."""
-    key, join = _KEYS[by]
+    """The paired learning gain per key of `by` (see rows_by), after figures_tables. Only
+    the plays with answers both before and after count."""
+    key = _KEYS[by][0]
     sql = (
-        f"SELECT {key}, p.pre_ok, p.pre_n, p.post_ok, p.post_n, count(*) FROM plays p "
-        f"{join} WHERE p.pre_n > 0 AND p.post_n > 0 GROUP BY 1, 2, 3, 4, 5"
+        f"SELECT {key}, pre_ok, pre_n, post_ok, post_n, sum(plays) FROM temp.pairs "
+        f"WHERE {key} IS NOT NULL GROUP BY 1, 2, 3, 4, 5"
     )
     counts: dict[str, dict] = {}
     for name, *answers, count in conn.execute(sql):
@@ -219,8 +334,9 @@ def decision_points(conn) -> dict[str, list[Row]]:
 
 
 def date_range(conn) -> tuple[str, str]:
-    """The first and last session start (ISO text, '' when there are none)."""
+    """The first and last start of a session that played (ISO text, '' when there are
+    none), after figures_tables."""
     first, last = conn.execute(
-        "SELECT min(started), max(started) FROM sessions WHERE id IN (SELECT session FROM plays)"
+        "SELECT min(started), max(started) FROM sessions WHERE id IN temp.played"
     ).fetchone()
     return first or "", last or ""

@@ -1,16 +1,35 @@
-"""The educator report: merge outcome files, aggregate, suppress small groups, write HTML/CSV.
+"""The educator report: the figures of a merged database, with small groups suppressed, as
+a `Report`, and its plain forms.
 
-`build()` turns a merged database into a `Report`; `page.html()` draws it, `write_csv()`
-flattens it for spreadsheets, `text()` prints a short summary.
+`build()` turns a merged database (see merge.py) into a `Report`; `page.html()` draws it,
+`write_csv()` flattens it for spreadsheets, `write_json()` gives its figures to other tools
+and `text()` prints a short summary.
+
+The JSON figures (`python -m game report ... --json FILE`):
+
+    {"format": 1, "min_group": 5, "all": {...} or null,
+     "stories": [{"id", "topic", "title", ...}], "topics": [{"id", ...}],
+     "groups": [{"label", ...}], "age_bands": [{"label", ...}],
+     "hidden": {"stories": 1, "topics": 0, "groups": 2, "age_bands": 0}}
+
+Every object has `sessions`, `pre_correct` and `post_correct` (shares 0..1, or null),
+`n_paired` (plays with answers both before and after), `gain` (the mean paired gain in
+percentage points, or null), `gain_ci` ([low, high] at 95 %, or null with fewer than two
+pairs), `gain_sd`, `effect_size` (Cohen's d_z, or null), `gain_clear` (the interval leaves
+zero out), `gain_missing` (why there is no gain: no_answers, only_pre, only_post, no_pairs;
+null when there is one) and `efficacy` ({"pre": {...}, "post": {...}}, each with the counts
+of yes, unsure and no, `n` and `yes_share`). Hidden rows are left out, only counted.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass, field
 
 from . import aggregate as agg
 from .aggregate import Row
+from .wording import missing
 
 
 @dataclass
@@ -45,11 +64,12 @@ def build(conn, content, k: int, k_raised: bool = False) -> Report:
     """Aggregate a database with `plays` and `points` tables (see aggregate.py), such as a
     merged one; `content` (or None) gives topics and titles."""
     scenarios = list(content.scenarios) if content is not None else []
+    topic_of = {s.id: s.topic for s in scenarios}
+    agg.figures_tables(conn, topic_of)
     total = agg.total(conn)
     total.suppressed = total.sessions < k
-    topic_of = {s.id: s.topic for s in scenarios}
     per_scenario = agg.by_scenario(conn)
-    topics = agg.by_topic(conn, topic_of)
+    topics = agg.by_topic(conn)
     topic_order = list(dict.fromkeys(s.topic for s in scenarios))
     topic_rows = _order(topics, topic_order)
     agg.suppress(topic_rows, k, total.suppressed)
@@ -252,3 +272,92 @@ def gain_text(row: Row) -> str:
     if not g.clear:
         return f"learning gain not clear yet ({pairs}; {span})"
     return f"learning gain {g.mean:+.0f} points ({pairs}; {span})"
+
+
+# -- JSON ------------------------------------------------------------------------------
+JSON_FORMAT = 1
+
+
+def _rounded(value, places: int = 4):
+    return None if value is None else round(value, places)
+
+
+def _efficacy_counts(row: Row) -> dict:
+    out = {}
+    for phase in ("pre", "post"):
+        yes, unsure, no = row.efficacy(phase)
+        out[phase] = {
+            "yes": yes,
+            "unsure": unsure,
+            "no": no,
+            "n": yes + unsure + no,
+            "yes_share": _rounded(row.efficacy_yes(phase)),
+        }
+    return out
+
+
+def figures_of(row: Row) -> dict:
+    g = row.paired
+    interval = g.interval
+    return {
+        "sessions": row.sessions,
+        "pre_correct": _rounded(row.pre),
+        "post_correct": _rounded(row.post),
+        "n_paired": g.n,
+        "gain": _rounded(g.mean),
+        "gain_ci": None if interval is None else [_rounded(v) for v in interval],
+        "gain_sd": _rounded(g.sd),
+        "effect_size": _rounded(g.effect),
+        "gain_clear": g.clear,
+        "gain_missing": missing(row) or None,
+        "efficacy": _efficacy_counts(row),
+    }
+
+
+def _shown(rows: list[Row], name: str, extra=lambda row: {}) -> list[dict]:
+    return [{name: row.key, **extra(row), **figures_of(row)} for row in rows if not row.suppressed]
+
+
+def _hidden(rows: list[Row]) -> int:
+    return sum(row.suppressed for row in rows)
+
+
+def figures(report: Report) -> dict:
+    """The report's figures as plain data (see the module docstring)."""
+    out: dict = {
+        "format": JSON_FORMAT,
+        "min_group": report.k,
+        "all": None,
+        "stories": [],
+        "topics": [],
+        "groups": [],
+        "age_bands": [],
+    }
+    if not report.total.suppressed:
+        topic_of = {s.key: t.key for t in report.topics for s in t.children}
+        out.update(
+            all=figures_of(report.total),
+            stories=_shown(
+                report.scenarios,
+                "id",
+                lambda row: {
+                    "topic": topic_of[row.key],
+                    "title": report.titles.get(row.key, row.key),
+                },
+            ),
+            topics=_shown(report.topics, "id"),
+            groups=_shown(report.groups, "label"),
+            age_bands=_shown(report.age_bands, "label"),
+        )
+    out["hidden"] = {
+        "stories": _hidden(report.scenarios),
+        "topics": _hidden(report.topics),
+        "groups": _hidden(report.groups),
+        "age_bands": _hidden(report.age_bands),
+    }
+    return out
+
+
+def write_json(report: Report, stream) -> None:
+    json.dump(figures(report), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

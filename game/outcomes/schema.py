@@ -1,13 +1,20 @@
-"""The outcomes database layout, shared by the game's store and the report's merged copy.
+"""The outcomes database layout, shared by the game's store, the exports and the report.
 
 A session row says which language, age band, group and content a play session used; an
 event row says what happened, in order (`seq` counts from 1 in each session). Nothing else
 is kept: no names, no typed text, no user, host, device or network identifiers.
 
-The layout has not changed since format 1: an `answer` row's `choice` (the answer's id) and
-`efficacy` rows came later, in columns that were already there, so older games and reports
-read newer files (they skip the kinds they do not know) and newer ones read older files
-(an answer with an empty `choice`).
+Formats (the database's `user_version`):
+
+1. The first layout. A `votes` row kept its count in the `seconds` column.
+2. The same, plus an integer `count` column: a `votes` row keeps its count there, and its
+   `seconds` is empty. `upgrade()` turns a format 1 file into format 2 (the game does it
+   when it opens an older file to record in it); `select_events()` reads either format the
+   same way without changing the file (export and report read files as they are).
+
+An `answer` row's `choice` (the answer's id) and `efficacy` rows came later, in columns
+that were already there: newer games read older files (an answer with an empty `choice`).
+A game that only knows format 1 refuses a format 2 file rather than misread its votes.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 
 APPLICATION_ID = 0x4E485243  # "NHRC": marks a file as a Net Heroes outcomes database
-USER_VERSION = 1
+USER_VERSION = 2
 DB_NAME = "outcomes.sqlite3"
 
 SESSION_COLUMNS = ("id", "started", "locale", "age_band", "grp", "content_version")
@@ -32,6 +39,7 @@ EVENT_COLUMNS = (
     "correct",
     "seconds",
     "ts",
+    "count",
 )
 KINDS = (
     "scenario_started",
@@ -67,28 +75,36 @@ CREATE TABLE IF NOT EXISTS {schema}events (
     correct INTEGER,
     seconds INTEGER,
     ts TEXT NOT NULL,
+    count INTEGER,
     PRIMARY KEY (session, seq)
 ) WITHOUT ROWID;
 """
 
 
 def create(conn: sqlite3.Connection, schema: str = "") -> None:
-    """Create the tables (if missing) and mark the file as ours."""
+    """Create the tables (if missing) and mark the file as ours, in this format, all in one
+    transaction: a game stopped half way leaves an empty file, never unmarked tables."""
     prefix = f"{schema}." if schema else ""
-    conn.executescript(TABLES.format(schema=prefix))
-    conn.execute(f"PRAGMA {prefix}application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA {prefix}user_version = {USER_VERSION}")
+    conn.executescript(
+        f"BEGIN; {TABLES.format(schema=prefix)} "
+        f"PRAGMA {prefix}application_id = {APPLICATION_ID}; "
+        f"PRAGMA {prefix}user_version = {USER_VERSION}; COMMIT;"
+    )
+
+
+def version(conn: sqlite3.Connection, schema: str = "main") -> int:
+    return conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
 
 
 def problem(conn: sqlite3.Connection, schema: str = "main") -> str:
     """Why this database is not a usable outcomes database ('' when it is).
     Raises sqlite3.DatabaseError when the file is not a database at all."""
     app_id = conn.execute(f"PRAGMA {schema}.application_id").fetchone()[0]
-    version = conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
+    found = version(conn, schema)
     if app_id != APPLICATION_ID:
         return "not a Net Heroes outcomes database"
-    if version > USER_VERSION:
-        return f"written by a newer version of the game (format {version})"
+    if found > USER_VERSION:
+        return f"written by a newer version of the game (format {found})"
     names = {
         row[0]
         for row in conn.execute(f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")
@@ -96,3 +112,33 @@ def problem(conn: sqlite3.Connection, schema: str = "main") -> str:
     if not {"sessions", "events"} <= names:
         return "the outcomes tables are missing"
     return ""
+
+
+# How a format 1 file's columns are read: a vote's count from `seconds`.
+_FORMAT_1 = {
+    "seconds": "CASE WHEN kind = 'votes' THEN NULL ELSE seconds END",
+    "count": "CASE WHEN kind = 'votes' THEN seconds END",
+}
+
+
+def select_events(conn: sqlite3.Connection, schema: str = "main") -> str:
+    """The columns of EVENT_COLUMNS, in order, as a select list for `{schema}.events` of a
+    database in any format this game reads (for `SELECT ... FROM events`)."""
+    if version(conn, schema) >= 2:
+        return ", ".join(EVENT_COLUMNS)
+    return ", ".join(f"{_FORMAT_1[c]} AS {c}" if c in _FORMAT_1 else c for c in EVENT_COLUMNS)
+
+
+def upgrade(conn: sqlite3.Connection) -> None:
+    """Bring a database of an older format up to this one, in one transaction (nothing to do
+    when it is already there). The connection must be in autocommit mode."""
+    conn.execute("BEGIN IMMEDIATE")  # another game may be upgrading it at the same moment
+    try:
+        if version(conn) < 2:
+            conn.execute("ALTER TABLE events ADD COLUMN count INTEGER")
+            conn.execute("UPDATE events SET count = seconds, seconds = NULL WHERE kind = 'votes'")
+            conn.execute(f"PRAGMA user_version = {USER_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

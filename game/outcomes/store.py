@@ -46,7 +46,8 @@ def iso(moment: datetime) -> str:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the outcomes database for writing, WAL and durable commits."""
+    """Open (creating if needed) the outcomes database for writing, WAL and durable commits;
+    a file written by an older game is upgraded to this format first (schema.upgrade)."""
     conn = sqlite3.connect(str(path), timeout=BUSY_MS / 1000, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
@@ -61,6 +62,8 @@ def connect(path: Path) -> sqlite3.Connection:
         if mode.lower() != "wal":
             raise sqlite3.OperationalError(f"cannot use WAL mode (got {mode})")
         conn.execute("PRAGMA synchronous = FULL")
+        if schema.version(conn) < schema.USER_VERSION:
+            schema.upgrade(conn)  # a file of an older game: its votes' counts move to `count`
     except BaseException:
         conn.close()
         raise
@@ -78,6 +81,9 @@ def contract_problem(kind: str, fields: dict) -> str:
         return f"an answer's choice is the answer's id, not {choice!r}"  # never a position
     if kind == "efficacy" and choice not in schema.EFFICACY_CHOICES:
         return f"efficacy choice must be one of {', '.join(schema.EFFICACY_CHOICES)}"
+    count = fields.get("count")
+    if kind == "votes" and (type(count) is not int or count < 0):
+        return f"votes need a count (how many voted), not {count!r}"
     return ""
 
 
@@ -175,8 +181,9 @@ class SQLiteRecorder(Recorder):
             "phase": str(fields.get("phase", "")),
             "question": str(fields.get("question", "")),
             "correct": None if correct is None else int(bool(correct)),
-            "seconds": fields.get("seconds", fields.get("count")),
+            "seconds": fields.get("seconds"),
             "ts": iso(self._started + timedelta(seconds=offset)),
+            "count": fields.get("count"),
         }
 
     def _insert(self, row: dict):

@@ -1,4 +1,4 @@
-"""Events as xAPI statements (JSON lines); `statements.py` reads them back for reports.
+"""Events as xAPI statements (JSON lines), and reading them back (`parse`) for reports.
 
 - The actor is an opaque per-session `account` (homePage + the random session id): no
   `mbox`, no `mbox_sha1sum`, no name.
@@ -16,7 +16,8 @@
     scenario_completed  completed     the scenario (completion, duration; other: the ending)
     scenario_abandoned  terminated    the scenario (duration; other: the node left)
     votes               responded     the node or question (result.response: the choice;
-                                      result.score.raw: the count; parent: the scenario)
+                                      result.score.raw: the count of votes, a whole number,
+                                      never a duration; parent: the scenario)
     efficacy            responded     scenarios/<s>/efficacy/<phase>, a likert interaction
                                       (result.response: yes, unsure or no; no success, no
                                       score: it is not marked right or wrong; parent: the
@@ -25,12 +26,19 @@
 `responded` tells efficacy from votes by the object (".../efficacy/..."). A report made
 before efficacy existed reads an efficacy statement as votes, which it does not count, so
 it never mixes the item into the answers' scores.
+
+`parse` is the inverse of `statement`, with the standard JSON parser: a line that is not
+one of our statements (another program's JSON, a damaged or cut-off line, a statement of
+another activity provider) gives None, never a guess.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import uuid
+
+from .schema import EVENT_COLUMNS
 
 HOME = "https://net-heroes.invalid"
 NS = HOME + "/xapi/"
@@ -153,7 +161,7 @@ def statement(event: dict, session: dict) -> dict:
         result["response"] = event["choice"]
         if event["correct"] is not None:
             result["success"] = bool(event["correct"])
-        result["score"] = {"raw": int(event["seconds"] or 0)}
+        result["score"] = {"raw": int(event["count"] or 0)}
     elif kind in ("scenario_completed", "scenario_abandoned"):
         result["completion"] = kind == "scenario_completed"
         if event["seconds"] is not None:
@@ -176,3 +184,83 @@ def statement(event: dict, session: dict) -> dict:
 
 def dumps(event: dict, session: dict) -> str:
     return json.dumps(statement(event, session), ensure_ascii=False, separators=(",", ":"))
+
+
+# -- reading statements back ------------------------------------------------------------
+# A row read back: the event's columns, then its session's (what an export line carries).
+ROW_COLUMNS = (*EVENT_COLUMNS, "locale", "age_band", "grp", "content_version")
+_NUMBERS = ("seq", "correct", "seconds", "count")
+_TEXTS = tuple(at for at, column in enumerate(ROW_COLUMNS) if column not in _NUMBERS)
+MAX_SEQ = 100_000  # more events than this in one session is not a play session
+_DURATION = re.compile(r"PT(\d+)S")
+_SKIPPED = (KeyError, TypeError, AttributeError, IndexError, ValueError)
+_SEQ, _SAFETY, _PHASE, _LOCALE, _AGE, _GROUP, _VERSION = (
+    EXT + name
+    for name in ("seq", "safety", "phase", "locale", "age-band", "group", "content-version")
+)
+
+
+def _after(iri: str, marker: str) -> str:
+    at = iri.find(marker)
+    return iri[at + len(marker) :] if at >= 0 else ""
+
+
+def parse(line: bytes) -> tuple | None:
+    """One line of an export as a row (see ROW_COLUMNS), or None if it is not one of ours."""
+    try:
+        return _row(json.loads(line.decode("utf-8").lstrip("\ufeff")))  # a byte order mark
+    except _SKIPPED:
+        return None
+
+
+def _row(s: dict) -> tuple | None:
+    """The row of a parsed statement; a missing part raises (see parse), a foreign one
+    gives None."""
+    account = s["actor"]["account"]
+    session, target = account["name"], s["object"]["id"]
+    context = s["context"]
+    ext = context["extensions"]
+    seq = ext[_SEQ]
+    if (
+        account["homePage"] != HOME
+        or type(seq) is not int
+        or not 0 < seq <= MAX_SEQ
+        or len(session) != 36
+        or not target.startswith(SCENARIOS)
+    ):
+        return None
+    kind = kind_of(s["verb"]["id"], target)
+    if kind is None:
+        return None
+    activities = context.get("contextActivities") or {}
+    parent = activities.get("parent") or [{"id": target}]
+    other = (activities.get("other") or [{"id": ""}])[0]["id"]
+    node = _after(target, "/nodes/") or ("" if "/choices/" in other else _after(other, "/nodes/"))
+    scenario = parent[0]["id"][len(SCENARIOS) :]
+    result = s.get("result") or {}
+    success = result.get("success")
+    duration = result.get("duration")
+    seconds = _DURATION.fullmatch(duration) if duration else None
+    raw = (result.get("score") or {}).get("raw")
+    row = (
+        session,
+        seq,
+        kind,
+        scenario,
+        node,
+        result.get("response", ""),
+        ext.get(_SAFETY, ""),
+        ext.get(_PHASE, ""),
+        _after(target, "/questions/"),
+        None if success is None else int(bool(success)),
+        int(seconds.group(1)) if seconds else None,
+        s.get("timestamp", ""),
+        raw if type(raw) is int else None,
+        ext.get(_LOCALE, ""),
+        ext.get(_AGE, ""),
+        ext.get(_GROUP, ""),
+        ext.get(_VERSION, ""),
+    )
+    if "/" in scenario or not all(type(row[at]) is str for at in _TEXTS):
+        return None
+    return row
