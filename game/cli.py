@@ -254,7 +254,6 @@ def cmd_play(args) -> int:
     from . import i18n
 
     locale = chosen["locale"] or i18n.system_locale()
-    args.group = chosen["group"]
     try:
         app = _make_app(args, content, operator, chosen, locale, record=at_once)
     except pygame.error as exc:
@@ -276,7 +275,7 @@ def cmd_play(args) -> int:
             # (nothing is recorded before a player acts).
             if _refused(story):
                 return True
-            app.recorder = open_recorder(args, story, locale)
+            app.recorder = open_recorder(args, story, locale, group=chosen["group"])
             return False
 
         app.after_first_frame = after_first_frame
@@ -323,7 +322,7 @@ def _make_app(args, content, operator, chosen, locale, record=True):
     from .app import App
     from .outcomes import Recorder
 
-    recorder = open_recorder(args, content, locale) if record else Recorder()
+    recorder = open_recorder(args, content, locale, group=chosen["group"]) if record else Recorder()
     options = dict(
         locale=locale,
         fullscreen=args.fullscreen,

@@ -92,8 +92,12 @@ def clean_group(label: str) -> str:
     return "".join(c for c in " ".join(label.split()) if c.isprintable())[:GROUP_MAX]
 
 
-def open_recorder(args, content, locale: str, record: bool = True) -> Recorder:
-    """The recorder for a run: one that keeps nothing when `record` is off or --no-record."""
+def open_recorder(
+    args, content, locale: str, record: bool = True, group: str | None = None
+) -> Recorder:
+    """The recorder for a run: one that keeps nothing when `record` is off or --no-record.
+    The session's group label is `group` when given (what `play` settled on, the operator
+    settings included), else the command line's --group."""
     if not record or getattr(args, "no_record", False):
         return Recorder()
     from ..i18n import current_locale
@@ -104,7 +108,7 @@ def open_recorder(args, content, locale: str, record: bool = True) -> Recorder:
     recorder.start_session(
         locale=locale,
         content_version=getattr(content, "version", ""),
-        group=clean_group(getattr(args, "group", "") or ""),
+        group=clean_group(group if group is not None else getattr(args, "group", "") or ""),
     )
     return recorder
 
