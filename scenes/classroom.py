@@ -354,6 +354,9 @@ QUIZ_HEADINGS = {
 }
 
 
+ASK_CARD = pygame.Rect(40, 84, theme.WIDTH - 80, 150)  # the class quiz's question card
+
+
 class ClassQuizScene(VotingScene):
     """A pre or post question, answered by the class's votes."""
 
@@ -368,6 +371,15 @@ class ClassQuizScene(VotingScene):
         self.right = None
         self.picked = None
         self.sizes = tally_sizes(app, QUIZ_TALLY, [a.text for a in self.answers])
+        # The question fits its card: smaller for a long one (Portuguese often needs 3 lines).
+        self.ask_size = app.text.fit(
+            self.question.ask,
+            theme.TEXT_BIG + 4,
+            ASK_CARD.w - 56,
+            True,
+            height=ASK_CARD.h - 10,
+            floor=26,
+        )
 
     def footer_texts(self) -> list[str]:
         return [*super().footer_texts(), self.answered(True)[0], self.answered(False)[0]]
@@ -413,12 +425,12 @@ class ClassQuizScene(VotingScene):
     def draw_content(self, surface) -> None:
         progress = f"{_(QUIZ_HEADINGS[self.phase])}  {self.index + 1} / {self.total}"
         draw_header(self, surface, progress, self.right_label())
-        card = pygame.Rect(40, 84, theme.WIDTH - 80, 150)
+        card = ASK_CARD
         art.rounded_rect(surface, card, theme.WHITE, 28, shadow=True)
         self.blit_text(
             surface,
             self.question.ask,
-            theme.TEXT_BIG + 4,
+            self.ask_size,
             theme.INK,
             (card.x + 28, card.centery),
             anchor="midleft",

@@ -224,3 +224,24 @@ def test_classroom_needs_a_group_label(capsys):
 
     assert cli.main(["play", "--classroom", "  ", "--no-record"]) == 1
     assert "group label" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("locale", ["en", "pt_BR", "th"])
+def test_every_class_quiz_question_fits_its_card(content, tmp_path, locale):
+    """On the projector a long question is drawn smaller, never past its card (25 Portuguese
+    questions needed three lines at the full size)."""
+    from game.flow import Play
+    from scenes.classroom import ASK_CARD, ClassQuizScene
+
+    app = start_app(content, locale=locale, mode=ClassMode(ClassSession("5B")))
+    app.drawing = False
+    seen = 0
+    for scenario in app.content.scenarios:
+        play = Play(app, scenario)
+        for phase in ("pre", "post"):
+            for index, question in enumerate(getattr(scenario, phase)):
+                scene = ClassQuizScene(app, play, phase, index)
+                tall = app.text.height(question.ask, scene.ask_size, True, ASK_CARD.w - 56)
+                assert tall <= ASK_CARD.h, (scenario.id, phase, index, tall)
+                seen += 1
+    assert seen > 60
