@@ -59,12 +59,22 @@ class Story:
         diags: list[Diagnostic] | None,
         content: Content | None = None,
         load=None,
-        version: str = "",
+        raw: bytes | None = None,
     ) -> None:
         self.diags = diags
-        self.version = content.version if content is not None else version
         self._content = content
         self._load = load  # gives (content, diagnostics)
+        self._raw = raw  # the file's bytes, for the version before the model is read
+        self._version: str | None = None
+
+    @property
+    def version(self) -> str:
+        """The content version outcomes are recorded with, worked out when first asked."""
+        if self._content is not None:
+            return self._content.version
+        if self._version is None:
+            self._version = _version(self._raw) if self._raw is not None else ""
+        return self._version
 
     @property
     def content(self) -> Content | None:
@@ -97,9 +107,9 @@ def story(path, defer: bool = False) -> Story:
     base = folder() / f"{PREFIX}{key(raw, shown)}"
     diags = _read_diagnostics(base.with_suffix(".diags"))
     if diags is not None and base.with_suffix(".pickle").is_file():
-        return Story(diags, load=lambda: _model(base, raw, shown), version=_version(raw))
+        return Story(diags, load=lambda: _model(base, raw, shown), raw=raw)
     if defer:
-        return Story(None, load=lambda: _check_and_keep(base, raw, shown), version=_version(raw))
+        return Story(None, load=lambda: _check_and_keep(base, raw, shown), raw=raw)
     content, diags = _check_and_keep(base, raw, shown)
     return Story(diags, content)
 

@@ -24,54 +24,50 @@ class Loc(NamedTuple):
         return cls(path, mark.line + 1, mark.column + 1)
 
 
-class Marks(Mapping):
-    """Field name -> Loc of its value, worked out only when a rule asks for one."""
+class _Fields(Mapping):
+    """Field name -> Loc of its value in the file at `_path`."""
 
-    __slots__ = ("_path", "_nodes")
+    __slots__ = ("_path", "_at")
 
-    def __init__(self, path: str, nodes: dict):
+    def __init__(self, path: str, at: dict):
         self._path = path
-        self._nodes = nodes
-
-    def __getitem__(self, key: str) -> Loc:
-        return Loc.of(self._path, self._nodes[key])
+        self._at = at
 
     def __iter__(self):
-        return iter(self._nodes)
+        return iter(self._at)
 
     def __len__(self) -> int:
-        return len(self._nodes)
+        return len(self._at)
+
+
+class Marks(_Fields):
+    """Locations kept as the YAML nodes, worked out only when a rule asks for one."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Loc:
+        return Loc.of(self._path, self._at[key])
 
     def __reduce__(self):
         """Pickled (for the story cache) as the places alone, without the YAML nodes."""
         places = {
             key: (node.start_mark.line + 1, node.start_mark.column + 1)
-            for key, node in self._nodes.items()
+            for key, node in self._at.items()
         }
         return Places, (self._path, places)
 
 
-class Places(Mapping):
-    """Field name -> Loc, from places already worked out (a model read from the cache)."""
+class Places(_Fields):
+    """Locations already worked out, as (line, column): a model read from the cache."""
 
-    __slots__ = ("_path", "_places")
-
-    def __init__(self, path: str, places: dict):
-        self._path = path
-        self._places = places
+    __slots__ = ()
 
     def __getitem__(self, key: str) -> Loc:
-        line, col = self._places[key]
+        line, col = self._at[key]
         return Loc(self._path, line, col)
 
-    def __iter__(self):
-        return iter(self._places)
-
-    def __len__(self) -> int:
-        return len(self._places)
-
     def __reduce__(self):
-        return Places, (self._path, self._places)
+        return Places, (self._path, self._at)
 
 
 @dataclass(frozen=True, order=True)
