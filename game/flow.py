@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import assess
 from .outcomes import coarse_seconds
-from .story import Runtime
+from .story import Line, Runtime
 
 
 class Play:
@@ -16,15 +16,14 @@ class Play:
         self.app = app
         self.scenario = scenario
         self.runtime = Runtime(scenario)
-        self.thread: list[tuple[str, str]] = []  # (speaker id, text) shown so far in a chat app
+        # The lines shown so far in one chat app, oldest first: a chat's or a profile's
+        # messages go on from the node before while the story stays in the same app.
+        self.thread: tuple[Line, ...] = ()
         self.thread_app = ""
-        # (speaker id, text) -> request kind, for the lines of the thread that are request cards
-        self.requests = {
-            (m.speaker, m.text): m.request
-            for n in scenario.nodes.values()
-            for m in n.messages
-            if m.request
-        }
+        # The kinds of request card the story shows ('photo', 'camera', ...).
+        self.request_kinds = sorted(
+            {m.request for n in scenario.nodes.values() for m in n.messages if m.request}
+        )
         self.started = app.clock
         self.finished = False
 
@@ -109,11 +108,31 @@ class Play:
         if node.is_ending:
             self.app.replace(EndingScene(self.app, self, node))
             return
-        in_app = node.scene in ("chat", "profile")  # a profile's messages are a chat thread
-        if not in_app or (node.app or self.scenario.title) != self.thread_app:
-            self.thread = []
-        self.thread_app = (node.app or self.scenario.title) if in_app else ""
+        chat_app = self._chat_app(node)
+        if not chat_app or chat_app != self.thread_app:
+            self.thread = ()
+        self.thread_app = chat_app
         self.app.replace(scene_for(node.scene)(self.app, self, node))
+
+    def heard(self, message) -> Line:
+        """A message of the node has appeared on screen; the line it is shown as."""
+        return self._shown(Line.of_message(message))
+
+    def sent(self, choice) -> Line:
+        """The player (or the class) picked `choice`; the line that shows what they did."""
+        return self._shown(Line.of_choice(choice, self.scenario.player))
+
+    def _shown(self, line: Line) -> Line:
+        if self._chat_app(self.runtime.current()):
+            self.thread += (line,)
+        return line
+
+    def _chat_app(self, node) -> str:
+        """The app whose chat a node's lines join ('' for a call or a talk): a profile's
+        messages are a chat thread too."""
+        if node.scene in ("chat", "profile"):
+            return node.app or self.scenario.title
+        return ""
 
     def choose(self, choice) -> None:
         node = self.runtime.node_id

@@ -11,11 +11,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content.model import Choice, Node, Scenario
+from .content.model import SYSTEM_SPEAKER, Choice, Message, Node, Scenario
 
 
 class StoryError(ValueError):
     """A caller asked for something the story does not allow (never a content problem)."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of a conversation as it is shown: who says it (a character's id, or
+    SYSTEM_SPEAKER for a note of what happened), the words, and the kind of request card it
+    is ('photo', 'camera', 'location', 'money'; '' for a plain line)."""
+
+    speaker: str
+    text: str
+    request: str = ""
+
+    @classmethod
+    def of_message(cls, message: Message) -> Line:
+        return cls(message.speaker, message.text, message.request)
+
+    @classmethod
+    def of_choice(cls, choice: Choice, player: str) -> Line:
+        """What the player did: a bubble with the words they sent, or a note for `do`."""
+        return cls(SYSTEM_SPEAKER, choice.do) if choice.do else cls(player, choice.sent_text)
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,8 @@ class CallScene(StageScene):
             art.rounded_rect(surface, bubble, (255, 255, 255), 22)
             self.typing_dots(surface, (bubble.x + 30, bubble.centery + 3))
             y -= 58
-        for speaker, text in reversed(self.lines):
+        for line in reversed(self.lines):
+            speaker, text = line.speaker, line.text
             mine = speaker == self.player_id()
             name = _("You") if mine else self.scenario.speaker_name(speaker)
             color = (
@@ -134,7 +135,7 @@ class CallScene(StageScene):
                 bold=box.bold,
                 width=box.width,
             )
-            body = self.with_request(speaker, text, body)
+            body = self.with_request(line, body)
             rect = body.get_rect(bottomleft=(CAPTIONS.x + 18, y - 12)).inflate(36, 24)
             if mine:
                 rect.right = CAPTIONS.right

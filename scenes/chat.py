@@ -8,6 +8,7 @@ import pygame
 from game import art, layout, theme
 from game.content.model import SYSTEM_SPEAKER
 from game.i18n import _
+from game.story import Line
 
 from .base import portrait
 from .stage import REQUESTS, STAGE, StageScene
@@ -26,35 +27,31 @@ class ChatScene(StageScene):
 
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
-        self._bubbles: dict[tuple[str, str], pygame.Surface] = {}
+        self._bubbles: dict[Line, pygame.Surface] = {}
         self.arrived = 0.0
         others = [
             m.speaker for m in node.messages if m.speaker not in (SYSTEM_SPEAKER, self.player_id())
         ]
         self.contact = self.scenario.characters.get(others[0]) if others else None
 
-    def on_message(self, message) -> None:
-        self.play.thread.append((message.speaker, message.text))
-        self.arrived = self.t
+    send_pause = 0.7
 
-    def on_send(self, choice) -> float:
-        self.play.thread.append(self.sent_line(choice))
-        self.arrived = self.t
-        return 0.7
+    def on_line(self, line: Line) -> None:
+        self.arrived = self.t  # the newest bubble slides up
 
-    def bubble(self, speaker: str, text: str) -> pygame.Surface:
-        key = (speaker, text)
-        surface = self._bubbles.get(key)
+    def bubble(self, line: Line) -> pygame.Surface:
+        surface = self._bubbles.get(line)
         if surface is None:
-            surface = self._make_bubble(speaker, text)
-            self._bubbles[key] = surface
+            surface = self._make_bubble(line)
+            self._bubbles[line] = surface
         return surface
 
     def line_width(self) -> int:
         # a class's larger text gets wider bubbles, as long as they stay clear of the faces
         return min(self.message_box.width + self.boost * 25, self.area.w - 76 - 60)
 
-    def _make_bubble(self, speaker: str, text: str) -> pygame.Surface:
+    def _make_bubble(self, line: Line) -> pygame.Surface:
+        speaker, text = line.speaker, line.text
         render = self.app.text.render
         area = self.area
         if speaker == SYSTEM_SPEAKER:
@@ -76,8 +73,8 @@ class ChatScene(StageScene):
         color = theme.WHITE if mine else theme.INK
         box = self.message_box
         body = render(text, box.size + self.boost, color, bold=box.bold, width=self.line_width())
-        body = self.with_request(speaker, text, body)
-        request = self.request_of(speaker, text)
+        body = self.with_request(line, body)
+        request = line.request
         bw, bh = body.get_width() + 36, body.get_height() + 24
         name = None
         if not mine:
@@ -120,8 +117,8 @@ class ChatScene(StageScene):
             self.draw_typing(surface, typing, y)
             y -= 64
         lift = max(0.0, 1 - (self.t - self.arrived) / 0.2) * 24
-        for i, (speaker, text) in enumerate(reversed(self.play.thread)):
-            image = self.bubble(speaker, text)
+        for i, line in enumerate(reversed(self.play.thread)):
+            image = self.bubble(line)
             y -= image.get_height()
             surface.blit(image, (area.x, y + (round(lift) if i == 0 else 0)))
             if y < area.y:

@@ -300,13 +300,7 @@ class ClassVoteScene(VotingScene):
         )
         choice = self.choices[picked]
         self.app.show("chosen", text=choice.text, safety=choice.safety)
-        if self.node.scene == "chat":  # the class's reply joins the chat, as a player's would
-            player = next(
-                (c.id for c in self.scenario.characters.values() if c.role == "player"), ""
-            )
-            self.play.thread.append(
-                (SYSTEM_SPEAKER, choice.do) if choice.do else (player, choice.sent_text)
-            )
+        self.play.sent(choice)  # the class's reply joins a chat, as a player's would
         self.play.choose(choice)
 
     def draw_content(self, surface) -> None:

@@ -42,7 +42,7 @@ class DialogueScene(StageScene):
         pygame.draw.line(layer, theme.WHITE, window.midleft, window.midright, 6)
 
     def draw_stage(self, surface) -> None:
-        talking = self.typing_now() or (self.lines[-1][0] if self.lines else "")
+        talking = self.typing_now() or (self.lines[-1].speaker if self.lines else "")
         me = self.scenario.characters.get(self.player_id())
         # each name is centred under its face, half a name's box from the room's edge
         inset = layout.NAME.width // 2
@@ -69,7 +69,8 @@ class DialogueScene(StageScene):
             art.rounded_rect(surface, bubble, theme.WHITE, 22, shadow=True)
             self.typing_dots(surface, (bubble.x + 30, bubble.centery + 3))
             y -= 60
-        for speaker, text in reversed(self.lines):
+        for line in reversed(self.lines):
+            speaker, text = line.speaker, line.text
             mine = speaker == self.player_id()
             narration = speaker == SYSTEM_SPEAKER
             ink = theme.WHITE if mine else theme.INK
@@ -77,7 +78,7 @@ class DialogueScene(StageScene):
             body = self.app.text.render(
                 text, box.size + self.boost, ink, width=box.width, bold=box.bold
             )
-            body = self.with_request(speaker, text, body)
+            body = self.with_request(line, body)
             rect = body.get_rect(bottomleft=(TALK.x + 20, y - 12)).inflate(40, 26)
             if mine:
                 rect.right = TALK.right

@@ -10,6 +10,7 @@ import pygame
 from game import art, layout, theme
 from game.content.model import SYSTEM_SPEAKER
 from game.i18n import N_, _
+from game.story import Line
 from game.ui import Button
 
 from .base import NUMBERED, Scene
@@ -46,7 +47,7 @@ class StageScene(Scene):
         self.offered = False
         self.sent = None
         self.sent_wait = 0.0
-        self.lines: list[tuple[str, str]] = []  # (speaker id, text) shown on this stage
+        self.lines: list[Line] = []  # the lines shown on this stage, oldest first
         self._cards: dict[tuple, pygame.Surface] = {}  # request cards drawn for these lines
         # The mode says who paces the messages and how big the text is (a projector).
         self.mode = app.mode
@@ -64,7 +65,7 @@ class StageScene(Scene):
         width = self.line_width()
         self._heads = {
             kind: self.request_label(kind, theme.TEXT_SMALL + self.boost, width)
-            for kind in sorted(set(play.requests.values()))
+            for kind in play.request_kinds
         }
 
     def line_width(self) -> int:
@@ -80,7 +81,7 @@ class StageScene(Scene):
         return typing_time(message.text) if index or self.play.thread else 0.7
 
     def player_id(self) -> str:
-        return next((c.id for c in self.scenario.characters.values() if c.role == "player"), "")
+        return self.scenario.player
 
     def enter(self) -> None:
         self.app.show("scene", scene=self.node.scene, app=self.node.app)
@@ -109,7 +110,9 @@ class StageScene(Scene):
         message = self.messages[self.shown]
         self.shown += 1
         self.wait = self._delay(self.shown)
-        self.on_message(message)
+        line = self.play.heard(message)
+        self.lines.append(line)
+        self.on_line(line)
         self.app.sounds.play("pop")
         name = (
             "" if message.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(message.speaker)
@@ -118,9 +121,8 @@ class StageScene(Scene):
 
     send_pause = 0.5  # seconds the player's pick stays on screen before the feedback
 
-    def on_message(self, message) -> None:
-        """A message has arrived."""
-        self.lines.append((message.speaker, message.text))
+    def on_line(self, line: Line) -> None:
+        """A line has appeared on the stage: a message, or what the player did."""
 
     def skip(self) -> None:
         if self.mode.paced and self.shown < len(self.messages):
@@ -176,22 +178,14 @@ class StageScene(Scene):
         self.app.show("chosen", text=choice.text, safety=choice.safety)
         self.buttons.enabled = False
         self.sent = choice
-        self.sent_wait = self.on_send(choice)
-        speaker, text = self.sent_line(choice)
+        line = self.play.sent(choice)
+        self.lines.append(line)
+        self.on_line(line)
+        self.sent_wait = self.send_pause
+        speaker = line.speaker
         name = "" if speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(speaker)
-        self.app.show("message", speaker=name, text=text)
+        self.app.show("message", speaker=name, text=line.text)
         self.app.sounds.play("send")
-
-    def sent_line(self, choice) -> tuple[str, str]:
-        """(speaker, text) for what the player did: a bubble, or an action note for `do`."""
-        if choice.do:
-            return (SYSTEM_SPEAKER, choice.do)
-        return (self.player_id(), choice.sent_text)
-
-    def on_send(self, choice) -> float:
-        """The player picked a choice; return how long to show it before the feedback."""
-        self.lines.append(self.sent_line(choice))
-        return self.send_pause
 
     def handle_event(self, event) -> None:
         if event.type == pygame.KEYDOWN and self.mode.story_key(self.app, self.scenario, event.key):
@@ -277,10 +271,6 @@ class StageScene(Scene):
             lift = max(0.0, math.sin(self.t * 7 - i * 0.8)) * 7
             pygame.draw.circle(surface, color, (x + i * 18, round(y - lift)), 6)
 
-    def request_of(self, speaker: str, text: str) -> str:
-        """The request kind ('photo', 'camera', ...) of a line on screen, or ''."""
-        return self.play.requests.get((speaker, text), "")
-
     def request_label(self, kind: str, size: int, width: int) -> pygame.Surface:
         """The head of a request card: the icon in a coloured disc and the label, made
         smaller if it would be wider than `width`."""
@@ -298,13 +288,13 @@ class StageScene(Scene):
         out.blit(words, words.get_rect(midleft=(disc + 10, mid)))
         return out
 
-    def with_request(self, speaker: str, text: str, body: pygame.Surface) -> pygame.Surface:
+    def with_request(self, line: Line, body: pygame.Surface) -> pygame.Surface:
         """A line's rendered text (wrapped to the line width), with the request card's head
         above it if it has one."""
-        kind = self.request_of(speaker, text)
+        kind = line.request
         if not kind:
             return body
-        key = (speaker, text, body.get_size())
+        key = (line, body.get_size())
         out = self._cards.get(key)
         if out is None:  # made once: the call and dialogue scenes ask every frame
             head = self._heads[kind]

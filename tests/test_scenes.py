@@ -7,7 +7,7 @@ import pytest
 from game.autoplay import Driver, run, start_app
 from game.content import check_file
 from game.resources import SCENARIOS_FILE
-from game.story import Runtime, all_paths
+from game.story import Line, Runtime, all_paths
 from game.transcript import Transcript
 
 
@@ -285,4 +285,4 @@ def test_profile_page_and_request_cards_play_and_carry_the_thread():
     assert "  · Joined 2 days ago" in lines and "  · 0 posts" in lines
     assert "Sam: [money request] hi! want free coins?" in lines
     # the chat after the profile, in the same app, goes on from the profile's messages
-    assert ("sam", "hi! want free coins?") in threads["later"]
+    assert Line("sam", "hi! want free coins?", "money") in threads["later"]

@@ -100,7 +100,7 @@ def test_every_profile_card_fits(app_and_content):
 
     app, content, size = app_and_content
     for scenario in content.scenarios:
-        play = SimpleNamespace(scenario=scenario, thread=[], requests={})
+        play = SimpleNamespace(scenario=scenario, thread=(), request_kinds=[])
         for node in scenario.nodes.values():
             if node.scene != "profile":
                 continue

@@ -173,6 +173,11 @@ class Scenario:
     def decision_nodes(self) -> list[Node]:
         return [n for n in self.nodes.values() if n.choices]
 
+    @property
+    def player(self) -> str:
+        """The id of the character the player plays ('' if the story has none)."""
+        return next((c.id for c in self.characters.values() if c.role == "player"), "")
+
     def speaker_name(self, speaker: str) -> str:
         character = self.characters.get(speaker)
         return character.name if character else speaker
