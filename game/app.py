@@ -11,12 +11,13 @@ import os
 
 import pygame
 
-from . import assess, i18n, theme
+from . import i18n, theme
 from .art import Backdrop
 from .content.cache import Story
 from .i18n import _
 from .modes import SoloMode
 from .outcomes import Recorder
+from .session import Session
 from .sound import Sounds
 from .text import Text
 
@@ -24,6 +25,10 @@ CAPTION = "Net Heroes"
 
 
 class App:
+    """The window, the scenes on it and the services they use (text, sounds, recorder),
+    with the player's session (game/session.py) and the mode chosen at start-up
+    (game/modes.py)."""
+
     def __init__(
         self,
         content,
@@ -36,6 +41,7 @@ class App:
         text_size: str = "normal",
         order_seed: int | None = None,
         mode=None,
+        group: str = "",
     ):
         # Scale smoothly to any window size, also smaller than 1280x720: pygame's SCALED mode
         # uses whole-number scaling (and crops small windows) unless this hint is set.
@@ -52,34 +58,43 @@ class App:
         pygame.key.set_repeat(400, 60)
         # A Story (from the story cache) is read when first used, after the first frame.
         self._story = content
+        self.session = Session(group=group, text_size=text_size, sound=sound)
+        if order_seed is not None:
+            self.session.order_seed = order_seed
         self.set_locale(locale)
-        self.text_size = text_size
+        # The services the scenes use.
         self.text = Text(theme.TEXT_SCALES[text_size])
         self.sounds = Sounds(enabled=sound)
+        self.recorder = recorder or Recorder()
         self.observer = observer
+        # Solo, class or kiosk play, chosen once when the game starts (game/modes.py).
+        self.mode = mode or SoloMode()
         self.scenes: list = []
         self._ops: list = []
         self.running = True
+        self.exit_code = 0
         self.minimized = False
+        self._closing = False  # the window's close button was pressed: its QUIT is ignored
         self.drawing = True  # off for headless runs whose pixels nobody looks at (tests)
-        self.done: set[str] = set()
         self._backdrops: dict = {}
         self.clock = 0.0  # seconds of play, advanced by frame()
-        self.play = None  # the scenario being played, if any
-        self.age_band = ""  # the age band the player picked on the menu ('' for all)
-        self.menu_page = 0  # the page of the story menu the player was last on
-        self.recorder = recorder or Recorder()
-        # Solo or class play, chosen once when the game starts (game/modes.py).
-        self.mode = mode or SoloMode()
+        self.play = None  # the scenario being played, if any (game/flow.py)
         # Run once after the first frame is on screen; True stops the game (exit code 1).
         self.after_first_frame = None
-        # The order answers and choices appear in: one per session (see game/assess.py).
-        self.order_seed = assess.new_seed() if order_seed is None else order_seed
 
     def set_locale(self, locale: str) -> None:
         """Switch every word on screen, the content's too, to another language."""
-        self.locale = i18n.set_locale(locale)
+        self.session.locale = i18n.set_locale(locale)
         self._content = None  # localized when next used
+
+    @property
+    def locale(self) -> str:
+        return self.session.locale
+
+    @property
+    def content_version(self) -> str:
+        """The story file's version, for the outcomes ('' before it is read)."""
+        return getattr(self._story, "version", "")
 
     @property
     def base_content(self):
@@ -131,6 +146,17 @@ class App:
         """Leave every scene and start again from this one."""
         self._ops.append(("reset", scene))
 
+    def restart(self, make_scene) -> None:
+        """After an error: drop every scene as it is (one may be broken), end the play in
+        progress, and start again from the scene `make_scene(app)` makes."""
+        self._ops.clear()
+        self.scenes.clear()
+        if self.play is not None:
+            self.play.abandon()
+            self.play = None
+        self.reset(make_scene(self))
+        self._apply()
+
     def _apply(self) -> None:
         while self._ops:
             op, scene = self._ops.pop(0)
@@ -173,6 +199,9 @@ class App:
     def ask_quit(self) -> None:
         from scenes.confirm import ConfirmScene
 
+        if not self.mode.may_quit:
+            return
+
         if isinstance(self.top, ConfirmScene):
             self.quit()
             return
@@ -199,12 +228,12 @@ class App:
 
     # -- the loop ----------------------------------------------------------------------
     def start(self, scene=None) -> None:
-        from scenes.title import TitleScene
-
-        self.reset(scene or TitleScene(self))
+        self.reset(scene or self.mode.first_scene(self))
         self._apply()
 
     def handle(self, event) -> None:
+        if self.mode.intercept(self, event):
+            return
         if event.type == pygame.WINDOWCLOSE:
             # The window's close button: ask first. SDL follows it with a QUIT, ignored once.
             self._closing = True
@@ -212,7 +241,7 @@ class App:
         elif event.type == pygame.QUIT:
             # A QUIT without a close button (the system shutting down, a stop signal) ends
             # the game at once.
-            if not getattr(self, "_closing", False):
+            if not self._closing:
                 self.quit()
             self._closing = False
         elif event.type == pygame.WINDOWMINIMIZED:
@@ -239,7 +268,19 @@ class App:
             self.top.handle_event(event)
 
     def frame(self, dt: float, events) -> None:
-        """One frame: input, then update, then draw. Scene changes happen between steps."""
+        """One frame: input, then update, then draw. Scene changes happen between steps.
+        The mode watches each frame (a kiosk's idle time) and may deal with an error."""
+        events = list(events)
+        try:
+            self.mode.before_frame(self, dt, events)
+            self._frame(dt, events)
+            self.mode.after_frame(self)
+            self._apply()
+        except Exception as exc:
+            if not self.mode.recover(self, exc):
+                raise
+
+    def _frame(self, dt: float, events) -> None:
         self.clock += dt
         for event in events:
             self.handle(event)
@@ -263,7 +304,6 @@ class App:
         if not self.scenes:
             self.start()
         first = True
-        code = 0
         while self.running and self.scenes and (frames is None or frames > 0):
             frames = None if frames is None else frames - 1
             # The first frame is drawn at once: a capped tick would wait up to two frames.
@@ -276,7 +316,7 @@ class App:
             if self.after_first_frame is not None:
                 refuse, self.after_first_frame = self.after_first_frame, None
                 if refuse():
-                    code, self.running = 1, False
+                    self.exit_code, self.running = 1, False
         self.recorder.close()
         pygame.quit()
-        return code
+        return self.exit_code

@@ -336,19 +336,13 @@ def _make_app(args, content, operator, chosen, locale, record=True):
 
         options["mode"] = ClassMode(ClassSession(chosen["group"]))
     if chosen["kiosk"]:
-        from .kiosk import KioskApp
+        from .kiosk import KioskMode
 
-        app = KioskApp(
-            content,
-            idle_seconds=operator.idle_seconds,
-            language=operator.language,
-            group=chosen["group"],
-            crash_dir=args.data_dir,
-            **{**options, "fullscreen": True},
+        options["fullscreen"] = True
+        options["mode"] = KioskMode(
+            operator.idle_seconds, language=operator.language, crash_dir=args.data_dir
         )
-    else:
-        app = App(content, **options)
-    return app
+    return App(content, group=chosen["group"], **options)
 
 
 def _classroom_group(label: str) -> str:

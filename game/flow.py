@@ -69,7 +69,7 @@ class Play:
         """The question's answers in this session's order."""
         return assess.arrange(
             question.answers,
-            self.app.order_seed,
+            self.app.session.order_seed,
             assess.question_key(self.scenario.id, phase, question.id),
             lambda a: a.id,
         )
@@ -78,7 +78,7 @@ class Play:
         """The choices the player may pick now, in this session's order."""
         return assess.arrange(
             self.runtime.choices(),
-            self.app.order_seed,
+            self.app.session.order_seed,
             assess.node_key(self.scenario.id, self.runtime.node_id),
             lambda c: c.id,
         )
@@ -150,7 +150,7 @@ class Play:
         self._questions("post", 0)
 
     def results(self) -> None:
-        self.app.done.add(self.scenario.id)
+        self.app.session.done.add(self.scenario.id)
         self.finished = True
         self.app.recorder.record(
             "scenario_completed",

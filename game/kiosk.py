@@ -4,7 +4,8 @@ After a quiet time it asks "Still there?" with a countdown; with no answer, ever
 the player is cleared and an attract screen invites the next child. Only an operator key
 combination quits (Ctrl+Shift+Q held for QUIT_HOLD seconds), and an unexpected error goes
 back to the title screen instead of leaving a desktop. All time is the App's clock, so
-tests step it without waiting.
+tests step it without waiting. KioskMode is the app's mode (game/modes.py) when the game
+starts with `--kiosk` or the operator file's `kiosk: true`.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from pathlib import Path
 
 import pygame
 
-from . import assess
-from .app import App
+from .modes import SoloMode
 
 COUNTDOWN = 15  # seconds of "Still there?" before the next player's turn
 QUIT_HOLD = 2.0  # seconds Ctrl+Shift+Q must be held
@@ -78,152 +78,127 @@ class IdleWatch:
         return max(0, math.ceil(self.countdown - (now - self.asking_since)))
 
 
-class KioskApp(App):
-    def __init__(
-        self,
-        content,
-        *,
-        idle_seconds: float = 90,
-        language: str = "",
-        group: str = "",
-        crash_dir=None,
-        **options,
-    ):
-        options["fullscreen"] = options.get("fullscreen", True)
-        super().__init__(content, **options)
-        self.operator_language = language
-        self.group = group
+class KioskMode(SoloMode):
+    """Solo play on a shared PC: the idle watch, the operator's way out and the recovery
+    from errors. `language` is the operator's language, which each next player starts in
+    ('' keeps the last player's); crash logs go to `crash_dir` (the outcomes folder if
+    None)."""
+
+    name = "kiosk"
+    may_quit = False  # Esc on the title and the window's close button do nothing
+
+    def __init__(self, idle_seconds: float = 90, *, language: str = "", crash_dir=None):
+        self.idle = IdleWatch(idle_seconds)
+        self.language = language
         self.crash_dir = Path(crash_dir) if crash_dir else None
-        self.idle = IdleWatch(idle_seconds, now=self.clock)
         self.crashes: list[float] = []
-        self.exit_code = 0
         self._quit_held_since: float | None = None
         self._quit_seen = 0.0
 
-    # -- the operator's way out ------------------------------------------------------------
-    def ask_quit(self) -> None:
-        """Esc on the title and the window's close button do nothing in kiosk mode."""
+    def first_scene(self, app):
+        from scenes.kiosk import AttractScene
 
-    def _watch_quit_keys(self, event) -> bool:
-        """Track Ctrl+Shift+Q; return True for the events that belong to it."""
+        return AttractScene(app)
+
+    # -- the operator's way out ------------------------------------------------------------
+    def intercept(self, app, event) -> bool:
+        """Ctrl+Shift+Q belongs to the operator; F11 does nothing (the kiosk stays
+        fullscreen)."""
         if event.type == pygame.KEYDOWN and event.key == pygame.K_q:
             mods = event.mod
             if mods & pygame.KMOD_CTRL and mods & pygame.KMOD_SHIFT:
                 if self._quit_held_since is None:
-                    self._quit_held_since = self.clock
-                self._quit_seen = self.clock
+                    self._quit_held_since = app.clock
+                self._quit_seen = app.clock
                 return True
         if event.type == pygame.KEYUP and event.key in QUIT_KEYS:
             self._quit_held_since = None
-        return False
-
-    def handle(self, event) -> None:
-        if self._watch_quit_keys(event):
-            return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
-            return  # stays fullscreen
-        super().handle(event)
+        return event.type == pygame.KEYDOWN and event.key == pygame.K_F11
 
     # -- the next player -------------------------------------------------------------------
-    def still_here(self) -> None:
+    def still_here(self, app) -> None:
         from scenes.kiosk import StillThereScene
 
-        self.idle.touch(self.clock)
-        if isinstance(self.top, StillThereScene):
-            self.pop()
+        self.idle.touch(app.clock)
+        if isinstance(app.top, StillThereScene):
+            app.pop()
 
-    def next_player(self) -> None:
+    def next_player(self, app) -> None:
         """Clear everything of the player before and invite the next one."""
         from scenes.kiosk import AttractScene
 
-        if self.play is not None:
-            self.play.abandon()
-            self.play = None
-        self.done.clear()
-        self.age_band = ""
-        self.menu_page = 0
-        if self.operator_language and self.operator_language != self.locale:
-            self.set_locale(self.operator_language)
-        self.recorder.set_age_band("")
-        self.order_seed = assess.new_seed()  # the next player sees other answer orders
+        if app.play is not None:
+            app.play.abandon()
+            app.play = None
+        app.session.next_player()  # the next player sees other answer orders, too
+        if self.language and self.language != app.locale:
+            app.set_locale(self.language)
+        app.recorder.set_age_band("")
         # A new session for the new player: their play is never joined to the one before.
-        self.recorder.start_session(
-            locale=self.locale,
-            content_version=getattr(self._story, "version", ""),
-            group=self.group,
+        app.recorder.start_session(
+            locale=app.locale,
+            content_version=app.content_version,
+            group=app.session.group,
         )
-        self.idle.touch(self.clock)
-        self.reset(AttractScene(self))
+        self.idle.touch(app.clock)
+        app.reset(AttractScene(app))
 
-    def _check_idle(self) -> None:
+    # -- around each frame -----------------------------------------------------------------
+    def before_frame(self, app, dt: float, events: list) -> None:
+        if not self.idle.asking and any(e.type in INPUT for e in events):
+            self.idle.touch(app.clock + dt)
+
+    def after_frame(self, app) -> None:
+        held = self._quit_held_since
+        if held is not None and app.clock - self._quit_seen > QUIT_GAP:
+            self._quit_held_since = held = None
+        if held is not None and app.clock - held >= QUIT_HOLD:
+            app.quit()
+            return
+        self._check_idle(app)
+
+    def _check_idle(self, app) -> None:
         from scenes.kiosk import AttractScene, StillThereScene
 
-        if isinstance(self.top, AttractScene) or not self.scenes:
-            self.idle.touch(self.clock)  # nobody's play to clear
+        if isinstance(app.top, AttractScene) or not app.scenes:
+            self.idle.touch(app.clock)  # nobody's play to clear
             return
-        step = self.idle.step(self.clock)
+        step = self.idle.step(app.clock)
         if step == ASK:
-            self.push(StillThereScene(self, lambda: self.idle.remaining(self.clock)))
+            app.push(StillThereScene(app, lambda: self.idle.remaining(app.clock)))
         elif step == RESET:
-            self.next_player()
-        self._apply()
+            self.next_player(app)
 
-    # -- the loop --------------------------------------------------------------------------
-    def start(self, scene=None) -> None:
-        from scenes.kiosk import AttractScene
-
-        super().start(scene or AttractScene(self))
-
-    def frame(self, dt: float, events) -> None:
-        events = list(events)
-        try:
-            if not self.idle.asking and any(e.type in INPUT for e in events):
-                self.idle.touch(self.clock + dt)
-            super().frame(dt, events)
-            held = self._quit_held_since
-            if held is not None and self.clock - self._quit_seen > QUIT_GAP:
-                self._quit_held_since = held = None
-            if held is not None and self.clock - held >= QUIT_HOLD:
-                self.quit()
-                return
-            self._check_idle()
-        except Exception as exc:  # noqa: BLE001 - a kiosk must never leave a desktop
-            self.recover(exc)
-
-    def recover(self, exc: BaseException) -> None:
-        """Log the error, and go back to the title; give up when errors keep coming."""
+    def recover(self, app, error: Exception) -> bool:
+        """Log the error, and go back to the title; give up when errors keep coming. A kiosk
+        never leaves a desktop behind."""
         from scenes.title import TitleScene
 
-        where = self._log_crash(exc)
-        self.crashes = [t for t in self.crashes if self.clock - t < CRASH_WINDOW] + [self.clock]
+        where = self._log_crash(error)
+        self.crashes = [t for t in self.crashes if app.clock - t < CRASH_WINDOW] + [app.clock]
         if len(self.crashes) >= CRASH_LIMIT:
             print(
                 f"error: the game stopped after {len(self.crashes)} errors in a short time; "
                 f"see {where or 'the messages above'}",
                 file=sys.stderr,
             )
-            self.exit_code = 1
-            self.running = False
-            return
-        what = " ".join(str(exc).split())
+            app.exit_code = 1
+            app.running = False
+            return True
+        what = " ".join(str(error).split())
         print(
-            f"error: {type(exc).__name__}: {what}; back to the title screen"
+            f"error: {type(error).__name__}: {what}; back to the title screen"
             + (f" (details in {where})" if where else ""),
             file=sys.stderr,
         )
-        self._ops.clear()
-        self.scenes.clear()  # the scenes are dropped as they are: one may be broken
-        if self.play is not None:
-            self.play.abandon()
-            self.play = None
-        self.idle.touch(self.clock)
+        self.idle.touch(app.clock)
         try:
-            self.reset(TitleScene(self))
-            self._apply()
+            app.restart(TitleScene)
         except Exception:  # noqa: BLE001 - the title itself is broken: nothing to go back to
-            self.scenes.clear()
-            self.exit_code = 1
-            self.running = False
+            app.scenes.clear()
+            app.exit_code = 1
+            app.running = False
+        return True
 
     def _log_crash(self, exc: BaseException) -> str:
         folder = self.crash_dir
@@ -240,7 +215,3 @@ class KioskApp(App):
         except OSError:
             return ""
         return str(target)
-
-    def run(self, frames: int | None = None) -> int:
-        super().run(frames)
-        return self.exit_code

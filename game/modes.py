@@ -1,14 +1,14 @@
-"""How a game is played: alone or as a class. A mode is chosen once, when the game starts
-(`play --classroom GROUP` chooses the class mode), and the flow and the story scenes ask it
-instead of asking which mode they are in.
+"""How a game is played: alone, as a class, or at a kiosk. A mode is chosen once, when the
+game starts (`play --classroom GROUP` chooses the class mode, `play --kiosk` or the operator
+file the kiosk mode, game/kiosk.py), and the app, the flow and the story scenes ask it
+instead of asking which mode they are in:
 
 - which scene shows a question, a decision, the feedback on a choice and the results;
 - what applies on the story scenes: extra text size for a projector, whether the messages
   come at the game's pace or the educator's (one key press each), the keys only a class
-  uses, and whether the self-efficacy item is asked (it asks about one child, not a class).
-
-Kiosk play (shared PCs) is solo play whose app also watches for idleness
-(game/kiosk.py).
+  uses, and whether the self-efficacy item is asked (it asks about one child, not a class);
+- what the app does around the scenes: the first scene, whether a player may quit, what
+  happens between frames (a kiosk watches for idleness) and after an error.
 """
 
 from __future__ import annotations
@@ -28,7 +28,29 @@ class SoloMode:
     asks_efficacy = True
     group = ""  # the class's label (class mode only)
 
-    # Scenes are imported when first shown: the title screen needs none of them.
+    may_quit = True  # Esc on the title and the window's close button ask to stop
+
+    # -- around the scenes ----------------------------------------------------------------
+    def first_scene(self, app):
+        from scenes.title import TitleScene
+
+        return TitleScene(app)
+
+    def intercept(self, app, event) -> bool:
+        """Take an event before the app and the scenes see it; True if it was taken."""
+        return False
+
+    def before_frame(self, app, dt: float, events: list) -> None:
+        """Called with each frame's events before the scenes get them."""
+
+    def after_frame(self, app) -> None:
+        """Called after each frame's update and drawing."""
+
+    def recover(self, app, error: Exception) -> bool:
+        """An error escaped a frame; True if the mode dealt with it (else it is raised)."""
+        return False
+
+    # -- the scenes of a story (imported when first shown: the title needs none of them) ---
     def quiz_scene(self, app, play, phase: str, index: int):
         from scenes.quiz import QuizScene
 

@@ -116,13 +116,13 @@ class StillThereScene(Scene):
         self.app.show("still_there", question=_("Still there?"))
 
     def pressed(self, button) -> None:
-        self.app.still_here()
+        self.app.mode.still_here(self.app)
 
     def handle_event(self, event) -> None:
         if self.buttons.handle_event(event):
             return
         if wakes(event):
-            self.app.still_here()
+            self.app.mode.still_here(self.app)
 
     def draw_content(self, surface) -> None:
         self.shade(surface, 150)

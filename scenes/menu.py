@@ -82,10 +82,10 @@ class MenuScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        band = getattr(app, "age_band", "")
+        band = app.session.age_band
         scenarios = [s for s in app.content.scenarios if not band or s.age_band == band]
         self.pages = max(1, -(-len(scenarios) // PER_PAGE))
-        self.page = min(getattr(app, "menu_page", 0), self.pages - 1)
+        self.page = min(app.session.menu_page, self.pages - 1)
         shown = scenarios[self.page * PER_PAGE : (self.page + 1) * PER_PAGE]
         cards = []
         rows = max(1, (len(shown) + COLS - 1) // COLS)
@@ -100,7 +100,7 @@ class MenuScene(Scene):
                 "id": scenario.id,
                 "topic": scenario.topic,
                 "age_band": scenario.age_band,
-                "done": scenario.id in app.done,
+                "done": scenario.id in app.session.done,
             }
             card = Card(
                 rect,
@@ -177,13 +177,13 @@ class MenuScene(Scene):
 
     def pressed(self, button) -> None:
         if button.action == "page":
-            self.app.menu_page = self.page + button.payload["page"]
+            self.app.session.menu_page = self.page + button.payload["page"]
             self.app.replace(MenuScene(self.app))
             return
         if button.action == "age":
-            self.app.menu_page = 0
-            self.app.age_band = button.payload["age"]
-            self.app.recorder.set_age_band(self.app.age_band)
+            self.app.session.menu_page = 0
+            self.app.session.age_band = button.payload["age"]
+            self.app.recorder.set_age_band(self.app.session.age_band)
             self.app.replace(MenuScene(self.app))
             return
         self.app.sounds.play("whoosh")
@@ -196,7 +196,7 @@ class MenuScene(Scene):
         heading = self.blit_text(
             surface, _("Pick a story"), theme.TEXT_TITLE - 8, theme.WHITE, (48, 10), bold=True
         )
-        done = len(self.app.done & {s.id for s in self.app.content.scenarios})
+        done = len(self.app.session.done & {s.id for s in self.app.content.scenarios})
         total = len(self.app.content.scenarios)
         progress = _("{done} of {total} done").format(done=done, total=total)
         self.blit_text(

@@ -11,7 +11,8 @@ from game.autoplay import headless
 from game.cli import main
 from game.content import check_file
 from game.flow import Play
-from game.kiosk import ASK, COUNTDOWN, QUIT_HOLD, RESET, IdleWatch, KioskApp
+from game.app import App
+from game.kiosk import ASK, COUNTDOWN, QUIT_HOLD, RESET, IdleWatch, KioskMode
 from game.operator_settings import Operator, check_text, load
 from game.outcomes import Recorder
 from game.resources import SCENARIOS_FILE
@@ -48,14 +49,15 @@ class FakeRecorder(Recorder):
 
 def kiosk_app(content, tmp_path, **options):
     headless()
-    options.setdefault("idle_seconds", 60)
+    mode = KioskMode(
+        options.pop("idle_seconds", 60), language=options.pop("language", ""), crash_dir=tmp_path
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        app = KioskApp(
+        app = App(
             content,
-            fullscreen=False,
+            mode=mode,
             sound=False,
-            crash_dir=tmp_path,
             recorder=options.pop("recorder", None) or FakeRecorder(),
             **options,
         )
@@ -147,18 +149,18 @@ def test_after_the_countdown_the_next_player_sees_nothing_of_the_previous_one(co
     app = kiosk_app(content, tmp_path, language="pt_BR", recorder=recorder)
     app.set_locale("th")  # the player chose Thai
     playing(app, content)
-    app.done.update(s.id for s in content.scenarios[1:3])
-    app.age_band, app.menu_page = "13-17", 1
+    app.session.done.update(s.id for s in content.scenarios[1:3])
+    app.session.age_band, app.session.menu_page = "13-17", 1
     story = app.play.scenario.id
-    order = app.order_seed
+    order = app.session.order_seed
     tick(app, 60 + COUNTDOWN + 1)
-    assert app.order_seed != order  # the next player sees the answers in another order
+    assert app.session.order_seed != order  # the next player sees the answers in another order
 
     assert isinstance(app.top, AttractScene) and len(app.scenes) == 1
     kind, fields = recorder.events[-1]
     assert kind == "scenario_abandoned" and fields["scenario"] == story
     assert recorder.age_band == "" and recorder.sessions == 1
-    assert app.play is None and app.done == set() and app.age_band == ""
+    assert app.play is None and app.session.done == set() and app.session.age_band == ""
     assert app.locale == "pt_BR"
 
     tick(app, 0.1, events=[key(pygame.K_RETURN)])
@@ -184,7 +186,7 @@ def test_only_the_held_operator_keys_quit(content, tmp_path):
     playing(app, content)
     tick(app, 0.1, events=[key(pygame.K_ESCAPE)])  # offers the menu, as always
     tick(app, 0.1, events=[key(pygame.K_ESCAPE)])
-    app.next_player()
+    app.mode.next_player(app)
     tick(app, 0.1, events=[key(pygame.K_SPACE)])  # the title screen
     for _ in range(3):
         tick(app, 0.5, step=0.1, events=[key(pygame.K_ESCAPE)])

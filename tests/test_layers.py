@@ -14,6 +14,7 @@ SHELL = {
     "game.flow",
     "game.modes",
     "game.kiosk",
+    "game.session",
     "game.autoplay",
     "game.cli",
     "game.__main__",

@@ -7,7 +7,7 @@ import pytest
 
 from game import app as app_module
 from game import cli, settings
-from game.kiosk import KioskApp
+from game.kiosk import KioskMode
 from game.modes import ClassMode, SoloMode
 
 
@@ -46,7 +46,7 @@ def groups(tmp_path):
 @pytest.mark.filterwarnings("ignore:no fast renderer")  # the dummy video driver
 def test_solo_play_is_the_default(started, tmp_path):
     code, app, scene = started("--locale", "pt_BR")
-    assert code == 0 and type(app).__name__ == "App" and isinstance(app.mode, SoloMode)
+    assert code == 0 and type(app.mode) is SoloMode
     assert not isinstance(app.mode, ClassMode) and app.locale == "pt_BR"
     assert scene == "TitleScene"
 
@@ -67,8 +67,9 @@ def test_operator_settings_start_a_kiosk_in_their_language_and_group(started, tm
         "kiosk: true\nlanguage: th\ngroup: LAN house 1\nidle_seconds: 45\n", encoding="utf-8"
     )
     code, app, _scene = started("--scenario", STORY)
-    assert code == 0 and isinstance(app, KioskApp) and isinstance(app.mode, SoloMode)
-    assert app.locale == "th" and app.idle.idle_seconds == 45
+    assert code == 0 and isinstance(app.mode, KioskMode) and app.mode.language == "th"
+    assert app.locale == "th" and app.mode.idle.idle_seconds == 45
+    assert app.session.group == "LAN house 1"
     assert groups(tmp_path) == ["LAN house 1"]
 
 
@@ -78,7 +79,7 @@ def test_the_command_line_wins_over_the_operator_settings(started, tmp_path):
     folder.mkdir()
     (folder / "operator.yaml").write_text("language: th\ngroup: LAN\n", encoding="utf-8")
     code, app, _scene = started("--locale", "en", "--group", "7A", "--scenario", STORY)
-    assert code == 0 and app.locale == "en" and type(app).__name__ == "App"
+    assert code == 0 and app.locale == "en" and type(app.mode) is SoloMode
     assert groups(tmp_path) == ["7A"]
 
 

@@ -44,7 +44,7 @@ def test_every_path_of_every_scenario_plays_through_the_scenes(content):
             assert chosen_lines(text) == expected
             assert f"[ending] {rt.current().title}" in text
             assert "[results]" in text
-            assert scenario.id in app.done
+            assert scenario.id in app.session.done
             played += 1
     assert played == sum(len(all_paths(s)) for s in content.scenarios)
 
@@ -227,7 +227,7 @@ def test_age_chips_filter_the_menu_and_record_the_band(content):
     settle(app)
     cards = [b.payload["age_band"] for b in app.top.buttons.buttons if "id" in b.payload]
     assert cards and set(cards) == {"13-17"}
-    assert app.recorder.chosen == ["13-17"] and app.age_band == "13-17"
+    assert app.recorder.chosen == ["13-17"] and app.session.age_band == "13-17"
 
 
 def test_menu_pages_when_there_are_more_stories_than_fit(tmp_path):
