@@ -112,7 +112,7 @@ class App:
                 # Imported here: the title screen needs no content (4 ms of a Thai start).
                 from .content.strings import localize
 
-                self._content = localize(self.base_content, i18n.pgettext)
+                self._content = localize(self.base_content, i18n.catalog(self.locale).pgettext)
         return self._content
 
     # -- what scenes use ----------------------------------------------------------------

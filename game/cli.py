@@ -399,12 +399,8 @@ def cmd_guide(args) -> int:
     from . import guide, i18n
     from .content.strings import localize
 
-    previous = i18n.current_locale()
-    i18n.set_locale(args.locale)
-    try:
-        page = guide.html(localize(content, i18n.pgettext))
-    finally:
-        i18n.set_locale(previous)
+    with i18n.using(args.locale) as words:
+        page = guide.html(localize(content, words.pgettext))
     try:
         Path(args.out).write_text(page, encoding="utf-8")
     except OSError as exc:

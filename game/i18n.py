@@ -2,13 +2,21 @@
 gettext catalogs in locales/<locale>/LC_MESSAGES/messages.po, compiled with `pybabel compile`
 into messages.mo beside them, which the game loads with the standard library's gettext (a
 .po is parsed only by `check`, `list` and the translators' tools). A string with no
-translation (or only a fuzzy one) falls back to English."""
+translation (or only a fuzzy one) falls back to English.
+
+Each language is a Catalog object (`catalog(locale)`, read once). The words on screen come
+from the active one, which `_()`, `pgettext()` and `ngettext()` ask: the game switches it
+with `set_locale()` when the player picks a language, and a command that needs another
+language for a while (the guide, a report) uses `with using(locale):`, which puts the one
+before back."""
 
 from __future__ import annotations
 
 import io
 import locale as _syslocale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from gettext import GNUTranslations, NullTranslations
 
@@ -32,10 +40,6 @@ WINDOWS_NAMES = {
     "thai_thailand": "th",
     "english": "en",
 }
-
-_current: NullTranslations = NullTranslations()
-_current_locale = SOURCE
-
 
 def po_path(locale: str):
     return LOCALES_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -122,21 +126,59 @@ def compile_po(path, locale: str) -> NullTranslations:
     return GNUTranslations(buffer)
 
 
+class Catalog:
+    """The words of one language: its compiled catalog, asked by message (with a context,
+    or in the plural form a number needs). English, the source, has no catalog."""
+
+    def __init__(self, locale: str, words: NullTranslations) -> None:
+        self.locale = locale
+        self.gettext = words.gettext
+        self.pgettext = words.pgettext
+        self.ngettext = words.ngettext
+
+    def __repr__(self) -> str:
+        return f"Catalog({self.locale!r})"
+
+
+def catalog(locale: str) -> Catalog:
+    """The catalog of a locale, read once (another name is negotiated: 'pt' is pt_BR)."""
+    return _catalog(locale if locale in AVAILABLE else negotiate([locale]))
+
+
+@lru_cache(maxsize=8)
+def _catalog(locale: str) -> Catalog:
+    return Catalog(locale, translations(locale))
+
+
+_active = Catalog(SOURCE, NullTranslations())  # the language of the words on screen
+
+
 def set_locale(locale: str) -> str:
     """Switch the language of every string from now on; returns the locale actually used."""
-    global _current, _current_locale
-    locale = locale if locale in AVAILABLE else negotiate([locale])
-    _current = translations(locale)
-    _current_locale = locale
-    return locale
+    global _active
+    _active = catalog(locale)
+    return _active.locale
+
+
+@contextmanager
+def using(locale: str) -> Iterator[Catalog]:
+    """Words in `locale` inside the block, and the language before after it (also when the
+    block raises)."""
+    global _active
+    before = _active
+    set_locale(locale)
+    try:
+        yield _active
+    finally:
+        _active = before
 
 
 def current_locale() -> str:
-    return _current_locale
+    return _active.locale
 
 
 def _(message: str) -> str:
-    return _current.gettext(message)
+    return _active.gettext(message)
 
 
 def N_(message: str) -> str:
@@ -145,11 +187,11 @@ def N_(message: str) -> str:
 
 
 def pgettext(context: str, message: str) -> str:
-    return _current.pgettext(context, message)
+    return _active.pgettext(context, message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    return _active.ngettext(singular, plural, n)
 
 
 def negotiate(preferred) -> str:
@@ -185,7 +227,7 @@ def format_date(day, locale: str | None = None) -> str:
     from babel import UnknownLocaleError
     from babel.dates import format_date as _babel_date
 
-    locale = locale or _current_locale
+    locale = locale or _active.locale
     try:
         if locale == "th":
             return _babel_date(day, "d MMMM", locale="th") + f" พ.ศ. {day.year + 543}"

@@ -33,12 +33,9 @@ def test_guide_has_every_scenario_in_the_language(tmp_path, capsys, content, loc
     assert main(["guide", "--locale", locale, "--out", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
     text = visible(page)
-    i18n.set_locale(locale)
-    try:
-        shown = localize(content, i18n.pgettext)
+    with i18n.using(locale) as words:
+        shown = localize(content, words.pgettext)
         heading = i18n._("Learning objectives")
-    finally:
-        i18n.set_locale("en")
     assert f'lang="{locale.replace("_", "-")}"' in page
     assert text.count(heading) == len(content.scenarios)
     for scenario in shown.scenarios:

@@ -94,10 +94,25 @@ def test_thai_dates_use_the_buddhist_era():
 
 
 def test_missing_translation_falls_back_to_english():
-    try:
-        i18n.set_locale("th")
+    with i18n.using("th"):
         assert i18n._("A sentence nobody translated") == "A sentence nobody translated"
         assert i18n.pgettext("nowhere/x", "Hello") == "Hello"
+
+
+def test_each_language_is_one_catalog_and_using_puts_the_one_before_back():
+    assert i18n.catalog("pt") is i18n.catalog("pt_BR")  # read once; 'pt' means pt_BR
+    assert i18n.catalog("th").gettext("Play") != "Play"
+    assert i18n.catalog("en").gettext("Play") == "Play"
+    i18n.set_locale("pt_BR")
+    try:
+        with i18n.using("th") as words:
+            assert words.locale == "th" and i18n.current_locale() == "th"
+            assert i18n._("Play") == words.gettext("Play")
+        assert i18n.current_locale() == "pt_BR"
+        with pytest.raises(ValueError), i18n.using("th"):
+            raise ValueError("a command failed in the middle")
+        assert i18n.current_locale() == "pt_BR"  # also after an error
+        assert i18n._("Play") == i18n.catalog("pt_BR").gettext("Play")
     finally:
         i18n.set_locale("en")
 

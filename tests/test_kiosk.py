@@ -7,11 +7,11 @@ import pygame
 import pytest
 
 from game import i18n
+from game.app import App
 from game.autoplay import headless
 from game.cli import main
 from game.content import check_file
 from game.flow import Play
-from game.app import App
 from game.kiosk import ASK, COUNTDOWN, QUIT_HOLD, RESET, IdleWatch, KioskMode
 from game.operator_settings import Operator, check_text, load
 from game.outcomes import Recorder

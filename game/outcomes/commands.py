@@ -334,12 +334,8 @@ def _html(result, locale, content) -> str:
     from ..content.strings import localize
     from . import page, report
 
-    previous = i18n.current_locale()
-    chosen = i18n.set_locale(locale or i18n.system_locale())
-    try:
-        if content is not None and chosen != i18n.SOURCE:
-            titles, labels = report.names(localize(content, i18n.pgettext).scenarios)
+    with i18n.using(locale or i18n.system_locale()) as words:
+        if content is not None and words.locale != i18n.SOURCE:
+            titles, labels = report.names(localize(content, words.pgettext).scenarios)
             result = dataclasses.replace(result, titles=titles, node_labels=labels)
         return page.html(result)
-    finally:
-        i18n.set_locale(previous)
