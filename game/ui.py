@@ -37,6 +37,7 @@ class Button:
     payload: dict = field(default_factory=dict)
     hovered: bool = False
     appear: float = 0.0  # seconds until the button slides in
+    fitted: int = 0  # the label's size once laid out (lay_out); 0 before
     _faces: dict = field(default_factory=dict, repr=False)
 
     def face(self, text, state: str) -> pygame.Surface:
@@ -47,17 +48,15 @@ class Button:
             self._faces[state] = surface
         return surface
 
-    def fitting_size(self, text, width: int, height: int) -> int:
-        """The button's text size, made smaller (down to 16 px) until the label fits."""
-        size = self.size
-        while size > 16:
-            if (
-                text.render(self.label, size, self.text_color, bold=True, width=width).get_height()
-                <= height
-            ):
-                break
-            size -= 2
-        return size
+    def label_x(self) -> int:
+        """Where the label's room starts: after the number badge and the icon, if any."""
+        return 22 + (44 if self.number else 0) + (44 if self.icon else 0)
+
+    def lay_out(self, text) -> None:
+        """Choose the label's size: smaller (down to 16 px) until it fits the button. The
+        button group does it when a scene sets its buttons, never while drawing."""
+        room = self.rect.w - self.label_x() - 22
+        self.fitted = text.fit(self.label, self.size, room, True, height=self.rect.h - 12, floor=16)
 
     def _make_face(self, text, state: str) -> pygame.Surface:
         w, h = self.rect.size
@@ -77,10 +76,11 @@ class Button:
             surface.blit(glyph, (x, (h - 34) // 2))
             x += 44
         avail = w - x - 22
-        size = self.fitting_size(text, avail, h - 12)
+        if not self.fitted:
+            self.lay_out(text)
         label = text.render(
             self.label,
-            size,
+            self.fitted,
             self.text_color,
             bold=True,
             width=avail,
@@ -107,6 +107,8 @@ class ButtonGroup:
 
     def set(self, buttons, focus: int = -1) -> None:
         self.buttons = list(buttons)
+        for button in self.buttons:
+            button.lay_out(self.app.text)
         self.focus = focus
         self.age = 0.0
 
