@@ -10,6 +10,11 @@ from __future__ import annotations
 import os
 import random
 
+from scenes.menu import PER_PAGE, MenuScene
+
+from .app import App
+from .transcript import Transcript
+
 DT = 1 / 30
 MAX_FRAMES = 30_000
 STRATEGIES = ("safe", "risky", "random")
@@ -72,8 +77,6 @@ class Driver:
 
     def _page_forward(self, want_scenario: str) -> bool:
         """Whether the wanted story is on a later menu page than the one shown."""
-        from scenes.menu import PER_PAGE
-
         ids = [s.id for s in self.app.content.scenarios]
         return ids.index(want_scenario) >= (self.app.top.page + 1) * PER_PAGE
 
@@ -145,8 +148,6 @@ class Driver:
     def play(self, scenario_id: str, script=None) -> None:
         """From the title or the menu, play one scenario to its results and back to the menu.
         With a script (choice ids), exactly those choices are made."""
-        from scenes.menu import MenuScene
-
         if script is not None:
             self.script = list(script)
         limit = self.frames + MAX_FRAMES
@@ -179,8 +180,6 @@ def start_app(
     headless()
     import warnings
 
-    from .app import App
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "no fast renderer available" on the dummy driver
         app = App(
@@ -211,8 +210,6 @@ def run(
 ):
     """Play the scenarios one after another from the title screen; return the transcript.
     With draw=False the scenes run frame by frame but paint nothing (for tests of logic)."""
-    from .transcript import Transcript
-
     transcript = Transcript()
     app = start_app(content, locale, transcript.add, recorder, order_seed=seed)
     app.drawing = draw

@@ -6,6 +6,11 @@ what the player did and never change the story themselves.
 
 from __future__ import annotations
 
+from scenes import scene_for
+from scenes.efficacy import EfficacyScene
+from scenes.ending import EndingScene
+from scenes.menu import MenuScene
+
 from . import assess
 from .outcomes import coarse_seconds
 from .story import Line, Runtime
@@ -38,7 +43,6 @@ class Play:
         if not self.app.mode.asks_efficacy:
             self.efficacy_answered(phase, None)
             return
-        from scenes.efficacy import EfficacyScene
 
         self.app.replace(EfficacyScene(self.app, self, phase))
 
@@ -101,9 +105,6 @@ class Play:
         self._questions(phase, index + 1)
 
     def show_node(self) -> None:
-        from scenes import scene_for
-        from scenes.ending import EndingScene
-
         node = self.runtime.current()
         if node.is_ending:
             self.app.replace(EndingScene(self.app, self, node))
@@ -174,8 +175,6 @@ class Play:
             )
 
     def leave(self) -> None:
-        from scenes.menu import MenuScene
-
         self.abandon()
         self.app.play = None
         self.app.reset(MenuScene(self.app))

@@ -21,7 +21,7 @@ from functools import lru_cache
 from gettext import GNUTranslations, NullTranslations
 
 from .log import warn_once
-from .resources import LOCALES
+from .resources import LOCALES, cache_folder, write_atomically
 
 # Babel is imported where it is needed, so that an English start does not pay for it.
 
@@ -40,6 +40,7 @@ WINDOWS_NAMES = {
     "thai_thailand": "th",
     "english": "en",
 }
+
 
 def po_path(locale: str):
     return LOCALES_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -92,8 +93,6 @@ def _read_compiled(path) -> NullTranslations:
     damaged."""
     import marshal
     import sys
-
-    from .resources import cache_folder, write_atomically
 
     info = os.stat(path)
     name = (

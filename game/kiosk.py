@@ -18,7 +18,11 @@ from pathlib import Path
 
 import pygame
 
+from scenes.kiosk import AttractScene, StillThereScene
+from scenes.title import TitleScene
+
 from .modes import SoloMode
+from .outcomes.store import default_data_dir
 
 COUNTDOWN = 15  # seconds of "Still there?" before the next player's turn
 QUIT_HOLD = 2.0  # seconds Ctrl+Shift+Q must be held
@@ -96,8 +100,6 @@ class KioskMode(SoloMode):
         self._quit_seen = 0.0
 
     def first_scene(self, app):
-        from scenes.kiosk import AttractScene
-
         return AttractScene(app)
 
     # -- the operator's way out ------------------------------------------------------------
@@ -117,16 +119,12 @@ class KioskMode(SoloMode):
 
     # -- the next player -------------------------------------------------------------------
     def still_here(self, app) -> None:
-        from scenes.kiosk import StillThereScene
-
         self.idle.touch(app.clock)
         if isinstance(app.top, StillThereScene):
             app.pop()
 
     def next_player(self, app) -> None:
         """Clear everything of the player before and invite the next one."""
-        from scenes.kiosk import AttractScene
-
         if app.play is not None:
             app.play.abandon()
             app.play = None
@@ -158,8 +156,6 @@ class KioskMode(SoloMode):
         self._check_idle(app)
 
     def _check_idle(self, app) -> None:
-        from scenes.kiosk import AttractScene, StillThereScene
-
         if isinstance(app.top, AttractScene) or not app.scenes:
             self.idle.touch(app.clock)  # nobody's play to clear
             return
@@ -172,8 +168,6 @@ class KioskMode(SoloMode):
     def recover(self, app, error: Exception) -> bool:
         """Log the error, and go back to the title; give up when errors keep coming. A kiosk
         never leaves a desktop behind."""
-        from scenes.title import TitleScene
-
         where = self._log_crash(error)
         self.crashes = [t for t in self.crashes if app.clock - t < CRASH_WINDOW] + [app.clock]
         if len(self.crashes) >= CRASH_LIMIT:
@@ -203,8 +197,6 @@ class KioskMode(SoloMode):
     def _log_crash(self, exc: BaseException) -> str:
         folder = self.crash_dir
         if folder is None:
-            from .outcomes.store import default_data_dir
-
             folder = default_data_dir()
         target = folder / CRASH_LOG
         try:

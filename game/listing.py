@@ -8,6 +8,7 @@ from collections import Counter
 from . import i18n
 from .content import items
 from .content.strings import iter_strings
+from .content.translations import localized
 
 
 def _catalog(locale):
@@ -29,8 +30,6 @@ def _catalogs() -> dict:
 def item_figures(content, catalogs) -> dict[str, dict[str, dict]]:
     """{scenario id: {locale: {chance, testwise_baseline, ...}}}: can its quiz and choices be
     won by always picking the longest option (content/items.py), in every language."""
-    from .content.translations import localized
-
     out: dict[str, dict[str, dict]] = {s.id: {} for s in content.scenarios}
     for locale in i18n.AVAILABLE:
         if locale != i18n.SOURCE and locale not in catalogs:

@@ -1,9 +1,11 @@
 """The import graph: engine (game/ below the shell) <- scenes <- shell, and no cycles.
 
 Every import counts, those inside functions too: an import put off for start-up speed is
-still an arrow. A scene reaches another scene through the app (`app.open_menu()`, ...)."""
+still an arrow. A scene reaches another scene through the app (`app.open_menu()`, ...).
+An import inside a function is there only for a start-up cost, which the module states."""
 
 import ast
+import re
 from pathlib import Path
 
 from .conftest import ROOT
@@ -34,9 +36,15 @@ def modules() -> dict[str, Path]:
 
 def imported(name: str, path: Path, known) -> set[str]:
     """The project modules `name` imports, anywhere in its file."""
+    return {target for target, _line in imports(name, path, known)}
+
+
+def imports(name: str, path: Path, known, tree=None) -> list[tuple[str, int]]:
+    """(project module, line) for each import in `name`'s file (or in `tree`, a part of it)."""
     package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
-    out = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    out = []
+    tree = tree or ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -57,7 +65,7 @@ def imported(name: str, path: Path, known) -> set[str]:
             while target and target not in known and "." in target:
                 target = target.rsplit(".", 1)[0]
             if target in known and target != name:
-                out.add(target)
+                out.append((target, node.lineno))
     return out
 
 
@@ -124,3 +132,62 @@ def test_the_checker_finds_a_cycle_and_an_upward_import():
     """The two rules above on a made-up graph, so that they cannot pass by reading nothing."""
     edges = {"game.text": {"scenes.menu"}, "scenes.menu": {"game.text"}}
     assert [a for a, bs in edges.items() for b in bs if layer(b) > layer(a)] == ["game.text"]
+
+
+LATE = re.compile(r"^# Imported where used\b")
+NAMED = re.compile(r"\b(?:game|scenes)(?:\.\w+)*")
+
+
+def late_imports(name: str, path: Path, known) -> list[tuple[str, int]]:
+    """(project module, line) for each import inside a function of `name`'s file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            found.update(imports(name, path, known, node))
+    return sorted(found)
+
+
+def stated(path: Path) -> dict[str, str]:
+    """{module: what the comment says} from the file's "# Imported where used" comment: the
+    modules it imports late, each with its measured cost."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines) if LATE.match(line)), None)
+    if start is None:
+        return {}
+    block = []
+    for line in lines[start:]:
+        if not line.startswith("#"):
+            break
+        block.append(line)
+    out = {}
+    for line in block[1:]:
+        for piece in line.lstrip("# ").split(";"):
+            for module in NAMED.findall(piece):
+                out[module] = piece.strip()
+    return out
+
+
+def test_every_import_inside_a_function_is_stated_with_its_cost():
+    """An import is put off only where a start that does not need the module would pay for
+    it: each module that does so lists what it imports late, and what that costs."""
+    known = modules()
+    unstated, uncosted = [], []
+    for name, path in sorted(known.items()):
+        late = late_imports(name, path, known)
+        said = stated(path)
+        for target, line in late:
+            if target not in said:
+                unstated.append(f"{path.relative_to(ROOT)}:{line}: {target}")
+            elif not re.search(r"\d+(\.\d+)? ms", said[target]):
+                uncosted.append(f"{path.relative_to(ROOT)}: {said[target]}")
+    assert unstated == []
+    assert uncosted == []
+
+
+def test_the_statement_is_really_read():
+    known = modules()
+    said = stated(known["game.app"])
+    assert "game.flow" in said and "ms" in said["game.flow"]
+    late = dict(late_imports("game.app", known["game.app"], known))
+    assert "game.flow" in late  # app.play_story imports the flow when a story starts
