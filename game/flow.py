@@ -1,7 +1,14 @@
 """One play-through of a scenario: pre questions, the story, the ending, post questions.
 
 The flow owns the pure story Runtime and decides which scene comes next; scenes report
-what the player did and never change the story themselves.
+what the player did and never change the story themselves. In order:
+
+    begin -> how sure (pre) -> pre questions -> show_node, choose, after_feedback ... ->
+    the ending -> after_ending -> post questions -> how sure (post) -> results
+
+The app's mode (game/modes.py) says which scene shows a question, a decision, the feedback
+and the results, and whether "how sure" is asked; every step is recorded through the app's
+recorder (game/outcomes), and nothing recorded names the player.
 """
 
 from __future__ import annotations
@@ -17,6 +24,9 @@ from .story import Line, Runtime
 
 
 class Play:
+    """The play-through of `scenario` on `app`: the runtime, the thread of the chat app the
+    story is in, and the steps between the scenes."""
+
     def __init__(self, app, scenario):
         self.app = app
         self.scenario = scenario
@@ -33,6 +43,7 @@ class Play:
         self.finished = False
 
     def begin(self) -> None:
+        """Start the story: it becomes the app's play, and the first question shows."""
         self.app.show("scenario", id=self.scenario.id, title=self.scenario.title)
         self.app.play = self
         self.app.recorder.record("scenario_started", scenario=self.scenario.id)
@@ -58,6 +69,7 @@ class Play:
             self.results()
 
     def seconds(self) -> int:
+        """The time played so far, rounded as the outcomes keep it."""
         return coarse_seconds(self.app.clock - self.started)
 
     def _questions(self, phase: str, index: int) -> None:
@@ -102,9 +114,11 @@ class Play:
         return right
 
     def next_question(self, phase: str, index: int) -> None:
+        """The player has read the answer to question `index`: show the next step."""
         self._questions(phase, index + 1)
 
     def show_node(self) -> None:
+        """Show the runtime's current node in the scene of its type (or the ending)."""
         node = self.runtime.current()
         if node.is_ending:
             self.app.replace(EndingScene(self.app, self, node))
@@ -136,6 +150,8 @@ class Play:
         return ""
 
     def choose(self, choice) -> None:
+        """The player (or the class) picked `choice`: move the story, record the decision and
+        show the feedback over the scene."""
         node = self.runtime.node_id
         self.runtime.choose(choice.id)
         self.app.recorder.record(
@@ -144,13 +160,16 @@ class Play:
         self.app.push(self.app.mode.feedback_scene(self.app, self, choice))
 
     def after_feedback(self) -> None:
+        """The feedback was read: on to the node the choice leads to."""
         self.app.pop()
         self.show_node()
 
     def after_ending(self) -> None:
+        """The ending was read: the post questions."""
         self._questions("post", 0)
 
     def results(self) -> None:
+        """The story is done: record it and show what the player did."""
         self.app.session.done.add(self.scenario.id)
         self.finished = True
         self.app.recorder.record(
@@ -175,6 +194,7 @@ class Play:
             )
 
     def leave(self) -> None:
+        """Back to the menu, from anywhere in the story."""
         self.abandon()
         self.app.play = None
         self.app.reset(MenuScene(self.app))

@@ -1,4 +1,10 @@
-"""Colours, sizes and spacing in one place. Layout works in logical 1280x720 pixels."""
+"""Colours, sizes and spacing in one place. Layout works in logical 1280x720 pixels.
+
+The palette names what a colour is (SKY, MINT, ...) and, below it, what a colour means
+(SAFE and RISKY feedback, the keyboard FOCUS ring). Text sizes are in logical pixels at the
+normal text size; the operator's text size multiplies every one of them (TEXT_SCALES), and
+the boxes strings are drawn in are defined from them in game/layout.py.
+"""
 
 WIDTH, HEIGHT = 1280, 720
 FPS = 30  # calm animations are smooth at 30; old PCs keep their CPU free
