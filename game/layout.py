@@ -79,6 +79,40 @@ RESULTS_TAKEAWAY = Box(theme.TEXT_BODY, 780, 2, what="the one line to remember, 
 MENU_TITLE = Box(theme.TEXT_SMALL + 2, 252, 2, True, "a story's title on the menu")
 MENU_TITLE_SMALL = Box(theme.TEXT_SMALL, 232, 2, True, "a story's title on the menu")
 
+# The class screens (`play --classroom`), on a projector: the text is larger than solo
+# play's, bold where the class reads it from the back of the room. The lines are those that
+# fit as a screen opens; a card grows for more, or its text shrinks when the card cannot
+# grow, but never below CLASS_FLOOR points.
+CLASS_FLOOR = 22
+# The last line said before the class votes, after the speaker's name, across the top card.
+CLASS_MESSAGE = Box(theme.TEXT_BODY + 4, 1144, 2, what="the last message before a class vote")
+# A row of the class's tally: its number, the option, then the bar of its votes (a row is up
+# to 120 pixels tall).
+CLASS_CHOICE = Box(theme.TEXT_BODY + 4, 644, 2, True, "a choice the class votes on")
+CLASS_ASK = Box(theme.TEXT_BIG + 4, 1144, 2, True, "a question the class votes on")
+CLASS_ANSWER = Box(theme.TEXT_BODY + 4, 644, 2, True, "an answer the class votes on")
+# The feedback on the class's choice takes the left of its card, with the way back under it
+# after a risky choice (5 lines and the way back, or 7 lines); the chart of the votes takes
+# the right, a narrower row per option (3 lines each for two options, 2 for three).
+CLASS_FEEDBACK = Box(theme.TEXT_BODY + 4, 500, 5, what="kind feedback after the class's choice")
+CLASS_CHART = Box(theme.TEXT_BODY - 2, 300, 2, True, "a choice in the chart of the class's votes")
+# The story's title, top left, beside the group's label on the right.
+CLASS_TITLE = Box(theme.TEXT_BODY, 700, 1, True, "a story's title, at the top of the class screens")
+# The presenter notes: the learning goals and the questions to talk about, a bullet each, on
+# one page, or a page each when they do not fit together (2 lines each for five on a page).
+CLASS_NOTE = Box(theme.TEXT_BODY - 2, 940, 2, what="a learning goal or a question, in the notes")
+# Where the strings of a story are drawn on the class screens (check measures the solo boxes).
+CLASS_FIELDS = {
+    "message.text": (CLASS_MESSAGE,),
+    "choice.text": (CLASS_CHOICE, CLASS_CHART),
+    "choice.feedback": (CLASS_FEEDBACK,),
+    "question.ask": (CLASS_ASK,),
+    "answer.text": (CLASS_ANSWER,),
+    "scenario.title": (CLASS_TITLE,),
+    "scenario.objectives": (CLASS_NOTE,),
+    "scenario.discuss": (CLASS_NOTE,),
+}
+
 # Where a line of a story node is drawn, by the node's scene type.
 LINES = {
     "chat": CHAT_MESSAGE,
@@ -127,5 +161,18 @@ def tightest(found: tuple[Box, ...]) -> Box | None:
 
 
 def every_box() -> dict[str, Box]:
-    """Every box defined here, by its name."""
-    return {name: value for name, value in globals().items() if isinstance(value, Box)}
+    """Every box of solo play defined here, by its name (the class screens': class_boxes)."""
+    return {
+        name: value
+        for name, value in globals().items()
+        if isinstance(value, Box) and not name.startswith("CLASS_")
+    }
+
+
+def class_boxes() -> dict[str, Box]:
+    """Every box of the class screens, by its name."""
+    return {
+        name: value
+        for name, value in globals().items()
+        if isinstance(value, Box) and name.startswith("CLASS_")
+    }

@@ -6,24 +6,34 @@ the voting rules).
 - ClassFeedbackScene: the feedback for the class's choice, with how the class voted.
 - NotesScene: the presenter notes (learning goals and discussion questions), N toggles.
 - ClassSummaryScene: the class results at the end of a story.
+
+Every text is laid out when its scene is made, in the boxes of game/layout.py (CLASS_*): a
+card grows for a long text, or the text shrinks (through Text.fit), never below
+layout.CLASS_FLOOR points, unless it would otherwise run past its card. Drawing only draws.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pygame
 
-from game import art, theme
+from game import art, layout, theme
 from game.classroom import Ballot, Hands, share
 from game.content.model import SYSTEM_SPEAKER
 from game.i18n import N_, _
-from game.text import fit
 from game.ui import Button
 
 from .base import Scene
 from .confirm import ask_to_leave
 from .feedback import WAY_BACK, FeedbackScene
 
-BIG = theme.TEXT_BODY + 4  # option text: readable from the back of a room
+# Imported where used (milliseconds of import on top of this module's, best of 5 runs): the
+# group's results, only when the educator opens them (C).
+#   scenes.educator 6 ms
+
+FLOOR = layout.CLASS_FLOOR  # the least text size on a projector ...
+SMALLEST = 14  # ... unless a text fits its card at no size from FLOOR: then smaller, not past it
 ROW_COLORS = (theme.SKY_DEEP, theme.GRAPE, (214, 60, 150), (224, 110, 40))
 MARK_COLORS = {
     "safe": theme.SAFE,
@@ -47,90 +57,185 @@ def open_notes(app, scenario) -> None:
         app.push(NotesScene(app, scenario))
 
 
-def draw_header(scene, surface, title: str, right: str) -> None:
-    chip = scene.app.text.render(title, theme.TEXT_BODY, theme.WHITE, bold=True)
-    rect = chip.get_rect(topleft=(40, 20)).inflate(36, 16)
-    art.rounded_rect(surface, rect, theme.SHADOW, 24)
-    surface.blit(chip, chip.get_rect(center=rect.center))
-    if right:
-        label = scene.app.text.render(right, theme.TEXT_BODY, theme.WHITE, bold=True)
-        rect = label.get_rect(topright=(theme.WIDTH - 40, 20)).inflate(36, 16)
-        rect.right = theme.WIDTH - 40
-        art.rounded_rect(surface, rect, theme.SHADOW, 24)
-        surface.blit(label, label.get_rect(center=rect.center))
+# -- text laid out once -------------------------------------------------------------------
+class Block(NamedTuple):
+    """A text laid out when its scene is made: drawn at `size`, wrapped to the width of its
+    `room` (on one line if not `wrap`), at the room's `anchor` point; it stays in the room."""
+
+    text: str
+    size: int
+    room: pygame.Rect
+    bold: bool = False
+    anchor: str = "topleft"
+    wrap: bool = True
+    align: str = "left"
 
 
-FOOTER = pygame.Rect(40, theme.HEIGHT - 78, theme.WIDTH - 80, 62)
-VOTE_TALLY = pygame.Rect(40, 280, theme.WIDTH - 80, 350)
-QUIZ_TALLY = pygame.Rect(40, 252, theme.WIDTH - 80, 376)
-TALLY_GAP = 12
+def fitted(app, text: str, size: int, room: pygame.Rect, bold: bool = False, **place) -> Block:
+    """`text` in `room` at `size`, or smaller until it fits: wrapped, in the room's height; on
+    one line (place: wrap=False), in its width. Not below FLOOR unless it fits nowhere else."""
+    wrap = place.get("wrap", True)
+
+    def fit(floor: int) -> int:
+        if wrap:
+            return app.text.fit(text, size, room.w, bold, height=room.h, floor=floor)
+        return app.text.fit(text, size, room.w, bold, floor=floor)
+
+    chosen = fit(FLOOR)
+    if not fits(app, text, chosen, room, bold, wrap):
+        chosen = fit(SMALLEST)
+    return Block(text, chosen, room, bold, **place)
 
 
-def footer_sizes(app, texts) -> dict[str, int]:
-    """The size of each text the footer may show: smaller until it fits one line (the keys)."""
-    return {text: app.text.fit(text, theme.TEXT_SMALL + 2, FOOTER.w - 40, True) for text in texts}
+def fits(app, text: str, size: int, room: pygame.Rect, bold: bool, wrap: bool = True) -> bool:
+    """Whether `text` at `size` stays in `room` (wrapped to its width, or on one line)."""
+    if wrap:
+        return app.text.height(text, size, bold, room.w) <= room.h
+    one_line = app.text.height(text, size, bold)
+    return app.text.measure(text, size, bold) <= room.w and one_line <= room.h
 
 
-def draw_footer(scene, surface, text: str, color=theme.SHADOW) -> None:
-    """The footer strip with `text`, at the size footer_sizes chose for it (scene.footers)."""
-    strip = FOOTER
-    size = scene.footers[text]
-    art.rounded_rect(surface, strip, color, 24)
-    scene.blit_text(
+def line_height(app, size: int, bold: bool = False) -> int:
+    """How tall one line of text of this size is drawn (the font's, not the size)."""
+    return app.text.height("", size, bold)
+
+
+def draw_block(scene, surface, block: Block, color) -> pygame.Rect:
+    return scene.blit_text(
         surface,
-        text,
-        size,
-        theme.WHITE,
-        strip.center,
-        anchor="center",
-        bold=True,
-        width=strip.w - 40,
-        align="center",
+        block.text,
+        block.size,
+        color,
+        getattr(block.room, block.anchor),
+        anchor=block.anchor,
+        bold=block.bold,
+        width=block.room.w if block.wrap else None,
+        align=block.align,
     )
 
 
-def tally_geometry(area: pygame.Rect, options: int) -> tuple[int, int, int]:
-    """(row height, where the bars start, the labels' width) of a tally of `options` rows."""
-    n = max(1, options)
-    row_h = min(120, (area.h - TALLY_GAP * (n - 1)) // n)
-    bar_x = area.x + area.w * 62 // 100
-    return row_h, bar_x, bar_x - area.x - 100
+# -- the header: the story's title on the left, a label on the right ----------------------
+CHIP = (36, 16)  # a header chip is this much wider and taller than its text
+HEADER_Y = 20
+HEADER_ROOM = theme.WIDTH - 80 - 2 * CHIP[0] - 16  # both texts, with a gap between the chips
 
 
-def tally_sizes(app, area: pygame.Rect, labels, size: int = BIG) -> list[int]:
-    """The text size of each label of a tally: smaller (down to 18) until its lines fit its
-    row. Chosen when the scene is made."""
-    row_h, _bar_x, text_w = tally_geometry(area, len(labels))
+def lay_out_header(app, title: str, right: str) -> list[Block]:
+    """The title (layout.CLASS_TITLE) and the label on the right, each on one line in a chip;
+    the label takes what the title leaves, and at least 40% of the room."""
+    size = theme.TEXT_BODY
+    tall = line_height(app, size, True)
+    blocks = []
+    used = 0
+    box = layout.CLASS_TITLE
+    if right:
+        wanted = app.text.measure(title, box.size, box.bold)
+        room = pygame.Rect(0, HEADER_Y, max(HEADER_ROOM * 2 // 5, HEADER_ROOM - wanted), tall)
+        room.right = theme.WIDTH - 40 - CHIP[0] // 2
+        block = fitted(app, right, size, room, True, anchor="topright", wrap=False)
+        used = app.text.measure(right, block.size, True)
+        blocks.append(block)
+    room = pygame.Rect(40, HEADER_Y, HEADER_ROOM - used, tall)
+    blocks.insert(0, fitted(app, title, box.size, room, box.bold, wrap=False))
+    return blocks
 
-    def fits(label: str):
-        return lambda k: (
-            len(app.text.lines(label, size - k, text_w, True)) * (size - k + 6) <= (row_h - 8)
+
+def draw_header(scene, surface, header: list[Block]) -> None:
+    for block in header:
+        image = scene.app.text.render(block.text, block.size, theme.WHITE, bold=block.bold)
+        rect = image.get_rect(**{block.anchor: getattr(block.room, block.anchor)})
+        art.rounded_rect(surface, rect.inflate(*CHIP), theme.SHADOW, 24)
+        draw_block(scene, surface, block, theme.WHITE)
+
+
+# -- the footer: the keys, or what the class answered -------------------------------------
+FOOTER = pygame.Rect(40, theme.HEIGHT - 78, theme.WIDTH - 80, 62)  # one line; taller for two
+FOOTER_SIZE = theme.TEXT_SMALL + 2
+
+
+def lay_out_footer(app, texts) -> tuple[pygame.Rect, dict[str, Block]]:
+    """The footer strip and each text it may show: on one line, smaller down to FLOOR; a text
+    too long for that takes two lines, and the strip grows up for it."""
+    width = FOOTER.w - 40
+    sizes = {}
+    for text in texts:
+        size = app.text.fit(text, FOOTER_SIZE, width, True, floor=FLOOR)
+        if app.text.measure(text, size, True) > width:
+            size = app.text.fit(text, FOOTER_SIZE, width, True, lines=2, floor=FLOOR)
+            if len(app.text.lines(text, size, width, True)) > 2:
+                size = app.text.fit(text, size, width, True, lines=2, floor=SMALLEST)
+        sizes[text] = size
+    tallest = max((app.text.height(t, s, True, width) for t, s in sizes.items()), default=0)
+    strip = pygame.Rect(FOOTER)
+    strip.h = max(FOOTER.h, tallest + 16)
+    strip.bottom = FOOTER.bottom
+    room = strip.inflate(-40, -8)
+    blocks = {t: Block(t, s, room, True, anchor="center", align="center") for t, s in sizes.items()}
+    return strip, blocks
+
+
+def draw_footer(scene, surface, text: str, color=theme.SHADOW) -> None:
+    """The footer strip (scene.footer) with `text`, as lay_out_footer laid it out."""
+    art.rounded_rect(surface, scene.footer, color, 24)
+    draw_block(scene, surface, scene.footers[text], theme.WHITE)
+
+
+# -- the tally: a row per option, with its number, its text, a bar and the count ----------
+ROW_MOST = 120  # a row is at most this tall, unless its option needs more
+ROW_PAD = 8  # a row is this much taller than its option's text
+TALLY_GAP = 12
+LABEL_X = 80  # the option's text starts this far into its row, right of the number
+COUNT_W = 90  # the count, right of the bar
+COUNT_SIZE = theme.TEXT_BIG + 4
+
+
+class Tally(NamedTuple):
+    rows: list[pygame.Rect]
+    labels: list[Block]
+    bar_x: int
+    bar_w: int
+
+
+def _row_need(app, labels, box: layout.Box, size: int | None = None) -> int:
+    size = size or box.size
+    tallest = max((app.text.height(t, size, box.bold, box.width) for t in labels), default=0)
+    return tallest + ROW_PAD
+
+
+def tally_height(app, labels, box: layout.Box, size: int | None = None) -> int:
+    """How tall a tally must be for every option to show at `size` (the box's if none)."""
+    n = max(1, len(labels))
+    return n * _row_need(app, labels, box, size) + TALLY_GAP * (n - 1)
+
+
+def lay_out_tally(app, area: pygame.Rect, labels, box: layout.Box) -> Tally:
+    """Rows of one height in `area` (at most ROW_MOST unless an option needs more), each
+    option in its box's width, smaller only if it does not fit its row."""
+    n = max(1, len(labels))
+    even = (area.h - TALLY_GAP * (n - 1)) // n
+    row_h = min(even, max(ROW_MOST, _row_need(app, labels, box)))
+    rows = [pygame.Rect(area.x, area.y + i * (row_h + TALLY_GAP), area.w, row_h) for i in range(n)]
+    blocks = [
+        fitted(
+            app,
+            label,
+            box.size,
+            pygame.Rect(row.x + LABEL_X, row.y + ROW_PAD // 2, box.width, row.h - ROW_PAD),
+            box.bold,
+            anchor="midleft",
         )
-
-    return [size - fit(fits(label), size - 18) for label in labels]
+        for label, row in zip(labels, rows, strict=False)
+    ]
+    bar_x = area.x + LABEL_X + box.width + 20
+    return Tally(rows, blocks, bar_x, area.right - COUNT_W - bar_x)
 
 
 def draw_tally(
-    scene,
-    surface,
-    area: pygame.Rect,
-    labels,
-    counts,
-    sizes,
-    *,
-    marks=None,
-    picked=None,
-    row_at=None,
-    digits="",
+    scene, surface, tally: Tally, counts, *, marks=None, picked=None, row_at=None, digits=""
 ) -> None:
-    """The options with their votes: a number, the text (at the sizes of tally_sizes), a bar
-    and the count per row."""
-    row_h, bar_x, text_w = tally_geometry(area, len(labels))
-    gap = TALLY_GAP
+    """The options with their votes: a number, the text, a bar and the count per row."""
     top = max(counts, default=0) or 1
-    bar_w = area.right - 90 - bar_x
-    for i, label in enumerate(labels):
-        row = pygame.Rect(area.x, area.y + i * (row_h + gap), area.w, row_h)
+    for i, (row, label) in enumerate(zip(tally.rows, tally.labels, strict=False)):
         color = ROW_COLORS[i % len(ROW_COLORS)]
         if marks is not None and marks[i] in MARK_COLORS:
             color = MARK_COLORS[marks[i]]
@@ -150,17 +255,8 @@ def draw_tally(
             anchor="center",
             bold=True,
         )
-        scene.blit_text(
-            surface,
-            label,
-            sizes[i],
-            theme.INK,
-            (row.x + 80, row.centery),
-            anchor="midleft",
-            bold=True,
-            width=text_w,
-        )
-        bar = pygame.Rect(bar_x, row.centery - 20, bar_w, 40)
+        draw_block(scene, surface, label, theme.INK)
+        bar = pygame.Rect(tally.bar_x, row.centery - 20, tally.bar_w, 40)
         art.rounded_rect(surface, bar, (226, 230, 244), 20)
         if counts[i]:
             art.rounded_rect(
@@ -175,7 +271,7 @@ def draw_tally(
         scene.blit_text(
             surface,
             shown,
-            theme.TEXT_BIG + 4,
+            COUNT_SIZE,
             theme.INK,
             (row.right - 20, row.centery),
             anchor="midright",
@@ -197,7 +293,11 @@ class VotingScene(Scene):
         self.hands: Hands | None = None
         self.revealed = False
         self.nudge = 0.0  # seconds left of the "vote first" reminder
-        self.footers = footer_sizes(app, self.footer_texts())
+        self.header = lay_out_header(app, self.title(), self.right_label())
+        self.footer, self.footers = lay_out_footer(app, self.footer_texts())
+
+    def title(self) -> str:
+        return self.scenario.title
 
     def footer_texts(self) -> list[str]:
         """Every text the footer of this screen can show."""
@@ -280,6 +380,17 @@ class VotingScene(Scene):
         hands = self.hands
         return {"row_at": hands.row if hands else None, "digits": hands.digits if hands else ""}
 
+    def tally_area(self, top: int) -> pygame.Rect:
+        """The tally's room: from `top` down to above the footer."""
+        return pygame.Rect(40, top, theme.WIDTH - 80, self.footer.y - 12 - top)
+
+
+# The last message's card, as tall as the message needs: the box's lines, at MESSAGE_FLOOR
+# points at the least; more lines (down to FLOOR) only if the options still fit below at FLOOR.
+MESSAGE_Y = 84
+MESSAGE_FLOOR = 26
+CARD_PAD = (56, 20)  # a card is this much wider and taller than its text's room
+
 
 class ClassVoteScene(VotingScene):
     """A decision: the last message, the choices, and the class's votes."""
@@ -288,7 +399,37 @@ class ClassVoteScene(VotingScene):
         self.choices = play.choices()
         super().__init__(app, play, len(self.choices))
         self.node = node
-        self.sizes = tally_sizes(app, VOTE_TALLY, [c.text for c in self.choices])
+        self.lay_out()
+
+    def said(self) -> str:
+        """The last message of the node, after its speaker's name."""
+        last = self.node.messages[-1] if self.node.messages else None
+        if last is None:
+            return ""
+        name = "" if last.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(last.speaker)
+        return f"{name}: {last.text}" if name else last.text
+
+    def lay_out(self) -> None:
+        app, box = self.app, layout.CLASS_MESSAGE
+        said, labels = self.said(), [c.text for c in self.choices]
+        heading = _("What should we do? Vote!")
+        heading_h = line_height(app, theme.TEXT_BIG, True)
+        pad = CARD_PAD[1] + 10
+        # What the message may take: all but the heading and the options at FLOOR points.
+        free = self.tally_area(MESSAGE_Y + pad + heading_h + 12).h
+        most = free - tally_height(app, labels, layout.CLASS_CHOICE, FLOOR)
+        room = pygame.Rect(0, 0, box.width, min(most, box.lines * line_height(app, box.size)))
+        size = app.text.fit(said, box.size, room.w, box.bold, height=room.h, floor=MESSAGE_FLOOR)
+        if not fits(app, said, size, room, box.bold):
+            size = fitted(app, said, box.size, pygame.Rect(0, 0, box.width, most), box.bold).size
+        tall = app.text.height(said, size, box.bold, box.width)
+        self.card = pygame.Rect(40, MESSAGE_Y, theme.WIDTH - 80, tall + pad)
+        room = self.card.inflate(-CARD_PAD[0], -CARD_PAD[1])
+        self.message = Block(said, size, room, box.bold, anchor="midleft")
+        room = pygame.Rect(44, self.card.bottom + 6, theme.WIDTH - 88, heading_h)
+        self.heading = fitted(app, heading, theme.TEXT_BIG, room, True, wrap=False)
+        area = self.tally_area(room.bottom + 6)
+        self.tally = lay_out_tally(app, area, labels, layout.CLASS_CHOICE)
 
     def enter(self) -> None:
         self.app.show("choices", choices=[(c.text, c.safety) for c in self.choices])
@@ -304,41 +445,12 @@ class ClassVoteScene(VotingScene):
         self.play.choose(choice)
 
     def draw_content(self, surface) -> None:
-        draw_header(self, surface, self.scenario.title, self.right_label())
-        card = pygame.Rect(40, 84, theme.WIDTH - 80, 128)
-        art.rounded_rect(surface, card, theme.CLOUD, 28, shadow=True)
-        last = self.node.messages[-1] if self.node.messages else None
-        if last is not None:
-            name = (
-                "" if last.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(last.speaker)
-            )
-            said = f"{name}: {last.text}" if name else last.text
-            self.blit_text(
-                surface,
-                said,
-                BIG,
-                theme.INK,
-                (card.x + 28, card.centery),
-                anchor="midleft",
-                width=card.w - 56,
-            )
-        self.blit_text(
-            surface,
-            _("What should we do? Vote!"),
-            theme.TEXT_BIG,
-            theme.WHITE,
-            (44, 226),
-            bold=True,
-        )
-        draw_tally(
-            self,
-            surface,
-            VOTE_TALLY,
-            [c.text for c in self.choices],
-            self.ballot.counts,
-            self.sizes,
-            **self.tally_rows(),
-        )
+        draw_header(self, surface, self.header)
+        art.rounded_rect(surface, self.card, theme.CLOUD, 28, shadow=True)
+        if self.message.text:
+            draw_block(self, surface, self.message, theme.INK)
+        draw_block(self, surface, self.heading, theme.WHITE)
+        draw_tally(self, surface, self.tally, self.ballot.counts, **self.tally_rows())
         draw_footer(self, surface, self.hint(), theme.CORAL if self.nudge else theme.SHADOW)
 
 
@@ -349,6 +461,7 @@ QUIZ_HEADINGS = {
 
 
 ASK_CARD = pygame.Rect(40, 84, theme.WIDTH - 80, 150)  # the class quiz's question card
+ASK_FLOOR = 26  # a longer question makes the card taller rather than its text smaller
 
 
 class ClassQuizScene(VotingScene):
@@ -364,16 +477,23 @@ class ClassQuizScene(VotingScene):
         super().__init__(app, play, len(self.answers))
         self.right = None
         self.picked = None
-        self.sizes = tally_sizes(app, QUIZ_TALLY, [a.text for a in self.answers])
-        # The question fits its card: smaller for a long one (Portuguese often needs 3 lines).
+        # The question fits its card: smaller for a long one (Portuguese often needs 3 lines
+        # at the full size), and the card taller if it still does not fit.
+        box = layout.CLASS_ASK
+        ask = self.question.ask
+        room = ASK_CARD.inflate(-CARD_PAD[0], -10)
         self.ask_size = app.text.fit(
-            self.question.ask,
-            theme.TEXT_BIG + 4,
-            ASK_CARD.w - 56,
-            True,
-            height=ASK_CARD.h - 10,
-            floor=26,
+            ask, box.size, room.w, box.bold, height=room.h, floor=ASK_FLOOR
         )
+        self.card = pygame.Rect(ASK_CARD)
+        self.card.h = max(ASK_CARD.h, app.text.height(ask, self.ask_size, box.bold, room.w) + 10)
+        room = self.card.inflate(-CARD_PAD[0], -10)
+        self.ask = Block(ask, self.ask_size, room, box.bold, anchor="midleft")
+        area = self.tally_area(self.card.bottom + 18)
+        self.tally = lay_out_tally(app, area, [a.text for a in self.answers], layout.CLASS_ANSWER)
+
+    def title(self) -> str:
+        return f"{_(QUIZ_HEADINGS[self.phase])}  {self.index + 1} / {self.total}"
 
     def footer_texts(self) -> list[str]:
         return [*super().footer_texts(), self.answered(True)[0], self.answered(False)[0]]
@@ -417,30 +537,17 @@ class ClassQuizScene(VotingScene):
         self.play.next_question(self.phase, self.index)
 
     def draw_content(self, surface) -> None:
-        progress = f"{_(QUIZ_HEADINGS[self.phase])}  {self.index + 1} / {self.total}"
-        draw_header(self, surface, progress, self.right_label())
-        card = ASK_CARD
-        art.rounded_rect(surface, card, theme.WHITE, 28, shadow=True)
-        self.blit_text(
-            surface,
-            self.question.ask,
-            self.ask_size,
-            theme.INK,
-            (card.x + 28, card.centery),
-            anchor="midleft",
-            bold=True,
-            width=card.w - 56,
-        )
+        draw_header(self, surface, self.header)
+        art.rounded_rect(surface, self.card, theme.WHITE, 28, shadow=True)
+        draw_block(self, surface, self.ask, theme.INK)
         marks = None
         if self.revealed and self.phase == "post":  # before the story nobody is marked wrong
             marks = ["correct" if a.correct else "none" for a in self.answers]
         draw_tally(
             self,
             surface,
-            QUIZ_TALLY,
-            [a.text for a in self.answers],
+            self.tally,
             self.ballot.counts,
-            self.sizes,
             marks=marks,
             picked=self.picked if self.revealed else None,
             **self.tally_rows(),
@@ -451,25 +558,34 @@ class ClassQuizScene(VotingScene):
             draw_footer(self, surface, *self.answered(self.right))
 
 
+# The feedback card: from CARD_TOP to the bottom of the screen, growing up to CARD_TOP_MOST for
+# a long feedback or a tall chart; a band with the heading, then the feedback on the left
+# (layout.CLASS_FEEDBACK) and the chart of the votes on the right (layout.CLASS_CHART).
+CARD_TOP, CARD_TOP_MOST, CARD_BOTTOM = 90, 20, theme.HEIGHT - 20
+BAND = 84
+BUTTON_W, BUTTON_H, BUTTON_BELOW = 320, 70, 16  # Continue, centred under both columns
+COLUMN_X, COLUMN_Y = 36, 24  # the feedback's place in the card, below the band
+CHART_GAP = 30  # between the feedback and the chart, and right of the chart
+WAY_BACK_SIZE, WAY_BACK_GAP = theme.TEXT_BODY, 18
+
+
 class ClassFeedbackScene(FeedbackScene):
     """The feedback card for the class's choice, with the vote distribution as a chart."""
 
     show_help = False
 
     def __init__(self, app, play, choice, vote):
-        super().__init__(app, play, choice)
         self.vote = vote
-        self.card = pygame.Rect(40, 90, theme.WIDTH - 80, 610)
-        # the chart of the votes: right of the feedback, below the band (84) and its heading
-        top = self.card.y + 84 + 20 + 46
-        self.chart = pygame.Rect(
-            self.card.x + 550, top, self.card.w - 580, self.card.bottom - 104 - top
-        )
-        self.sizes = tally_sizes(app, self.chart, vote.options, theme.TEXT_BODY - 2)
+        super().__init__(app, play, choice)  # lays the card out (lay_out)
         self.buttons.set(
             [
                 Button(
-                    pygame.Rect(self.card.centerx - 160, self.card.bottom - 86, 320, 70),
+                    pygame.Rect(
+                        self.card.centerx - BUTTON_W // 2,
+                        self.card.bottom - BUTTON_BELOW - BUTTON_H,
+                        BUTTON_W,
+                        BUTTON_H,
+                    ),
                     _("Continue"),
                     "next",
                     self.color,
@@ -478,6 +594,58 @@ class ClassFeedbackScene(FeedbackScene):
             ],
             focus=0,
         )
+
+    def rooms(self, top: int) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The card from `top`, the room of the feedback (and the way back) and the chart's."""
+        card = pygame.Rect(40, top, theme.WIDTH - 80, CARD_BOTTOM - top)
+        bottom = card.bottom - BUTTON_BELOW - BUTTON_H - 20
+        y = card.y + BAND + COLUMN_Y
+        text = pygame.Rect(card.x + COLUMN_X, y, layout.CLASS_FEEDBACK.width, bottom - y)
+        y = card.y + BAND + 16 + line_height(self.app, theme.TEXT_BODY, True) + 8
+        x = text.right + CHART_GAP
+        chart = pygame.Rect(x, y, card.right - CHART_GAP - x, bottom - y)
+        return card, text, chart
+
+    def lay_out(self) -> tuple[pygame.Rect, int]:
+        """The card (and no shrink of the solo card's kind): it grows up first, for a long
+        feedback or a tall chart; only if it still would not fit does the text shrink."""
+        app, box = self.app, layout.CLASS_FEEDBACK
+        feedback = self.choice.feedback
+        way_back = _(WAY_BACK) if self.choice.safety == "risky" else ""
+        below = WAY_BACK_GAP + app.text.height(way_back, WAY_BACK_SIZE, True, box.width)
+        below = below if way_back else 0
+        options = self.vote.options
+        _card, text, chart = self.rooms(CARD_TOP)
+        short = max(
+            app.text.height(feedback, box.size, box.bold, box.width) + below - text.h,
+            tally_height(app, options, layout.CLASS_CHART) - chart.h,
+            0,
+        )
+        card, text, chart = self.rooms(max(CARD_TOP_MOST, CARD_TOP - short))
+        room = pygame.Rect(text.x, text.y, text.w, text.h - below)
+        self.feedback = fitted(app, feedback, box.size, room, box.bold)
+        self.way_back = None
+        if way_back:
+            y = text.y + app.text.height(feedback, self.feedback.size, box.bold, text.w)
+            room = pygame.Rect(text.x, y + WAY_BACK_GAP, text.w, below - WAY_BACK_GAP)
+            self.way_back = Block(way_back, WAY_BACK_SIZE, room, True)
+        band = pygame.Rect(card.x, card.y, card.w, BAND)
+        chose = _("The class chose {n}").format(n=self.vote.picked + 1)
+        room = pygame.Rect(band.centerx, band.y, band.right - 30 - band.centerx, band.h)
+        self.chose = fitted(app, chose, theme.TEXT_BODY, room, True, anchor="midright", wrap=False)
+        left = band.right - 30 - app.text.measure(chose, self.chose.size, True) - 24
+        room = pygame.Rect(band.x + 104, band.y, left - band.x - 104, band.h)
+        heading = _(self.heading)
+        self.band_heading = fitted(
+            app, heading, theme.TEXT_BIG + 6, room, True, anchor="midleft", wrap=False
+        )
+        heading = _("How the class voted")
+        room = pygame.Rect(
+            chart.x, band.bottom + 16, chart.w, line_height(app, theme.TEXT_BODY, True)
+        )
+        self.chart_heading = fitted(app, heading, theme.TEXT_BODY, room, True, wrap=False)
+        self.tally = lay_out_tally(app, chart, options, layout.CLASS_CHART)
+        return card, 0
 
     def enter(self) -> None:
         super().enter()
@@ -493,91 +661,123 @@ class ClassFeedbackScene(FeedbackScene):
         self.shade(surface, 190)
         card = self.card
         art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
-        band = pygame.Rect(card.x, card.y, card.w, 84)
+        band = pygame.Rect(card.x, card.y, card.w, BAND)
         art.rounded_rect(surface, band, self.color, 34)
         pygame.draw.rect(surface, self.color, (band.x, band.bottom - 34, band.w, 34))
         surface.blit(art.icon(self.glyph, 56, theme.WHITE), (band.x + 30, band.y + 14))
-        self.blit_text(
-            surface,
-            _(self.heading),
-            theme.TEXT_BIG + 6,
-            theme.WHITE,
-            (band.x + 104, band.centery),
-            anchor="midleft",
-            bold=True,
-        )
-        self.blit_text(
-            surface,
-            _("The class chose {n}").format(n=self.vote.picked + 1),
-            theme.TEXT_BODY,
-            theme.WHITE,
-            (band.right - 30, band.centery),
-            anchor="midright",
-            bold=True,
-        )
-        left = pygame.Rect(card.x + 36, band.bottom + 24, 480, card.h - 84 - 130)
-        y = self.blit_text(
-            surface, self.choice.feedback, BIG, theme.INK, left.topleft, width=left.w
-        ).bottom
-        if self.choice.safety == "risky":
-            self.blit_text(
-                surface,
-                _(WAY_BACK),
-                theme.TEXT_BODY,
-                theme.SAFE,
-                (left.x, y + 18),
-                bold=True,
-                width=left.w,
-            )
-        chart = self.chart
-        self.blit_text(
-            surface,
-            _("How the class voted"),
-            theme.TEXT_BODY,
-            theme.INK_SOFT,
-            (chart.x, chart.y - 46),
-            bold=True,
-        )
+        draw_block(self, surface, self.band_heading, theme.WHITE)
+        draw_block(self, surface, self.chose, theme.WHITE)
+        draw_block(self, surface, self.feedback, theme.INK)
+        if self.way_back is not None:
+            draw_block(self, surface, self.way_back, theme.SAFE)
+        draw_block(self, surface, self.chart_heading, theme.INK_SOFT)
         draw_tally(
             self,
             surface,
-            chart,
-            self.vote.options,
+            self.tally,
             self.vote.counts,
-            self.sizes,
             marks=self.vote.marks,
             picked=self.vote.picked,
         )
 
 
+class NotesPage(NamedTuple):
+    panel: pygame.Rect
+    heading: Block
+    hint: Block
+    lines: list[tuple[Block, tuple]]  # the sections' titles and items, with their colours
+
+
 class NotesScene(Scene):
     """Presenter notes over the current screen: the learning goals and the discussion
-    questions of the story. N, Esc or Enter closes."""
+    questions of the story. They take one page, on a panel that grows to the screen's edges
+    if they need it, or a page per list when they would not fit together at FLOOR points.
+    Enter turns the page (or closes on the last); N or Esc closes."""
 
     opaque = False
     show_help = False
 
     PANEL = pygame.Rect(120, 40, theme.WIDTH - 240, theme.HEIGHT - 80)
+    PANEL_MOST = pygame.Rect(40, 20, theme.WIDTH - 80, theme.HEIGHT - 40)
+    INDENT = 20  # the items are this far right of their list's title
+    TITLE_GAP, ITEM_GAP, SECTION_GAP = 6, 8, 18
 
     def __init__(self, app, scenario):
         super().__init__(app)
         self.scenario = scenario
-        self.size = self._fitting_size()
+        self.page = 0
+        self.pages = self.lay_out()
 
-    def _fitting_size(self) -> int:
-        """The item text size, smaller (down to 16) until every goal and question fits."""
-        width = self.PANEL.w - 100
-        items = [*self.scenario.objectives, *self.scenario.discuss] or [""]
-        room = self.PANEL.h - 90 - 2 * 60  # below the heading, minus two section titles
-        largest = theme.TEXT_BODY - 2
+    def sections(self) -> list[tuple[str, list[str]]]:
+        """Each list's title and its items: a bullet each, or a line saying there is none."""
+        none = [_("Nothing for this story.")]
+        return [
+            (title, [f"•  {item}" for item in items] or none)
+            for title, items in (
+                (_("Learning goals"), self.scenario.objectives),
+                (_("Talk about"), self.scenario.discuss),
+            )
+        ]
 
-        def fits(smaller: int) -> bool:
-            size = largest - smaller
-            step = self.app.text.font(size).get_linesize()
-            lines = sum(len(self.app.text.lines(f"•  {item}", size, width)) for item in items)
-            return lines * step + 8 * len(items) <= room
+    def lay_out(self) -> list[NotesPage]:
+        """One page on the panel, or on the larger one; else a page per list, on whichever
+        panel it fits."""
+        sections = self.sections()
+        for panel in (self.PANEL, self.PANEL_MOST):
+            page = self._page(panel, sections, 1, 1)
+            if self._at_floor(page):
+                return [page]
+        pages = []
+        for number, section in enumerate(sections, 1):
+            page = self._page(self.PANEL, [section], number, len(sections))
+            if not self._at_floor(page):
+                page = self._page(self.PANEL_MOST, [section], number, len(sections))
+            pages.append(page)
+        return pages
 
-        return largest - fit(fits, largest - 16)
+    @staticmethod
+    def _at_floor(page: NotesPage) -> bool:
+        return all(block.size >= FLOOR for block, _color in page.lines)
+
+    def _page(self, panel: pygame.Rect, sections, number: int, pages: int) -> NotesPage:
+        """A page of these lists: the items share one size, the largest (from the box's, by
+        Text.fit) at which they all fit below the heading."""
+        app, box = self.app, layout.CLASS_NOTE
+        x, w = panel.x + 40, panel.w - 80
+        hint = _("N: close") if number == pages else _("Enter: next") + "   " + _("N: close")
+        size = theme.TEXT_SMALL + 2
+        room = pygame.Rect(x + w * 3 // 5, panel.y + 34, w * 2 // 5, line_height(app, size, True))
+        hint_block = fitted(app, hint, size, room, True, anchor="topright", wrap=False)
+        used = app.text.measure(hint, hint_block.size, True) + 24
+        heading = _("Presenter notes") + (f"  {number} / {pages}" if pages > 1 else "")
+        size = theme.TEXT_BIG + 4
+        room = pygame.Rect(x, panel.y + 20, w - used, line_height(app, size, True))
+        heading_block = fitted(app, heading, size, room, True, wrap=False)
+        title_h = line_height(app, theme.TEXT_BODY, True)
+        top, bottom = room.bottom + 8, panel.bottom - 24
+        items = [item for _title, found in sections for item in found]
+        fixed = (
+            len(sections) * (title_h + self.TITLE_GAP)
+            + (len(sections) - 1) * self.SECTION_GAP
+            + (len(items) - 1) * self.ITEM_GAP
+        )
+        width = w - self.INDENT
+        text = "\n".join(items)
+        size = fitted(app, text, box.size, pygame.Rect(0, 0, width, bottom - top - fixed)).size
+        none = _("Nothing for this story.")
+        lines: list[tuple[Block, tuple]] = []
+        y = top
+        for title, found in sections:
+            block = Block(title, theme.TEXT_BODY, pygame.Rect(x, y, w, title_h), True)
+            lines.append((block, theme.GRAPE))
+            y += title_h + self.TITLE_GAP
+            for item in found:
+                tall = app.text.height(item, size, box.bold, width)
+                block = Block(item, size, pygame.Rect(x + self.INDENT, y, width, tall), box.bold)
+                lines.append((block, theme.INK_SOFT if item == none else theme.INK))
+                y += tall + self.ITEM_GAP
+            y += self.SECTION_GAP - self.ITEM_GAP
+        return NotesPage(panel, heading_block, hint_block, lines)
 
     def enter(self) -> None:
         self.app.show(
@@ -585,62 +785,24 @@ class NotesScene(Scene):
         )
 
     def handle_event(self, event) -> None:
-        if is_key(event, pygame.K_n, pygame.K_ESCAPE, *ENTER):
+        if is_key(event, *ENTER) and self.page + 1 < len(self.pages):
+            self.page += 1
+        elif is_key(event, pygame.K_n, pygame.K_ESCAPE, *ENTER):
             self.app.pop()
 
     def draw_content(self, surface) -> None:
         self.shade(surface, 170)
-        panel = self.PANEL
-        art.rounded_rect(surface, panel, (255, 250, 226), 30, shadow=True)
-        x, w = panel.x + 40, panel.w - 80
-        self.blit_text(
-            surface,
-            _("Presenter notes"),
-            theme.TEXT_BIG + 4,
-            theme.INK,
-            (x, panel.y + 24),
-            bold=True,
-        )
-        self.blit_text(
-            surface,
-            _("N: close"),
-            theme.TEXT_SMALL + 2,
-            theme.INK_SOFT,
-            (panel.right - 40, panel.y + 34),
-            anchor="topright",
-            bold=True,
-        )
-        y = panel.y + 90
-        sections = (
-            (_("Learning goals"), self.scenario.objectives),
-            (_("Talk about"), self.scenario.discuss),
-        )
-        for title, items in sections:
-            y = (
-                self.blit_text(
-                    surface, title, theme.TEXT_BODY, theme.GRAPE, (x, y), bold=True
-                ).bottom
-                + 6
-            )
-            if not items:
-                y = (
-                    self.blit_text(
-                        surface,
-                        _("Nothing for this story."),
-                        theme.TEXT_BODY - 2,
-                        theme.INK_SOFT,
-                        (x + 20, y),
-                    ).bottom
-                    + 16
-                )
-            for item in items:
-                y = (
-                    self.blit_text(
-                        surface, f"•  {item}", self.size, theme.INK, (x + 20, y), width=w - 20
-                    ).bottom
-                    + 8
-                )
-            y += 18
+        page = self.pages[self.page]
+        art.rounded_rect(surface, page.panel, (255, 250, 226), 30, shadow=True)
+        draw_block(self, surface, page.heading, theme.INK)
+        draw_block(self, surface, page.hint, theme.INK_SOFT)
+        for block, color in page.lines:
+            draw_block(self, surface, block, color)
+
+
+SUMMARY_CARD = pygame.Rect(40, 90, theme.WIDTH - 80, 510)
+SUMMARY_ROW = 110  # a row of the results: its label, a bar and the share
+SUMMARY_BAR_X = 480  # the bars start this far into the card
 
 
 class ClassSummaryScene(Scene):
@@ -673,6 +835,7 @@ class ClassSummaryScene(Scene):
             ),
         )
         self.votes = sum(sum(v.counts) for v in votes if v.kind == "decision")
+        self.lay_out()
         self.buttons.set(
             [
                 Button(
@@ -693,6 +856,27 @@ class ClassSummaryScene(Scene):
             focus=1,
         )
         self.buttons.age = 1.0
+
+    def lay_out(self) -> None:
+        app, card = self.app, SUMMARY_CARD
+        self.header = lay_out_header(app, self.play.scenario.title, app.mode.group)
+        votes = _("{n} votes at the decisions").format(n=self.votes)
+        size = theme.TEXT_BODY
+        room = pygame.Rect(
+            card.centerx, card.y + 44, card.w // 2 - 40, line_height(app, size, True)
+        )
+        self.count = fitted(app, votes, size, room, True, anchor="topright", wrap=False)
+        used = app.text.measure(votes, self.count.size, True) + 40
+        size = theme.TEXT_TITLE - 10
+        room = pygame.Rect(
+            card.x + 40, card.y + 24, card.w - 80 - used, line_height(app, size, True)
+        )
+        self.title = fitted(app, _("Class results"), size, room, True, wrap=False)
+        self.labels = []
+        for i, (label, _color, _value) in enumerate(self.rows):
+            y = card.y + 150 + i * SUMMARY_ROW
+            room = pygame.Rect(card.x + 40, y + 30 - 50, SUMMARY_BAR_X - 80, 100)
+            self.labels.append(fitted(app, label, theme.TEXT_BIG, room, True, anchor="midleft"))
 
     def enter(self) -> None:
         self.app.show(
@@ -722,38 +906,17 @@ class ClassSummaryScene(Scene):
         self.play.leave()
 
     def draw_content(self, surface) -> None:
-        draw_header(self, surface, self.play.scenario.title, self.app.mode.group)
-        card = pygame.Rect(40, 90, theme.WIDTH - 80, 510)
+        draw_header(self, surface, self.header)
+        card = SUMMARY_CARD
         art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
-        self.blit_text(
-            surface,
-            _("Class results"),
-            theme.TEXT_TITLE - 10,
-            theme.GRAPE,
-            (card.x + 40, card.y + 24),
-            bold=True,
-        )
-        self.blit_text(
-            surface,
-            _("{n} votes at the decisions").format(n=self.votes),
-            theme.TEXT_BODY,
-            theme.INK_SOFT,
-            (card.right - 40, card.y + 44),
-            anchor="topright",
-            bold=True,
-        )
-        for i, (label, color, value) in enumerate(self.rows):
-            y = card.y + 150 + i * 110
-            self.blit_text(
-                surface,
-                label,
-                theme.TEXT_BIG,
-                theme.INK,
-                (card.x + 40, y + 30),
-                anchor="midleft",
-                bold=True,
-            )
-            bar = pygame.Rect(card.x + 480, y + 4, 480, 52)
+        draw_block(self, surface, self.title, theme.GRAPE)
+        draw_block(self, surface, self.count, theme.INK_SOFT)
+        for i, ((_label, color, value), label) in enumerate(
+            zip(self.rows, self.labels, strict=True)
+        ):
+            y = card.y + 150 + i * SUMMARY_ROW
+            draw_block(self, surface, label, theme.INK)
+            bar = pygame.Rect(card.x + SUMMARY_BAR_X, y + 4, 480, 52)
             art.rounded_rect(surface, bar, (226, 230, 244), 26)
             if value:
                 art.rounded_rect(

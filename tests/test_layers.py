@@ -160,11 +160,11 @@ def stated(path: Path) -> dict[str, str]:
         if not line.startswith("#"):
             break
         block.append(line)
-    out = {}
-    for line in block[1:]:
-        for piece in line.lstrip("# ").split(";"):
-            for module in NAMED.findall(piece):
-                out[module] = piece.strip()
+    out: dict[str, str] = {}
+    listed = " ".join(line.lstrip("# ") for line in block[1:])  # pieces split by ';'
+    for piece in listed.split(";"):
+        for module in NAMED.findall(piece):
+            out.setdefault(module, piece.strip())
     return out
 
 
