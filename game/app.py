@@ -13,6 +13,7 @@ import pygame
 
 from scenes.confirm import ConfirmScene
 from scenes.help import HelpScene
+from scenes.settings import SettingsScene
 from scenes.title import TitleScene
 
 from . import i18n, theme
@@ -21,7 +22,7 @@ from .content.cache import Story
 from .i18n import _
 from .modes import SoloMode
 from .outcomes import Recorder
-from .session import Session
+from .session import Access, Session
 from .sound import Sounds
 from .text import Text
 
@@ -29,7 +30,8 @@ from .text import Text
 # title screen is drawn without them.
 #   game.flow 12 ms, when a story starts; game.content.strings 8 ms, for the content in
 #   another language; scenes.menu 7 ms; scenes.educator 7 ms, on Ctrl+E;
-#   scenes.language 3 ms
+#   scenes.language 3 ms; game.settings 3 ms, when a setting is changed; game.speech
+#   ? ms, when narration is on
 
 CAPTION = "Net Heroes"
 
@@ -52,6 +54,8 @@ class App:
         order_seed: int | None = None,
         mode=None,
         group: str = "",
+        access: Access | None = None,
+        fixed: dict | None = None,
     ):
         # Scale smoothly to any window size, also smaller than 1280x720: pygame's SCALED mode
         # uses whole-number scaling (and crops small windows) unless this hint is set.
@@ -68,7 +72,12 @@ class App:
         pygame.key.set_repeat(400, 60)
         # A Story (from the story cache) is read when first used, after the first frame.
         self._story = content
-        self.session = Session(group=group, text_size=text_size, sound=sound)
+        # The player's settings (access), except what the operator fixed (fixed wins).
+        self.session = Session(group=group, sound=sound, fixed=dict(fixed or {}))
+        self.session.access = access or Access(text_size=text_size)
+        for key, value in self.session.fixed.items():
+            setattr(self.session.access, key, value)
+        text_size = self.session.access.text_size
         if order_seed is not None:
             self.session.order_seed = order_seed
         self.set_locale(locale)
@@ -76,6 +85,9 @@ class App:
         self.text = Text(theme.TEXT_SCALES[text_size])
         self.sounds = Sounds(enabled=sound)
         self.recorder = recorder or Recorder()
+        self.speech = None  # the narrator, when narration is on (game/speech)
+        self.narration_status = ""  # what the settings say about reading aloud
+        self.look = "normal"  # the theme's look (game/theme.py use_look)
         self.observer = observer
         # Solo, class or kiosk play, chosen once when the game starts (game/modes.py).
         self.mode = mode or SoloMode()
@@ -91,11 +103,14 @@ class App:
         self.play = None  # the scenario being played, if any (game/flow.py)
         # Run once after the first frame is on screen; True stops the game (exit code 1).
         self.after_first_frame = None
+        self.apply_access()  # the remembered settings (a fresh player: nothing to do)
 
     def set_locale(self, locale: str) -> None:
         """Switch every word on screen, the content's too, to another language."""
         self.session.locale = i18n.set_locale(locale)
         self._content = None  # localized when next used
+        if getattr(self, "speech", None) is not None:
+            self._narrate()  # a voice for the new language
 
     @property
     def locale(self) -> str:
@@ -127,9 +142,65 @@ class App:
 
     # -- what scenes use ----------------------------------------------------------------
     def show(self, kind: str, **data) -> None:
-        """Scenes report what they put on screen; autoplay turns this into a transcript."""
+        """Scenes report what they put on screen: autoplay turns it into a transcript, and
+        the narrator reads it aloud."""
         if self.observer:
             self.observer(kind, data)
+        if self.speech is not None:
+            self.speech.on_show(kind, data)
+
+    def change_access(self, key: str, value) -> str:
+        """The player changed a setting: put it into effect, remember it on this computer
+        (not at a kiosk, which forgets a player's settings), and return what the settings
+        should say about reading aloud."""
+        setattr(self.session.access, key, value)
+        self.apply_access()
+        if self.mode.name != "kiosk":
+            from . import settings
+
+            settings.save(access=self.session.access.to_dict())
+        return self.narration_status
+
+    def apply_access(self) -> None:
+        """Put the player's settings into effect: text size, look, volumes, narration."""
+        access = self.session.access
+        if self.text.scale != theme.TEXT_SCALES[access.text_size]:
+            self.set_text_size(access.text_size)
+        look = "contrast" if access.high_contrast else "normal"
+        if look != self.look:
+            self.look = look
+            theme.use_look(look)
+            self._backdrops.clear()  # made again in the look's colours
+        self.sounds.set_volume(access.effects_volume / 100)
+        self._narrate()
+
+    def _narrate(self) -> None:
+        """Start, stop or renew the narrator for the settings and the language."""
+        if self.speech is not None:
+            self.speech.stop()
+            self.speech = None
+        access = self.session.access
+        if not access.narration:
+            self.narration_status = ""
+            return
+        from .speech import narrator_for
+
+        self.speech, self.narration_status = narrator_for(
+            self.locale, access, self.base_content and self.content
+        )
+
+    def settings_closed(self) -> None:
+        """The settings (the top scene) are closing: the title screen below is made again
+        for the new text size and look; a story's scenes take them from their next screen
+        on."""
+        if len(self.scenes) >= 2 and isinstance(self.scenes[-2], TitleScene):
+            self.open_title()
+
+    def set_text_size(self, size: str) -> None:
+        """Draw every text at another of the sizes (theme.TEXT_SCALES); scenes made from now
+        on lay out for it."""
+        self.session.access.text_size = size
+        self.text = Text(theme.TEXT_SCALES[size])
 
     def backdrop(self, top, bottom, shapes: str = "bubbles") -> Backdrop:
         key = (tuple(top), tuple(bottom), shapes)
@@ -202,6 +273,10 @@ class App:
         if not isinstance(self.top, HelpScene):
             self.push(HelpScene(self))
 
+    def open_settings(self) -> None:
+        if not isinstance(self.top, SettingsScene):
+            self.push(SettingsScene(self))
+
     def ask_quit(self) -> None:
         if not self.mode.may_quit:
             return
@@ -222,6 +297,8 @@ class App:
     def quit(self) -> None:
         if self.play is not None:
             self.play.abandon()
+        if self.speech is not None:
+            self.speech.stop()
         self.running = False
 
     def toggle_fullscreen(self) -> None:
@@ -256,6 +333,9 @@ class App:
             self.toggle_fullscreen()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             self.open_help()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F2:
+            if self.speech is not None:  # say the last line again
+                self.speech.repeat()
         elif (
             event.type == pygame.KEYDOWN
             and event.key == pygame.K_e

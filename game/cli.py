@@ -9,6 +9,7 @@ from pathlib import Path
 from . import __version__, i18n, theme
 from .classroom import ClassSession
 from .content import cache, check_file
+from .log import warn_once
 from .outcomes.commands import COMMANDS as OUTCOME_COMMANDS
 from .outcomes.commands import add_commands, add_record_options, open_recorder
 from .resources import SCENARIOS_FILE
@@ -19,8 +20,8 @@ from .resources import SCENARIOS_FILE
 #   scenes.language 21 ms; all of pygame's cost, for play only; game.autoplay 29 ms;
 #   game.guide 25 ms; game.listing 11 ms; game.content.translations 29 ms, with game.text;
 #   game.content.strings 10 ms; game.content.diagnostics 4 ms;
-#   game.operator_settings 5 ms; game.settings 3 ms; game.outcomes 0 ms, already
-#   imported with game.outcomes.commands
+#   game.operator_settings 5 ms; game.settings 3 ms; game.session 1 ms; game.outcomes
+#   0 ms, already imported with game.outcomes.commands
 
 
 def _scenarios_arg(parser, flag=True):
@@ -246,9 +247,11 @@ def cmd_play(args) -> int:
         return 1
     from . import settings
 
-    chosen = play_choices(args, operator, settings.load().get("locale"))
+    remembered = settings.load()
+    chosen = play_choices(args, operator, remembered.get("locale"))
     if chosen is None:
         return 1
+    chosen["access"] = None if chosen["kiosk"] else _remembered_access(remembered)
     at_once = bool(args.scenario or chosen["kiosk"] or args.classroom is not None)
     if at_once and _refused(story):
         return 1
@@ -319,8 +322,20 @@ def play_choices(args, operator, remembered_locale):
         "group": group,
         "sound": not args.no_sound and operator.sound,
         "kiosk": bool(args.kiosk or operator.kiosk),
-        "text_size": args.text_size or operator.text_size,
+        # the player's settings the operator (or this command line) fixes
+        "fixed": {**operator.fixed(), **({"text_size": args.text_size} if args.text_size else {})},
     }
+
+
+def _remembered_access(remembered: dict):
+    """The settings the last player chose on this computer (defaults for what is wrong in
+    the file, with a warning)."""
+    from .session import Access
+
+    access, problems = Access.from_dict(remembered.get("access"))
+    for problem in problems:
+        warn_once(f"access:{problem}", f"settings: {problem}; using the default")
+    return access
 
 
 def _make_app(args, content, operator, chosen, locale, record=True):
@@ -333,7 +348,8 @@ def _make_app(args, content, operator, chosen, locale, record=True):
         fullscreen=args.fullscreen,
         sound=chosen["sound"],
         recorder=recorder,
-        text_size=chosen["text_size"],
+        access=chosen["access"],
+        fixed=chosen["fixed"],
     )
     if args.classroom is not None:
         from .modes import ClassMode

@@ -72,7 +72,7 @@ def check(text: str, path: str) -> tuple[Operator, list[Diagnostic]]:
 def _value(key: str, node, path: str):
     where = Loc.of(path, node)
     scalar = isinstance(node, yaml.ScalarNode)
-    if key in ("kiosk", "sound"):
+    if key in ("kiosk", "sound", "high_contrast", "reduced_motion", "narration"):
         if not scalar or node.tag != _BOOL:
             return None, _wrong(where, key, "true or false", node)
         return node.value.lower() in ("true", "yes", "on", "y"), None
@@ -102,13 +102,13 @@ def _value(key: str, node, path: str):
         return node.value, None
     if key == "text_size":
         if not scalar or node.tag != _STR:
-            return None, _wrong(where, key, "normal or large", node)
+            return None, _wrong(where, key, ", ".join(TEXT_SIZES), node)
         if node.value not in TEXT_SIZES:
             return None, Diagnostic.at(
                 where,
                 OUT_OF_RANGE,
                 f"no text size '{node.value}'",
-                did_you_mean(node.value, TEXT_SIZES) or "use normal or large",
+                did_you_mean(node.value, TEXT_SIZES) or "use " + ", ".join(TEXT_SIZES),
             )
         return node.value, None
     # group: a label such as 5B (a number like 2026 is fine too), never a child's name

@@ -92,5 +92,10 @@ def describe(operator: Operator) -> str:
         f"kiosk {'on' if operator.kiosk else 'off'}, idle {operator.idle_seconds} s, "
         f"language {operator.language or 'the player’s choice'}, "
         f"sound {'on' if operator.sound else 'off'}, group {operator.group or '-'}, "
-        f"text {operator.text_size}"
+        f"text {operator.text_size or 'the player’s choice'}"
+        + "".join(
+            f", {key.replace('_', ' ')} {'on' if value else 'off'}"
+            for key, value in operator.fixed().items()
+            if key != "text_size"
+        )
     )

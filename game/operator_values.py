@@ -23,8 +23,21 @@ OUT_OF_RANGE = "O005"  # a value the game does not accept
 DUPLICATE = "O006"  # the same key twice
 UNREADABLE = "O007"  # the file is missing or cannot be read
 
-KEYS = ("language", "kiosk", "idle_seconds", "sound", "group", "text_size")
-TEXT_SIZES = tuple(TEXT_SCALES)  # normal, large
+KEYS = (
+    "language",
+    "kiosk",
+    "idle_seconds",
+    "sound",
+    "group",
+    "text_size",
+    "high_contrast",
+    "reduced_motion",
+    "narration",
+)
+# The player's settings an operator may fix (game/session.py Access): a kiosk keeps them for
+# every player, and the settings menu shows them locked.
+FIXABLE = ("text_size", "high_contrast", "reduced_motion", "narration")
+TEXT_SIZES = tuple(TEXT_SCALES)  # normal, large, larger
 
 
 @dataclass(frozen=True)
@@ -34,4 +47,13 @@ class Operator:
     idle_seconds: int = IDLE_DEFAULT
     sound: bool = True
     group: str = ""
-    text_size: str = "normal"
+    # None (or '' for the text size): the player's own choice on the settings menu.
+    text_size: str = ""
+    high_contrast: bool | None = None
+    reduced_motion: bool | None = None
+    narration: bool | None = None
+
+    def fixed(self) -> dict:
+        """The player's settings this file fixes, as {Access field: value}."""
+        found = {key: getattr(self, key) for key in FIXABLE}
+        return {key: value for key, value in found.items() if value not in (None, "")}

@@ -30,6 +30,7 @@ class Sounds:
         self._enabled = bool(enabled)
         self._mixer: bool | None = None  # None: not tried yet
         self._cache: dict[str, pygame.mixer.Sound | None] = {}
+        self.volume = 1.0  # the player's effects volume (0..1), on top of VOLUME
         if self._enabled:
             self._start_mixer()
 
@@ -45,6 +46,13 @@ class Sounds:
             self._start_mixer()
         else:
             self.stop()
+
+    def set_volume(self, fraction: float) -> None:
+        """The effects' loudness, 0 (silent) to 1 (as made)."""
+        self.volume = min(1.0, max(0.0, fraction))
+        for sound in self._cache.values():
+            if sound is not None:
+                sound.set_volume(VOLUME * self.volume)
 
     @property
     def available(self) -> bool:
@@ -78,7 +86,7 @@ class Sounds:
         else:
             try:
                 sound = pygame.mixer.Sound(str(path))
-                sound.set_volume(VOLUME)
+                sound.set_volume(VOLUME * self.volume)
             except (pygame.error, OSError, ValueError, EOFError):
                 warn_once(
                     f"sound:{name}",

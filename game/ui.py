@@ -143,12 +143,15 @@ class ButtonGroup:
         if event.key == pygame.K_TAB:
             self.focus = (self.focus + (-1 if back else 1)) % n if self.focus >= 0 else 0
             self.app.sounds.play("click")
+            self._focused()
             return True
         if event.key in (pygame.K_DOWN, pygame.K_RIGHT):
             self.focus = (self.focus + 1) % n if self.focus >= 0 else 0
+            self._focused()
             return True
         if event.key in (pygame.K_UP, pygame.K_LEFT):
             self.focus = (self.focus - 1) % n if self.focus >= 0 else n - 1
+            self._focused()
             return True
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             if 0 <= self.focus < n:
@@ -166,6 +169,12 @@ class ButtonGroup:
                 self.press(index)
                 return True
         return False
+
+    def _focused(self) -> None:
+        """The keyboard moved the focus: say which button has it (the narrator reads it)."""
+        if 0 <= self.focus < len(self.buttons):
+            button = self.buttons[self.focus]
+            self.app.show("focus", label=button.label, number=button.number)
 
     def press(self, index: int) -> None:
         if not self.ready():

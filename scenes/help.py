@@ -41,14 +41,21 @@ class HelpScene(Scene):
         self.buttons.set(
             [
                 Button(
-                    pygame.Rect(self.card.centerx - 140, self.card.bottom - 86, 280, 66),
+                    pygame.Rect(self.card.centerx - 290, self.card.bottom - 86, 280, 66),
+                    _("Settings"),
+                    "settings",
+                    theme.SKY_DEEP,
+                    icon="settings",
+                ),
+                Button(
+                    pygame.Rect(self.card.centerx + 10, self.card.bottom - 86, 280, 66),
                     _("Close"),
                     "close",
                     theme.MINT,
                     icon="close",
-                )
+                ),
             ],
-            focus=0,
+            focus=1,
         )
         self.groups = service_lines(app.locale)
         # below the trusted adult's paragraph and the lead-in line, above the Close button
@@ -63,6 +70,8 @@ class HelpScene(Scene):
 
     def pressed(self, button) -> None:
         self.app.pop()
+        if button.action == "settings":
+            self.app.open_settings()
 
     def escape(self) -> None:
         self.app.pop()

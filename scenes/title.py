@@ -1,4 +1,5 @@
-"""The title screen: the game's name, a few friendly faces, Play and Help."""
+"""The title screen: the game's name, a few friendly faces, Play, Help, the language and
+the settings."""
 
 from __future__ import annotations
 
@@ -65,6 +66,15 @@ class TitleScene(Scene):
                     size=theme.TEXT_BODY - 2,
                     appear=0.2,
                 ),
+                Button(
+                    pygame.Rect(theme.WIDTH - 330, theme.HEIGHT - 90, 300, 64),
+                    _("Settings"),
+                    "settings",
+                    theme.SKY_DEEP,
+                    size=theme.TEXT_BODY - 2,
+                    icon="settings",
+                    appear=0.3,
+                ),
             ],
             focus=0,
         )
@@ -75,6 +85,8 @@ class TitleScene(Scene):
     def pressed(self, button) -> None:
         if button.action == "language":
             self.app.open_language()
+        elif button.action == "settings":
+            self.app.open_settings()
         elif button.action == "play":
             self.app.sounds.play("whoosh")
             self.app.open_menu()

@@ -1,21 +1,23 @@
-"""The operator's `text_size: large`: every feedback card and every ending of every story, in
-every language, still fits its card (the cards grow, then the text shrinks a little)."""
+"""The larger text sizes (the settings menu, or the operator's `text_size`): every feedback
+card and every ending of every story, in every language, still fits its card at each size
+(the cards grow, then the text shrinks a little)."""
 
 from types import SimpleNamespace
 
 import pytest
 
-from game import i18n
+from game import i18n, theme
 from game.autoplay import start_app
 from game.content import check_file
 from game.content.strings import localize
 from game.resources import SCENARIOS_FILE
+from game.session import TEXT_SIZES
 from scenes.ending import CARD, EndingScene
 from scenes.feedback import BODY_Y, BUTTON_ROOM, MAX_H, FeedbackScene
 
 from .test_screenshots import colourful
 
-CASES = [(locale, size) for locale in ("en", "pt_BR", "th") for size in ("normal", "large")]
+CASES = [(locale, size) for locale in ("en", "pt_BR", "th") for size in TEXT_SIZES]
 
 
 @pytest.fixture(scope="module", params=CASES, ids=[f"{loc}-{size}" for loc, size in CASES])
@@ -31,7 +33,7 @@ def test_text_is_drawn_larger_when_asked(app_and_content):
     app, _content, size = app_and_content
     normal = start_app(_content).text.measure("Net Heroes", 28)
     wider = app.text.measure("Net Heroes", 28)
-    assert wider > normal * 1.1 if size == "large" else wider == normal
+    assert wider > normal * 1.1 if size != "normal" else wider == normal
 
 
 def test_every_feedback_card_fits(app_and_content):
@@ -60,12 +62,17 @@ def test_every_ending_fits_its_card(app_and_content):
             # English lists both countries' help services, and a story with threats or an
             # image to take down adds a crisis line and a takedown service: the fullest cards
             full = app.locale == "en" or scenario.help
-            assert shrink <= (10 if full else 6), (scenario.id, ending.id)
+            if size == "larger":
+                # The fullest cards are full at the larger size: their text shrinks back to
+                # about the normal size, never below the smallest normal ending (18 px).
+                assert (theme.TEXT_BODY - 2 - shrink) * 1.3 >= 18, (scenario.id, ending.id)
+            else:
+                assert shrink <= (10 if full else 6), (scenario.id, ending.id)
 
 
 def test_large_text_screens_are_colourful(app_and_content, tmp_path):
     app, content, size = app_and_content
-    if size != "large":
+    if size == "normal":
         pytest.skip("the normal size is covered by test_screenshots")
     from game.autoplay import Driver
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pygame
@@ -179,6 +180,16 @@ def _icon_coin(p: _Pen, c) -> None:
     p.rpoly(c, _star_pts((0.5, 0.53), 0.22, 0.1), 0.02)
 
 
+def _icon_settings(p: _Pen, c) -> None:
+    """A cog: a ring with eight teeth."""
+    p.circle(c, (0.5, 0.5), 0.27, width=0.17)
+    for k in range(8):
+        a = k * math.pi / 4
+        inner = (0.5 + 0.33 * math.cos(a), 0.5 + 0.33 * math.sin(a))
+        outer = (0.5 + 0.42 * math.cos(a), 0.5 + 0.42 * math.sin(a))
+        p.seg(c, inner, outer, 0.17)
+
+
 def _icon_unknown(p: _Pen, c) -> None:
     """The glyph for a name that has none: a question mark in a rounded square."""
     p.rect(c, 0.08, 0.08, 0.84, 0.84, r=0.22, width=0.09)
@@ -187,6 +198,7 @@ def _icon_unknown(p: _Pen, c) -> None:
 
 _ICONS: dict[str, Callable[[_Pen, tuple], None]] = {
     "help": _icon_help,
+    "settings": _icon_settings,
     "close": _icon_close,
     "back": _icon_back,
     "next": _icon_next,
