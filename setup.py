@@ -20,7 +20,7 @@ from setuptools.command.build_py import build_py
 HERE = Path(__file__).resolve().parent
 # What an installed game needs, as paths in the repository; the same layout under bundled/.
 FILES = ("scenarios.yaml",)
-FOLDERS = ("assets/fonts", "assets/sounds", "assets/images")
+FOLDERS = ("assets/fonts", "assets/sounds", "assets/images", "assets/voice")
 LOCALE_FILES = ("messages.po",)
 
 

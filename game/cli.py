@@ -21,7 +21,8 @@ from .resources import SCENARIOS_FILE
 #   game.guide 25 ms; game.listing 11 ms; game.content.translations 29 ms, with game.text;
 #   game.content.strings 10 ms; game.content.diagnostics 4 ms;
 #   game.operator_settings 5 ms; game.settings 3 ms; game.session 1 ms; game.outcomes
-#   0 ms, already imported with game.outcomes.commands
+#   0 ms, already imported with game.outcomes.commands; game.speech with
+#   game.speech.script 12 ms, for `voice script` only
 
 
 def _scenarios_arg(parser, flag=True):
@@ -146,11 +147,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="FILE", required=True, help="the HTML file to write, e.g. guide-th.html"
     )
     guide.set_defaults(func=cmd_guide)
+
+    voice = sub.add_parser("voice", help="recorded narration: what is still to record")
+    voice_sub = voice.add_subparsers(dest="voice_command", required=True)
+    script = voice_sub.add_parser(
+        "script", help="write the lines still to record for a language as a CSV (docs/voice.md)"
+    )
+    _scenarios_arg(script)
+    script.add_argument("--locale", required=True, metavar="L", help="pt_BR, th or en")
+    script.add_argument(
+        "--out", metavar="FILE", required=True, help="the CSV file to write, e.g. voice-th.csv"
+    )
+    script.add_argument(
+        "--voice-dir",
+        metavar="FOLDER",
+        default=None,
+        help="the recorded voices, one folder a language (default: the game's assets/voice)",
+    )
+    script.set_defaults(func=cmd_voice_script)
     add_commands(sub)
     return parser
 
 
-COMMANDS = ("play", "check", "autoplay", "list", "guide", *OUTCOME_COMMANDS)
+COMMANDS = ("play", "check", "autoplay", "list", "guide", "voice", *OUTCOME_COMMANDS)
 
 
 def main(argv=None) -> int:
@@ -458,4 +477,32 @@ def cmd_autoplay(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     sys.stdout.write(transcript.text())
+    return 0
+
+
+def cmd_voice_script(args) -> int:
+    if args.locale not in i18n.AVAILABLE:
+        print(
+            f"error: no language '{args.locale}' (there are: {', '.join(i18n.AVAILABLE)})",
+            file=sys.stderr,
+        )
+        return 1
+    content, failing, _ = _load(args.scenarios)
+    if content is None or failing:
+        return 1
+    from .speech import VOICE_DIR
+    from .speech.script import to_record, write_csv
+
+    voice_dir = Path(args.voice_dir) if args.voice_dir else VOICE_DIR
+    rows = to_record(content, args.locale, voice_dir)
+    try:
+        write_csv(rows, args.out)
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    where = voice_dir / args.locale
+    if rows:
+        print(f"wrote {args.out}: {len(rows)} lines to record for {args.locale} (into {where})")
+    else:
+        print(f"wrote {args.out}: nothing left to record for {args.locale} ({where} has it all)")
     return 0

@@ -161,3 +161,23 @@ def test_the_operator_file_may_fix_the_players_settings(text, problem):
         }
     else:
         assert len(diags) == 1 and problem in diags[0].format() and "O004" in diags[0].format()
+
+
+@pytest.mark.parametrize("locale", ["en", "th"])
+def test_turning_reading_aloud_on_says_which_voice_reads_or_that_none_can(content, locale):
+    app = start_app(content, locale=locale)
+    app.open_settings()
+    app.frame(1.0, [])
+    app.frame(1.0, [])
+    press(app, settings_button(app.top, "narration", i18n._("On")))
+    try:
+        assert app.session.access.narration and app.top.status == app.narration_status != ""
+        if locale == "th":  # no computer voice may read Thai here (never espeak-ng)
+            assert app.speech is None and "ไทย" in app.narration_status
+        else:
+            assert (app.speech is not None) == ("No voice" not in app.narration_status)
+        press(app, settings_button(app.top, "narration", i18n._("Off")))
+        assert app.speech is None and app.narration_status == ""
+    finally:
+        if app.speech is not None:
+            app.speech.stop()
