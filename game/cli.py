@@ -96,7 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="find problems in a scenario file")
     check.add_argument("file", nargs="?", default=None, metavar="FILE")
     check.add_argument("--strict", action="store_true", help="warnings count as errors")
-    check.add_argument("--format", choices=("text", "github"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text: file:line:col lines; github: annotations; json: one JSON object a line",
+    )
     check.add_argument(
         "--skip-translations",
         action="store_true",
@@ -196,8 +201,13 @@ def _load(path, stream=None, strict=False, fmt="text", cached=True):
     content, diags = cache.checked(shown) if cached else check_file(shown)
     failing = [d for d in diags if d.is_error or strict]
     for d in diags:
-        print(d.format_github() if fmt == "github" else d.format(), file=stream)
+        print(_formatted(d, fmt), file=stream)
     return content, len(failing), diags
+
+
+def _formatted(d, fmt: str) -> str:
+    """A diagnostic as one line: text (file:line:col), a GitHub annotation, or JSON."""
+    return {"github": d.format_github, "json": d.format_json}.get(fmt, d.format)()
 
 
 def _shown_path(path) -> str:
@@ -213,13 +223,17 @@ def cmd_check(args) -> int:
     if args.config is not None:
         return _check_config(args.config or None, args.format)
     content, failing, diags = _load(args.file, sys.stdout, args.strict, args.format, cached=False)
+    summary = sys.stderr if args.format == "json" else sys.stdout  # json: stdout is data only
     if content is not None and not args.skip_translations:
         more, coverage = _check_translations(content, args)
         diags += more
         failing += sum(1 for d in more if d.is_error or args.strict)
         print(
             "translations: "
-            + ", ".join(f"{c.locale} {c.percent:.0f}% ({c.translated}/{c.total})" for c in coverage)
+            + ", ".join(
+                f"{c.locale} {c.percent:.0f}% ({c.translated}/{c.total})" for c in coverage
+            ),
+            file=summary,
         )
     errors = sum(d.is_error for d in diags)
     warnings = len(diags) - errors
@@ -227,7 +241,8 @@ def cmd_check(args) -> int:
         nodes = sum(len(s.nodes) for s in content.scenarios)
         print(
             f"{_shown_path(args.file)}: {len(content.scenarios)} scenarios, {nodes} nodes, "
-            f"{errors} errors, {warnings} warnings"
+            f"{errors} errors, {warnings} warnings",
+            file=summary,
         )
     elif failing:
         print(f"{errors} errors, {warnings} warnings", file=sys.stderr)
@@ -240,7 +255,7 @@ def _check_translations(content, args):
 
     diags, coverage = check_catalogs(content, text=Text())
     for d in sorted(diags):
-        print(d.format_github() if args.format == "github" else d.format())
+        print(_formatted(d, args.format))
     return diags, coverage
 
 
@@ -411,7 +426,7 @@ def _check_config(path, fmt="text") -> int:
 
     operator, diags, shown = load(path)
     for d in diags:
-        print(d.format_github() if fmt == "github" else d.format())
+        print(_formatted(d, fmt))
     if diags:
         print(f"{len(diags)} error" + ("s" if len(diags) != 1 else ""), file=sys.stderr)
         return 1

@@ -3,12 +3,39 @@
 from __future__ import annotations
 
 import difflib
+import json
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 ERROR = "error"
 WARNING = "warning"
+
+# Characters that end a line somewhere (editors, terminals, CI logs), written as escapes so
+# that a diagnostic is always exactly one line, whatever a quoted value holds.
+_BREAKS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Format characters that are escaped too: line and paragraph separators, the byte-order
+# mark, and the bidirectional overrides that would reorder the rest of the line.
+_NOT_SHAPING = set("\u2028\u2029\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks, tabs and other control characters written as escapes."""
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        if c in _BREAKS:
+            out.append(_BREAKS[c])
+        elif c.isprintable() or c == " ":
+            out.append(c)
+        elif unicodedata.category(c) == "Cf" and c not in _NOT_SHAPING:
+            out.append(c)  # joiners and marks that shape a script (Thai, Arabic), not breaks
+        else:
+            code = ord(c)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return "".join(out)
 
 
 class Loc(NamedTuple):
@@ -90,17 +117,36 @@ class Diagnostic:
         return self.severity == ERROR
 
     def format(self) -> str:
+        """`file:line:col: severity: message; hint (code)`, always one line."""
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
         if self.hint:
             text += f"; {self.hint}"
-        return f"{text} ({self.code})"
+        return one_line(f"{text} ({self.code})")
 
     def format_github(self) -> str:
+        """A GitHub Actions annotation (its own escapes for %, line breaks, ':' and ',')."""
         level = "error" if self.is_error else "warning"
-        msg = self.message + (f"; {self.hint}" if self.hint else "")
-        return (
-            f"::{level} file={self.path},line={self.line},col={self.col},title={self.code}::{msg}"
-        )
+        msg = one_line(self.message + (f"; {self.hint}" if self.hint else ""))
+        path = one_line(self.path).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+        msg = msg.replace("%", "%25")
+        return f"::{level} file={path},line={self.line},col={self.col},title={self.code}::{msg}"
+
+    def to_dict(self) -> dict:
+        """The diagnostic for tools (`check --format json`); the texts as they are."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def format_json(self) -> str:
+        """One JSON object on one line (control characters and line separators escaped)."""
+        text = json.dumps(self.to_dict(), ensure_ascii=False)
+        return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def did_you_mean(word: str, candidates) -> str:
