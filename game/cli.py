@@ -22,7 +22,7 @@ from .resources import SCENARIOS_FILE
 #   game.content.strings 10 ms; game.content.diagnostics 4 ms;
 #   game.operator_settings 5 ms; game.settings 3 ms; game.session 1 ms; game.outcomes
 #   0 ms, already imported with game.outcomes.commands; game.speech with
-#   game.speech.script 12 ms, for `voice script` only
+#   game.speech.script 12 ms, for `voice script` only; game.storymap 11 ms, for `graph`
 
 
 def _scenarios_arg(parser, flag=True):
@@ -153,6 +153,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     guide.set_defaults(func=cmd_guide)
 
+    graph = sub.add_parser("graph", help="the story map: nodes, choices by safety, endings")
+    _scenarios_arg(graph)
+    graph.add_argument("--scenario", metavar="ID", help="one story (default: every story)")
+    graph.add_argument("--format", choices=("html", "svg", "dot"), default="html")
+    graph.add_argument(
+        "--out", metavar="FILE", required=True, help="the file to write, e.g. map.html"
+    )
+    graph.set_defaults(func=cmd_graph)
+
     voice = sub.add_parser("voice", help="recorded narration: what is still to record")
     voice_sub = voice.add_subparsers(dest="voice_command", required=True)
     script = voice_sub.add_parser(
@@ -174,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("play", "check", "autoplay", "list", "guide", "voice", *OUTCOME_COMMANDS)
+COMMANDS = ("play", "check", "autoplay", "list", "guide", "graph", "voice", *OUTCOME_COMMANDS)
 
 
 def main(argv=None) -> int:
@@ -266,7 +275,8 @@ def _pick(content, scenario_id):
 
         hint = did_you_mean(scenario_id, [s.id for s in content.scenarios])
         print(
-            f"error: no scenario '{scenario_id}'" + (f"; {hint}" if hint else ""), file=sys.stderr
+            f"{content.path}: error: no scenario '{scenario_id}'" + (f"; {hint}" if hint else ""),
+            file=sys.stderr,
         )
     return scenario
 
@@ -520,4 +530,43 @@ def cmd_voice_script(args) -> int:
         print(f"wrote {args.out}: {len(rows)} lines to record for {args.locale} (into {where})")
     else:
         print(f"wrote {args.out}: nothing left to record for {args.locale} ({where} has it all)")
+    return 0
+
+
+def cmd_graph(args) -> int:
+    content, failing, _ = _load(args.scenarios)
+    if content is None:
+        return 1
+    scenarios = list(content.scenarios)
+    if args.scenario:
+        scenario = _pick(content, args.scenario)
+        if scenario is None:
+            return 1
+        scenarios = [scenario]
+    elif args.format == "svg" and len(scenarios) > 1:
+        print(
+            "error: an SVG holds one story: add --scenario ID (or use --format html)",
+            file=sys.stderr,
+        )
+        return 1
+    from . import storymap
+
+    if args.format == "dot":
+        page = storymap.dot(scenarios)
+    elif args.format == "svg":
+        page = storymap.svg(scenarios[0]) + "\n"
+    else:
+        page = storymap.html(content, scenarios)
+    try:
+        Path(args.out).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    problems = sum(
+        len(storymap.shape(s).unreachable) + len(storymap.shape(s).dead_ends) for s in scenarios
+    )
+    print(
+        f"wrote {args.out} ({len(scenarios)} {'story' if len(scenarios) == 1 else 'stories'}, "
+        f"{problems} nodes flagged)"
+    )
     return 0
