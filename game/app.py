@@ -18,7 +18,7 @@ from scenes.settings import SettingsScene
 from scenes.title import TitleScene
 
 from . import i18n, theme
-from .art import Backdrop
+from .art import Backdrop, clear_caches
 from .content.cache import Story
 from .i18n import _
 from .modes import SoloMode
@@ -174,7 +174,8 @@ class App:
         if look != self.look:
             self.look = look
             theme.use_look(look)
-            self._backdrops.clear()  # made again in the look's colours
+            clear_caches()  # faces, icons and panels are drawn again in the look's colours
+            self._backdrops.clear()
         self.sounds.set_volume(access.effects_volume / 100)
         self._narrate()
 

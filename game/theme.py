@@ -46,6 +46,12 @@ NORMAL: dict[str, Color] = {
     "FOCUS": (255, 214, 10),
     "FOCUS_EDGE": (20, 24, 60),
     "PLAIN": (239, 244, 252),  # the plain backdrop of the contrast look; unused here
+    # Deep backdrops, for screens with words on the backdrop itself: white text reads on
+    # them (6:1 and more), and so do the light fills of the buttons on them.
+    "BACK_BLUE": (30, 84, 200),
+    "BACK_GRAPE": (92, 50, 196),
+    "BACK_TEAL": (6, 108, 112),
+    "BACK_PINK": (168, 28, 108),
 }
 # The high-contrast look: near-black ink, white cards, very deep fills under white text
 # (7:1 or more), yellow only under dark ink.
@@ -70,6 +76,10 @@ CONTRAST: dict[str, Color] = {
     "FOCUS": (255, 200, 0),
     "FOCUS_EDGE": (0, 0, 0),
     "PLAIN": (240, 243, 250),
+    "BACK_BLUE": (0, 50, 150),
+    "BACK_GRAPE": (60, 20, 140),
+    "BACK_TEAL": (0, 80, 80),
+    "BACK_PINK": (120, 0, 70),
 }
 LOOKS = {"normal": NORMAL, "contrast": CONTRAST}
 
@@ -94,11 +104,14 @@ NEUTRAL = NORMAL["NEUTRAL"]
 FOCUS = NORMAL["FOCUS"]  # the keyboard focus ring, with a dark edge outside it
 FOCUS_EDGE = NORMAL["FOCUS_EDGE"]
 PLAIN = NORMAL["PLAIN"]
+BACK_BLUE = NORMAL["BACK_BLUE"]
+BACK_GRAPE = NORMAL["BACK_GRAPE"]
+BACK_TEAL = NORMAL["BACK_TEAL"]
+BACK_PINK = NORMAL["BACK_PINK"]
 
 LOOK = "normal"
 EDGE = 3  # the outline of every button, in pixels
 CARD_EDGE = 0  # the dark outline of cards and panels (the contrast look has one)
-STILL = False  # the contrast look's backdrop is plain: no drifting shapes
 
 # Every value a name has had in any look, so a colour captured when a module was imported
 # still finds the current look's value (see `current`).
@@ -107,22 +120,17 @@ _NAMES: dict[Color, str] = {value: name for look in LOOKS.values() for name, val
 
 def use_look(name: str) -> None:
     """Set the palette to a look: "normal" or "contrast" (an unknown name: normal). Scenes
-    made after this are in the new look; drawn pictures made before it are not (the app
-    forgets them: its backdrops, and the scenes it rebuilds)."""
-    global LOOK, EDGE, CARD_EDGE, STILL
+    made after this are in the new look; pictures made before it are not: the app forgets
+    its backdrops and the drawing caches (art.clear_caches) and makes its scenes again."""
+    global LOOK, EDGE, CARD_EDGE
     LOOK = name if name in LOOKS else "normal"
     globals().update(LOOKS[LOOK])
     contrast_look = LOOK == "contrast"
     EDGE = 4 if contrast_look else 3
     CARD_EDGE = 3 if contrast_look else 0
-    STILL = contrast_look
-    # Pictures drawn in the palette (faces, icons, panels) are drawn again when next asked.
-    from . import art
-
-    art.clear_caches()
 
 
-def current(color) -> Color:
+def current(color: Sequence[int] | str) -> Color:
     """A palette colour in the current look: a name ("SKY"), or a palette value taken from
     any look; any other colour comes back as it is."""
     if isinstance(color, str):
@@ -157,16 +165,24 @@ def on(fill: Sequence[int]) -> Color:
     return INK if contrast(INK, fill) >= contrast(WHITE, fill) else WHITE
 
 
+def on_backdrop(color=None) -> Color:
+    """Words drawn straight on a scene's backdrop: white (or `color`, light enough for the
+    deep backdrops) in the normal look, dark ink on the plain backdrop of the contrast look."""
+    if LOOK == "contrast":
+        return INK
+    return WHITE if color is None else current(color)
+
+
 def _toward(color: Sequence[int], target: Sequence[int], t: float) -> Color:
     r, g, b = (round(color[i] + (target[i] - color[i]) * t) for i in range(3))
     return (r, g, b)
 
 
-def readable(color: Sequence[int], behind: Sequence[int] | None = None, ratio=4.5) -> Color:
+def readable(color: Sequence[int] | str, behind: Sequence[int] | None = None, ratio=4.5) -> Color:
     """`color` for text (or a mark) on `behind` (a card: white): deepened towards the ink
     (or lightened, on a dark ground) just enough to stand out `ratio` to one."""
     behind = WHITE if behind is None else behind
-    color = current(color) if not isinstance(color, str) else current(color)
+    color = current(color)
     target = INK if luminance(behind) > 0.18 else WHITE
     for step in range(21):
         out = _toward(color, target, step / 20)

@@ -15,6 +15,12 @@ from . import art, theme
 SLIDE = 0.25  # seconds a button takes to slide in
 
 
+def still(app) -> bool:
+    """True when the player asked for less movement (the accessibility settings)."""
+    session = getattr(app, "session", None)
+    return bool(session is not None and session.access.reduced_motion)
+
+
 def lighter(color, amount: float = 0.18):
     return tuple(min(255, round(c + (255 - c) * amount)) for c in color[:3])
 
@@ -23,13 +29,39 @@ def darker(color, amount: float = 0.2):
     return tuple(round(c * (1 - amount)) for c in color[:3])
 
 
+def hover_color(color) -> tuple:
+    """A fill under the pointer: a little lighter, unless that would cost its text contrast."""
+    lit = lighter(color, 0.12)
+    return lit if theme.on(lit) == theme.on(color) and _reads(lit) else color
+
+
+def _reads(fill) -> bool:
+    return theme.contrast(theme.on(fill), fill) >= 4.5
+
+
+def outline(surface: pygame.Surface, rect: pygame.Rect, fill, edge, radius: int) -> None:
+    """A rounded fill with an outline of `theme.EDGE` pixels in `edge` round it."""
+    art.rounded_rect(surface, rect, edge, radius)
+    width = theme.EDGE
+    art.rounded_rect(surface, rect.inflate(-2 * width, -2 * width), fill, max(0, radius - width))
+
+
+def focus_ring(surface: pygame.Surface, rect: pygame.Rect, radius: int) -> None:
+    """The keyboard focus round `rect`: a yellow ring inside a dark one, so one of the two
+    stands out on any backdrop."""
+    outer = rect.inflate(18, 18)
+    pygame.draw.rect(surface, theme.FOCUS_EDGE, outer, width=3, border_radius=radius + 9)
+    ring = rect.inflate(12, 12)
+    pygame.draw.rect(surface, theme.FOCUS, ring, width=5, border_radius=radius + 6)
+
+
 @dataclass(eq=False)
 class Button:
     rect: pygame.Rect
     label: str
     action: object = None
-    color: tuple = theme.SKY_DEEP
-    text_color: tuple = theme.WHITE
+    color: tuple = theme.NORMAL["SKY_DEEP"]  # a palette colour: drawn in the current look
+    text_color: tuple | None = None  # None: white on a deep fill, dark ink on a light one
     size: int = theme.TEXT_BODY
     icon: str = ""
     number: int = 0
@@ -58,21 +90,40 @@ class Button:
         room = self.rect.w - self.label_x() - 22
         self.fitted = text.fit(self.label, self.size, room, True, height=self.rect.h - 12, floor=16)
 
+    def fill(self) -> tuple:
+        """The button's colour in the current look."""
+        return theme.current(self.color)
+
+    def ink(self) -> tuple:
+        """The label's colour: the one asked for, else what reads on the fill."""
+        return theme.current(self.text_color) if self.text_color else theme.on(self.fill())
+
+    def edge_colors(self) -> tuple:
+        """The colours of the button's outside: its fill and its outline."""
+        return (self.fill(), theme.edge(self.fill()))
+
     def _make_face(self, text, state: str) -> pygame.Surface:
         w, h = self.rect.size
-        color = lighter(self.color, 0.12) if state == "hover" else self.color
+        base = self.fill()
+        ink = self.ink()
+        color = hover_color(base) if state == "hover" else base
         surface = pygame.Surface((w, h + 8), pygame.SRCALPHA)
-        art.rounded_rect(surface, pygame.Rect(0, 6, w, h), darker(self.color, 0.28), theme.RADIUS)
-        art.rounded_rect(surface, pygame.Rect(0, 0, w, h), color, theme.RADIUS)
+        under = theme.edge(base) if theme.LOOK == "contrast" else darker(base, 0.28)
+        art.rounded_rect(surface, pygame.Rect(0, 6, w, h), under, theme.RADIUS)
+        outline(surface, pygame.Rect(0, 0, w, h), color, theme.edge(base), theme.RADIUS)
         x = 22
         if self.number:
             badge = pygame.Rect(14, (h - 40) // 2, 40, 40)
-            pygame.draw.ellipse(surface, lighter(self.color, 0.75), badge)
-            num = text.render(str(self.number), theme.TEXT_SMALL + 2, self.color, bold=True)
+            disc = lighter(base, 0.82) if ink == theme.WHITE else theme.WHITE
+            pygame.draw.ellipse(surface, disc, badge)
+            if theme.LOOK == "contrast":
+                pygame.draw.ellipse(surface, theme.INK, badge, width=2)
+            digit = theme.readable(base, disc)
+            num = text.render(str(self.number), theme.TEXT_SMALL + 2, digit, bold=True)
             surface.blit(num, num.get_rect(center=badge.center))
             x = 66
         if self.icon:
-            glyph = art.icon(self.icon, 34, self.text_color)
+            glyph = art.icon(self.icon, 34, ink)
             surface.blit(glyph, (x, (h - 34) // 2))
             x += 44
         avail = w - x - 22
@@ -81,7 +132,7 @@ class Button:
         label = text.render(
             self.label,
             self.fitted,
-            self.text_color,
+            ink,
             bold=True,
             width=avail,
             align="center" if self.align == "center" else "left",
@@ -114,7 +165,8 @@ class ButtonGroup:
 
     def ready(self) -> bool:
         """True once every button has finished sliding in and may be pressed."""
-        return self.enabled and all(b.appear + SLIDE <= self.age for b in self.buttons)
+        slide = 0.0 if still(self.app) else SLIDE
+        return self.enabled and all(b.appear + slide <= self.age for b in self.buttons)
 
     def update(self, dt: float) -> None:
         self.age += dt
@@ -185,11 +237,12 @@ class ButtonGroup:
 
     def draw(self, surface: pygame.Surface) -> None:
         text = self.app.text
+        calm = still(self.app)  # less movement: buttons appear in place, without sliding
         for i, b in enumerate(self.buttons):
             t = self.age - b.appear
             if t < 0:
                 continue
-            slide = max(0.0, 1.0 - t / SLIDE)
+            slide = 0.0 if calm else max(0.0, 1.0 - t / SLIDE)
             lift = -3 if (b.hovered or i == self.focus) else 0
             y = b.rect.y + round(40 * slide * slide) + lift
             face = b.face(text, "hover" if (b.hovered or i == self.focus) else "normal")
@@ -198,7 +251,4 @@ class ButtonGroup:
                 face.set_alpha(round(255 * (1 - slide)))
             surface.blit(face, (b.rect.x, y))
             if i == self.focus and slide == 0:
-                ring = pygame.Rect(b.rect.x - 6, y - 6, b.rect.w + 12, b.rect.h + 12)
-                pygame.draw.rect(
-                    surface, theme.FOCUS, ring, width=5, border_radius=theme.RADIUS + 6
-                )
+                focus_ring(surface, pygame.Rect(b.rect.x, y, b.rect.w, b.rect.h), theme.RADIUS)

@@ -6,7 +6,7 @@ import pygame
 
 from game import art, theme
 from game.i18n import _
-from game.ui import ButtonGroup
+from game.ui import ButtonGroup, hover_color, outline, still
 
 
 def help_rect(app) -> pygame.Rect:
@@ -54,7 +54,7 @@ def portrait(character, size: int, default: str = "unknown") -> pygame.Surface:
 
 class Scene:
     opaque = True
-    colors = (theme.SKY, theme.SKY_DEEP)
+    colors: tuple = ("SKY_DEEP", "GRAPE")  # the backdrop's gradient: palette names or colours
     shapes = "bubbles"
     show_help = True
 
@@ -109,7 +109,7 @@ class Scene:
         self.t += dt
         self.buttons.update(dt)
         if self.opaque:
-            self.app.backdrop(*self.colors, self.shapes).update(dt)
+            self.backdrop().update(dt)
 
     def draw(self, surface) -> None:
         if self.opaque:
@@ -132,8 +132,16 @@ class Scene:
     def paint_static(self, layer) -> None:
         """Paint what never changes onto the layer, over the gradient."""
 
+    def backdrop(self):
+        """The scene's backdrop in the current look: its gradient with drifting shapes; still
+        with less movement; plain and calm in the contrast look."""
+        if theme.LOOK == "contrast":
+            return self.app.backdrop(theme.PLAIN, theme.PLAIN, "none")
+        top, bottom = (theme.current(c) for c in self.colors)
+        return self.app.backdrop(top, bottom, "none" if still(self.app) else self.shapes)
+
     def draw_backdrop(self, surface) -> None:
-        backdrop = self.app.backdrop(*self.colors, self.shapes)
+        backdrop = self.backdrop()
         panels = self.static_panels()
         if not panels:
             backdrop.draw(surface)
@@ -150,11 +158,13 @@ class Scene:
         backdrop.draw_shapes(surface, self._gaps)
 
     def draw_help_button(self, surface) -> None:
-        color = theme.CORAL if not self._help_hover else (255, 140, 140)
+        color = theme.CORAL if not self._help_hover else hover_color(theme.CORAL)
         rect = help_rect(self.app)
         art.rounded_rect(surface, rect, color, 26, shadow=True)
-        surface.blit(art.icon("help", 34, theme.WHITE), (rect.x + 12, rect.y + 9))
-        label = self.app.text.render(_("Help"), theme.TEXT_SMALL + 2, theme.WHITE, bold=True)
+        outline(surface, rect, color, theme.edge(theme.CORAL), 26)
+        ink = theme.on(color)
+        surface.blit(art.icon("help", 34, ink), (rect.x + 12, rect.y + 9))
+        label = self.app.text.render(_("Help"), theme.TEXT_SMALL + 2, ink, bold=True)
         surface.blit(label, label.get_rect(midleft=(rect.x + 54, rect.centery)))
 
     # autoplay --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from game import art, layout, theme
 from game.art import mix
 from game.content.model import SYSTEM_SPEAKER
 from game.i18n import _
+from game.ui import still
 
 from .base import portrait
 from .stage import STAGE, StageScene
@@ -20,7 +21,7 @@ CAPTIONS = pygame.Rect(66, 456, 708, 224)  # a caption's text: layout.CALL_CAPTI
 
 
 class CallScene(StageScene):
-    colors = (theme.GRAPE, (60, 48, 140))
+    colors = ("GRAPE", (60, 48, 140))
     shapes = "stars"
 
     def __init__(self, app, play, node):
@@ -92,7 +93,8 @@ class CallScene(StageScene):
         clip = surface.get_clip()
         surface.set_clip(TILE)
         for k in range(3):
-            phase = (self.t * 0.9 + k / 3) % 1.0
+            t = 0.0 if still(self.app) else self.t  # less movement: the rings stand still
+            phase = (t * 0.9 + k / 3) % 1.0
             radius = round(88 + phase * 48)  # stays clear of the "Camera off" badge
             pygame.draw.circle(
                 surface,
@@ -125,7 +127,7 @@ class CallScene(StageScene):
                 if speaker == SYSTEM_SPEAKER
                 else theme.WHITE
             )
-            ink = theme.WHITE if mine else theme.INK
+            ink = theme.on(color)
             note = speaker == SYSTEM_SPEAKER
             box = layout.CALL_NOTE if note else layout.CALL_CAPTION
             body = self.app.text.render(

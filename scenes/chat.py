@@ -9,6 +9,7 @@ from game import art, layout, theme
 from game.content.model import SYSTEM_SPEAKER
 from game.i18n import _
 from game.story import Line
+from game.ui import still
 
 from .base import portrait
 from .stage import REQUESTS, STAGE, StageScene
@@ -16,11 +17,29 @@ from .stage import REQUESTS, STAGE, StageScene
 WINDOW = STAGE
 HEADER_H = 76
 AREA = pygame.Rect(WINDOW.x, WINDOW.y + HEADER_H, WINDOW.w, WINDOW.h - HEADER_H)
-NAME_COLORS = (theme.GRAPE, theme.CORAL, theme.MINT, theme.PEACH)
+NAME_COLORS = ("GRAPE", "CORAL", "MINT", "PEACH")  # deepened on the window until they read
+
+
+def window_color() -> tuple:
+    """The chat window's pale blue (white in the contrast look)."""
+    return (234, 240, 255) if theme.LOOK == "normal" else theme.WHITE
+
+
+def white_bubble(surface, rect: pygame.Rect) -> None:
+    """A white message bubble; in the contrast look with a dark edge, on the white window."""
+    if theme.LOOK == "contrast":
+        art.rounded_rect(surface, rect, theme.INK, 22)
+        rect = rect.inflate(-4, -4)
+    art.rounded_rect(surface, rect, theme.WHITE, 20 if theme.LOOK == "contrast" else 22)
+
+
+def name_color(index: int) -> tuple:
+    """The colour of a speaker's name above their bubbles, readable on the window."""
+    return theme.readable(NAME_COLORS[index % len(NAME_COLORS)], window_color())
 
 
 class ChatScene(StageScene):
-    colors = (theme.GRAPE, theme.SKY_DEEP)
+    colors = ("GRAPE", "SKY_DEEP")
     area = AREA  # where the bubbles go
     message_box = layout.CHAT_MESSAGE  # a bubble's text
     note_box = layout.CHAT_NOTE  # a note from nobody, in a pill across the middle
@@ -33,6 +52,20 @@ class ChatScene(StageScene):
             m.speaker for m in node.messages if m.speaker not in (SYSTEM_SPEAKER, self.player_id())
         ]
         self.contact = self.scenario.characters.get(others[0]) if others else None
+        # The header: the contact's name over "online", both inside the bar at any text size.
+        text = app.text
+        self.online_size = round((theme.TEXT_SMALL - 4) / text.scale)
+        self.online_h = text.height(_("online"), self.online_size)
+        self.name_size = theme.TEXT_BODY - 2
+        if self.contact is not None:
+            self.name_size = text.fit(
+                self.contact.name,
+                self.name_size,
+                360,
+                True,
+                height=HEADER_H - self.online_h + 4,  # the name's descent may overlap it
+                floor=16,
+            )
 
     send_pause = 0.7
 
@@ -83,7 +116,7 @@ class ChatScene(StageScene):
             name = render(
                 self.scenario.speaker_name(speaker),
                 theme.TEXT_SMALL - 2 + self.boost,
-                NAME_COLORS[index % len(NAME_COLORS)],
+                name_color(index),
                 bold=True,
             )
         name_h = name.get_height() - 4 if name else 0
@@ -98,13 +131,14 @@ class ChatScene(StageScene):
                 surface.blit(name, (84, 0))
             rect = pygame.Rect(76, name_h + 4, bw, bh)
             if request:  # a request card: a coloured frame around the bubble
-                art.rounded_rect(surface, rect.inflate(6, 6), REQUESTS[request][1], 25)
-            art.rounded_rect(surface, rect, theme.WHITE, 22)
+                frame = theme.current(REQUESTS[request][1])
+                art.rounded_rect(surface, rect.inflate(6, 6), frame, 25)
+            white_bubble(surface, rect)
         surface.blit(body, (rect.x + 18, rect.y + 12))
         return surface
 
     def paint_stage(self, layer) -> None:
-        art.rounded_rect(layer, WINDOW, (234, 240, 255), 28, shadow=True)
+        art.rounded_rect(layer, WINDOW, window_color(), 28, shadow=True)
         self.draw_chat_header(layer)
 
     def draw_stage(self, surface) -> None:
@@ -116,7 +150,7 @@ class ChatScene(StageScene):
         if typing:
             self.draw_typing(surface, typing, y)
             y -= 64
-        lift = max(0.0, 1 - (self.t - self.arrived) / 0.2) * 24
+        lift = 0.0 if still(self.app) else max(0.0, 1 - (self.t - self.arrived) / 0.2) * 24
         for i, line in enumerate(reversed(self.play.thread)):
             image = self.bubble(line)
             y -= image.get_height()
@@ -138,20 +172,24 @@ class ChatScene(StageScene):
             self.blit_text(
                 surface,
                 self.contact.name,
-                theme.TEXT_BODY - 2,
-                theme.WHITE,
-                (x, bar.y + 8),
+                self.name_size,
+                theme.on(theme.SKY_DEEP),
+                (x, bar.y + 6),
                 bold=True,
             )
             self.blit_text(
-                surface, _("online"), theme.TEXT_SMALL - 4, (200, 255, 220), (x, bar.y + 44)
+                surface,
+                _("online"),
+                self.online_size,
+                theme.on(theme.SKY_DEEP),
+                (x, bar.bottom - self.online_h - 2),
             )
         app_name = self.node.app or _("Chat")
         self.blit_text(
             surface,
             app_name,
             layout.APP.size,
-            (220, 230, 255),
+            theme.on(theme.SKY_DEEP),
             (bar.right - 24, bar.centery),
             anchor="midright",
             bold=layout.APP.bold,
@@ -162,5 +200,5 @@ class ChatScene(StageScene):
         face = portrait(character, 48)
         surface.blit(face, (self.area.x + 18, bottom - 52))
         bubble = pygame.Rect(self.area.x + 76, bottom - 52, 96, 46)
-        art.rounded_rect(surface, bubble, theme.WHITE, 22)
+        white_bubble(surface, bubble)
         self.typing_dots(surface, (bubble.x + 30, bubble.centery + 3))

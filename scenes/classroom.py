@@ -35,6 +35,8 @@ from .feedback import WAY_BACK, FeedbackScene
 FLOOR = layout.CLASS_FLOOR  # the least text size on a projector ...
 SMALLEST = 14  # ... unless a text fits its card at no size from FLOOR: then smaller, not past it
 ROW_COLORS = (theme.SKY_DEEP, theme.GRAPE, (214, 60, 150), (224, 110, 40))
+# A mark is shown by an icon in its bar as well as by its colour.
+MARK_ICONS = {"safe": "check", "correct": "check", "risky": "warning"}
 MARK_COLORS = {
     "safe": theme.SAFE,
     "neutral": theme.NEUTRAL,
@@ -145,7 +147,7 @@ def draw_header(scene, surface, header: list[Block]) -> None:
         image = scene.app.text.render(block.text, block.size, theme.WHITE, bold=block.bold)
         rect = image.get_rect(**{block.anchor: getattr(block.room, block.anchor)})
         art.rounded_rect(surface, rect.inflate(*CHIP), theme.SHADOW, 24)
-        draw_block(scene, surface, block, theme.WHITE)
+        draw_block(scene, surface, block, theme.on(theme.SHADOW))
 
 
 # -- the footer: the keys, or what the class answered -------------------------------------
@@ -176,8 +178,9 @@ def lay_out_footer(app, texts) -> tuple[pygame.Rect, dict[str, Block]]:
 
 def draw_footer(scene, surface, text: str, color=theme.SHADOW) -> None:
     """The footer strip (scene.footer) with `text`, as lay_out_footer laid it out."""
+    color = theme.current(color)
     art.rounded_rect(surface, scene.footer, color, 24)
-    draw_block(scene, surface, scene.footers[text], theme.WHITE)
+    draw_block(scene, surface, scene.footers[text], theme.on(color))
 
 
 # -- the tally: a row per option, with its number, its text, a bar and the count ----------
@@ -236,9 +239,10 @@ def draw_tally(
     """The options with their votes: a number, the text, a bar and the count per row."""
     top = max(counts, default=0) or 1
     for i, (row, label) in enumerate(zip(tally.rows, tally.labels, strict=False)):
-        color = ROW_COLORS[i % len(ROW_COLORS)]
-        if marks is not None and marks[i] in MARK_COLORS:
-            color = MARK_COLORS[marks[i]]
+        color = theme.current(ROW_COLORS[i % len(ROW_COLORS)])
+        mark = marks[i] if marks is not None else ""
+        if mark in MARK_COLORS:
+            color = theme.current(MARK_COLORS[mark])
         art.rounded_rect(surface, row, theme.WHITE, 22, shadow=True)
         if picked == i or row_at == i:
             pygame.draw.rect(
@@ -250,7 +254,7 @@ def draw_tally(
             surface,
             str(i + 1),
             theme.TEXT_BODY,
-            theme.WHITE,
+            theme.on(color),
             badge.center,
             anchor="center",
             bold=True,
@@ -265,6 +269,10 @@ def draw_tally(
                 color,
                 20,
             )
+        if mark in MARK_ICONS:  # not by colour alone: a tick, or an exclamation mark
+            ink = theme.on(color) if counts[i] else theme.readable(color, (226, 230, 244))
+            glyph = art.icon(MARK_ICONS[mark], 30, ink)
+            surface.blit(glyph, glyph.get_rect(center=(bar.x + 20, bar.centery)))
         shown = str(counts[i])
         if row_at == i:
             shown = (digits or "") + "_"
@@ -449,7 +457,7 @@ class ClassVoteScene(VotingScene):
         art.rounded_rect(surface, self.card, theme.CLOUD, 28, shadow=True)
         if self.message.text:
             draw_block(self, surface, self.message, theme.INK)
-        draw_block(self, surface, self.heading, theme.WHITE)
+        draw_block(self, surface, self.heading, theme.on_backdrop())
         draw_tally(self, surface, self.tally, self.ballot.counts, **self.tally_rows())
         draw_footer(self, surface, self.hint(), theme.CORAL if self.nudge else theme.SHADOW)
 
@@ -662,14 +670,18 @@ class ClassFeedbackScene(FeedbackScene):
         card = self.card
         art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
         band = pygame.Rect(card.x, card.y, card.w, BAND)
-        art.rounded_rect(surface, band, self.color, 34)
-        pygame.draw.rect(surface, self.color, (band.x, band.bottom - 34, band.w, 34))
-        surface.blit(art.icon(self.glyph, 56, theme.WHITE), (band.x + 30, band.y + 14))
-        draw_block(self, surface, self.band_heading, theme.WHITE)
-        draw_block(self, surface, self.chose, theme.WHITE)
+        color = theme.current(self.color)
+        ink = theme.on(color)
+        edge = theme.CARD_EDGE
+        band = band.inflate(-2 * edge, 0).move(0, edge)
+        art.rounded_rect(surface, band, color, 34 - edge)
+        pygame.draw.rect(surface, color, (band.x, band.bottom - 34, band.w, 34))
+        surface.blit(art.icon(self.glyph, 56, ink), (band.x + 30, band.y + 14))
+        draw_block(self, surface, self.band_heading, ink)
+        draw_block(self, surface, self.chose, ink)
         draw_block(self, surface, self.feedback, theme.INK)
         if self.way_back is not None:
-            draw_block(self, surface, self.way_back, theme.SAFE)
+            draw_block(self, surface, self.way_back, theme.readable(theme.SAFE))
         draw_block(self, surface, self.chart_heading, theme.INK_SOFT)
         draw_tally(
             self,
@@ -809,7 +821,7 @@ class ClassSummaryScene(Scene):
     """The class results at the end of a story: how the class voted, before and after.
     C opens the results of every session of the group; Enter goes back to the stories."""
 
-    colors = (theme.GRAPE, theme.BUBBLEGUM)
+    colors = ("BACK_GRAPE", "BACK_PINK")
     shapes = "confetti"
     show_help = False
 

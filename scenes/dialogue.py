@@ -8,6 +8,7 @@ import pygame
 
 from game import art, layout, theme
 from game.content.model import SYSTEM_SPEAKER
+from game.ui import still
 
 from .base import portrait
 from .stage import STAGE, StageScene
@@ -17,7 +18,7 @@ TALK = pygame.Rect(64, 104, 712, 344)  # a bubble's text: layout.DIALOGUE_LINE
 
 
 class DialogueScene(StageScene):
-    colors = (theme.PEACH, theme.SUN)
+    colors = ("PEACH", "SUN")
 
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
@@ -50,7 +51,8 @@ class DialogueScene(StageScene):
         for character, x, size in people:
             if character is None:
                 continue
-            bob = 6 * math.sin(self.t * 5) if character.id == talking else 0
+            talks = character.id == talking and not still(self.app)
+            bob = 6 * math.sin(self.t * 5) if talks else 0
             face = portrait(character, size)
             rect = face.get_rect(midbottom=(x, ROOM.bottom - 40 - round(abs(bob))))
             surface.blit(face, rect)
@@ -73,7 +75,8 @@ class DialogueScene(StageScene):
             speaker, text = line.speaker, line.text
             mine = speaker == self.player_id()
             narration = speaker == SYSTEM_SPEAKER
-            ink = theme.WHITE if mine else theme.INK
+            fill = theme.MINT if mine else (255, 236, 170) if narration else theme.WHITE
+            ink = theme.on(fill)
             box = layout.DIALOGUE_NARRATION if narration else layout.DIALOGUE_LINE
             body = self.app.text.render(
                 text, box.size + self.boost, ink, width=box.width, bold=box.bold
@@ -86,7 +89,6 @@ class DialogueScene(StageScene):
                 rect.centerx = TALK.centerx
             if rect.top < TALK.top:
                 break
-            fill = theme.MINT if mine else (255, 236, 170) if narration else theme.WHITE
             art.rounded_rect(surface, rect, fill, 24, shadow=not narration)
             surface.blit(body, body.get_rect(center=rect.center))
             y = rect.top - 10

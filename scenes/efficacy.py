@@ -8,7 +8,7 @@ import pygame
 
 from game import art, theme
 from game.i18n import N_, _
-from game.ui import Button
+from game.ui import Button, still
 
 from .base import Scene
 from .confirm import ask_to_leave
@@ -94,8 +94,8 @@ class EfficacyScene(Scene):
             width=CARD.w - 120,
             align="center",
         )
-        bob = 4 * pygame.math.Vector2(0, 1).rotate(self.t * 120).y
+        bob = 0 if still(self.app) else 4 * pygame.math.Vector2(0, 1).rotate(self.t * 120).y
         for button in self.buttons.buttons:
-            face = art.icon(button.payload["face"], FACE, button.color)
+            face = art.icon(button.payload["face"], FACE, button.fill())
             spot = face.get_rect(midbottom=(button.rect.centerx, button.rect.y - 24 + int(bob)))
             surface.blit(face, spot)

@@ -132,7 +132,7 @@ class EndingScene(Scene):
 
 
 class ResultsScene(Scene):
-    colors = (theme.GRAPE, theme.BUBBLEGUM)
+    colors = ("BACK_GRAPE", "BACK_PINK")
     shapes = "confetti"
 
     def __init__(self, app, play):

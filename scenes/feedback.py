@@ -8,7 +8,7 @@ import pygame
 from game import art, layout, theme
 from game.i18n import N_, _
 from game.text import fit
-from game.ui import Button
+from game.ui import Button, still
 
 from .base import Scene
 
@@ -91,26 +91,31 @@ class FeedbackScene(Scene):
         self.play.after_feedback()
 
     def draw_content(self, surface) -> None:
-        self.shade(surface, min(150, round(self.t * 600)))
-        rise = max(0.0, 1 - self.t / 0.3)
+        calm = still(self.app)  # less movement: the card is there at once, no rise
+        t = 1.0 if calm else self.t
+        self.shade(surface, min(150, round(t * 600)))
+        rise = max(0.0, 1 - t / 0.3)
         card = self.card.move(0, round(120 * rise * rise))
+        color = theme.current(self.color)
+        ink = theme.on(color)
         art.rounded_rect(surface, card, theme.WHITE, 34, shadow=True)
-        band = pygame.Rect(card.x, card.y, card.w, 128)
-        art.rounded_rect(surface, band, self.color, 34)
-        pygame.draw.rect(surface, self.color, (band.x, band.bottom - 34, band.w, 34))
+        edge = theme.CARD_EDGE
+        band = pygame.Rect(card.x + edge, card.y + edge, card.w - 2 * edge, 128 - edge)
+        art.rounded_rect(surface, band, color, 34 - edge)
+        pygame.draw.rect(surface, color, (band.x, band.bottom - 34, band.w, 34))
         spot = pygame.Rect(0, 0, 120, 120)
         spot.center = (card.centerx, card.y)
         pygame.draw.ellipse(surface, theme.WHITE, spot)
-        pygame.draw.ellipse(surface, self.color, spot.inflate(-14, -14))
-        glyph = art.icon(self.glyph, 64, theme.WHITE)
+        pygame.draw.ellipse(surface, color, spot.inflate(-14, -14))
+        glyph = art.icon(self.glyph, 64, ink)
         surface.blit(glyph, glyph.get_rect(center=spot.center))
         self.blit_text(
             surface,
             _(self.heading),
             theme.TEXT_BIG,
-            theme.WHITE,
-            (card.centerx, card.y + 66),
-            anchor="midtop",
+            ink,
+            (card.centerx, card.y + 96),
+            anchor="center",
             bold=True,
         )
         y = self.blit_text(
@@ -129,7 +134,7 @@ class FeedbackScene(Scene):
                 surface,
                 _(WAY_BACK),
                 theme.TEXT_SMALL + 2 - self.shrink,
-                theme.SAFE,
+                theme.readable(theme.SAFE),
                 (card.centerx, y + 18),
                 anchor="midtop",
                 bold=True,

@@ -9,7 +9,7 @@ import pygame
 
 from game import art, theme
 from game.i18n import _
-from game.ui import Button
+from game.ui import Button, still
 
 from .base import Scene
 
@@ -29,7 +29,7 @@ class AttractScene(Scene):
     """Bright and moving, so that a child walking past wants to play. Any key or touch
     opens the title screen."""
 
-    colors = (theme.BUBBLEGUM, theme.GRAPE)
+    colors = ("BACK_PINK", "BACK_GRAPE")
     shapes = "stars"
     show_help = False
 
@@ -43,16 +43,17 @@ class AttractScene(Scene):
 
     def draw_content(self, surface) -> None:
         cx = theme.WIDTH // 2
+        t = 0.0 if still(self.app) else self.t  # less movement: nothing bobs or pulses
         self.blit_text(
             surface,
             "Net Heroes",
             104,
-            theme.WHITE,
-            (cx, 60 + round(10 * math.sin(self.t * 2.5))),
+            theme.on_backdrop(),
+            (cx, 60 + round(10 * math.sin(t * 2.5))),
             anchor="midtop",
             bold=True,
         )
-        pulse = 0.5 + 0.5 * math.sin(self.t * 4)
+        pulse = 0.5 + 0.5 * math.sin(t * 4)
         invite = self.app.text.render(
             _("Touch or press any key to play!"),
             theme.TEXT_TITLE - 16,
@@ -72,7 +73,7 @@ class AttractScene(Scene):
             surface,
             _("Play, learn and stay safe online!"),
             theme.TEXT_BIG,
-            theme.WHITE,
+            theme.on_backdrop(),
             (cx, pill.bottom + 30),
             anchor="midtop",
             bold=True,
@@ -80,7 +81,7 @@ class AttractScene(Scene):
             align="center",
         )
         for i, look in enumerate(FACES):
-            hop = abs(math.sin(self.t * 3 + i * 0.9))
+            hop = abs(math.sin(t * 3 + i * 0.9))
             face = art.avatar(look, 130)
             x = cx + round((i - (len(FACES) - 1) / 2) * 190)
             surface.blit(face, face.get_rect(center=(x, 580 - round(40 * hop))))
@@ -141,7 +142,9 @@ class StillThereScene(Scene):
         spot = pygame.Rect(0, 0, 110, 110)
         spot.center = (cx, self.card.y + 190)
         pygame.draw.ellipse(surface, theme.CORAL, spot)
-        number = self.app.text.render(str(seconds), theme.TEXT_TITLE, theme.WHITE, bold=True)
+        number = self.app.text.render(
+            str(seconds), theme.TEXT_TITLE, theme.on(theme.CORAL), bold=True
+        )
         surface.blit(number, number.get_rect(center=spot.center))
         self.blit_text(
             surface,

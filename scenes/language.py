@@ -17,7 +17,7 @@ HEADING = "Escolha o seu idioma\nเลือกภาษา\nChoose your langua
 
 
 class LanguageScene(Scene):
-    colors = (theme.SKY, theme.MINT)
+    colors = ("BACK_BLUE", "BACK_TEAL")
     shapes = "bubbles"
 
     def __init__(self, app, preselect: str | None = None):
@@ -55,7 +55,7 @@ class LanguageScene(Scene):
             surface,
             HEADING,
             theme.TEXT_BODY + 2,
-            theme.WHITE,
+            theme.on_backdrop(),
             (theme.WIDTH // 2, 24),
             anchor="midtop",
             bold=True,
@@ -66,7 +66,7 @@ class LanguageScene(Scene):
             surface,
             _("You can change it later on the title screen."),
             theme.TEXT_SMALL,
-            theme.INK,
+            theme.on_backdrop(),
             (theme.WIDTH // 2, 660),
             anchor="midtop",
         )

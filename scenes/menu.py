@@ -7,7 +7,7 @@ import pygame
 from game import art, layout, theme
 from game.content.model import AGE_BANDS
 from game.i18n import _
-from game.ui import Button, darker
+from game.ui import Button, darker, hover_color, outline
 
 from .base import Scene
 
@@ -40,23 +40,29 @@ class Card(Button):
         width = self.rect.w - TITLE_MARGIN
         self.title_size = text.fit(self.label, self.size, width, True, height=room, floor=16)
 
+    def edge_colors(self) -> tuple:
+        """A card's outside is white (and dark-edged in the contrast look)."""
+        return (theme.WHITE, theme.INK if theme.LOOK == "contrast" else theme.WHITE)
+
     def _make_face(self, text, state: str) -> pygame.Surface:
         w, h = self.rect.size
+        color = self.fill()
         surface = pygame.Surface((w, h + 8), pygame.SRCALPHA)
-        art.rounded_rect(surface, pygame.Rect(0, 6, w, h), darker(self.color, 0.3), 26)
-        art.rounded_rect(surface, pygame.Rect(0, 0, w, h), theme.WHITE, 26)
+        art.rounded_rect(surface, pygame.Rect(0, 6, w, h), darker(color, 0.3), 26)
+        if theme.LOOK == "contrast":
+            outline(surface, pygame.Rect(0, 0, w, h), theme.WHITE, theme.INK, 26)
+        else:
+            art.rounded_rect(surface, pygame.Rect(0, 0, w, h), theme.WHITE, 26)
         tall = h >= 260
-        band = pygame.Rect(0, 0, w, self.band_h())
+        edge = theme.EDGE if theme.LOOK == "contrast" else 0
+        band = pygame.Rect(edge, edge, w - 2 * edge, self.band_h() - edge)
         art.rounded_rect(
-            surface,
-            band,
-            self.color if state == "normal" else tuple(min(255, c + 20) for c in self.color),
-            26,
+            surface, band, color if state == "normal" else hover_color(color), 26 - edge
         )
-        pygame.draw.rect(surface, theme.WHITE, (0, band.bottom - 18, w, 18))
+        pygame.draw.rect(surface, theme.WHITE, (edge, band.bottom - 18, w - 2 * edge, 18))
         icon = art.topic_icon(self.payload["topic"], 104 if tall else 80)
         surface.blit(icon, icon.get_rect(center=(w // 2, band.centery - 4)))
-        chip = text.render(self.ages(), theme.TEXT_SMALL - 2, theme.WHITE, bold=True)
+        chip = text.render(self.ages(), theme.TEXT_SMALL - 2, theme.on(color), bold=True)
         chip_rect = chip.get_rect(bottomleft=(18, h - 14)).inflate(20, 8)
         title = text.render(
             self.label,
@@ -67,7 +73,7 @@ class Card(Button):
             align="center",
         )
         surface.blit(title, title.get_rect(midtop=(w // 2, band.bottom + 4)))
-        art.rounded_rect(surface, chip_rect, self.color, 14)
+        art.rounded_rect(surface, chip_rect, color, 14)
         surface.blit(chip, chip.get_rect(center=chip_rect.center))
         if self.payload.get("done"):
             tick = art.icon("check", 40, theme.WHITE)
@@ -78,7 +84,7 @@ class Card(Button):
 
 
 class MenuScene(Scene):
-    colors = (theme.MINT, theme.SKY_DEEP)
+    colors = ("BACK_TEAL", "BACK_BLUE")
 
     def __init__(self, app):
         super().__init__(app)
@@ -194,11 +200,21 @@ class MenuScene(Scene):
 
     def draw_content(self, surface) -> None:
         heading = self.blit_text(
-            surface, _("Pick a story"), theme.TEXT_TITLE - 8, theme.WHITE, (48, 10), bold=True
+            surface,
+            _("Pick a story"),
+            round((theme.TEXT_TITLE - 8) / self.app.text.scale),  # one size: room for cards
+            theme.on_backdrop(),
+            (48, 10),
+            bold=True,
         )
         done = len(self.app.session.done & {s.id for s in self.app.content.scenarios})
         total = len(self.app.content.scenarios)
         progress = _("{done} of {total} done").format(done=done, total=total)
         self.blit_text(
-            surface, progress, theme.TEXT_BODY, theme.SUN, (52, heading.bottom - 6), bold=True
+            surface,
+            progress,
+            theme.TEXT_BODY,
+            theme.on_backdrop(theme.SUN),
+            (52, heading.bottom - 6),
+            bold=True,
         )

@@ -10,6 +10,7 @@ import pygame
 from game import art, layout, theme
 from game.i18n import _
 from game.text import fit
+from game.ui import still
 
 from .base import portrait
 from .chat import HEADER_H, WINDOW, ChatScene
@@ -27,7 +28,7 @@ DETAIL_ROW = layout.PROFILE_DETAIL.width + 34 + 8  # the star, the text, a margi
 
 
 class ProfileScene(ChatScene):
-    colors = (theme.BUBBLEGUM, theme.GRAPE)
+    colors = ("BUBBLEGUM", "GRAPE")
     area = MESSAGES
     message_box = layout.PROFILE_MESSAGE
     note_box = layout.PROFILE_NOTE
@@ -49,22 +50,32 @@ class ProfileScene(ChatScene):
         )
 
     def paint_stage(self, layer) -> None:
-        art.rounded_rect(layer, WINDOW, (244, 238, 255), 28, shadow=True)
+        lilac = (244, 238, 255) if theme.LOOK == "normal" else theme.WHITE
+        art.rounded_rect(layer, WINDOW, lilac, 28, shadow=True)
         bar = pygame.Rect(WINDOW.x, WINDOW.y, WINDOW.w, HEADER_H)
         art.rounded_rect(layer, bar, theme.GRAPE, 28)
         pygame.draw.rect(layer, theme.GRAPE, (bar.x, bar.bottom - 28, bar.w, 28))
         name = self.owner.name if self.owner else ""
         self.blit_text(
-            layer, name, theme.TEXT_BODY - 2, theme.WHITE, (bar.x + 24, bar.y + 8), bold=True
+            layer,
+            name,
+            theme.TEXT_BODY - 2,
+            theme.on(theme.GRAPE),
+            (bar.x + 24, bar.y + 8),
+            bold=True,
         )
         self.blit_text(
-            layer, _("Profile"), theme.TEXT_SMALL - 4, (236, 226, 255), (bar.x + 24, bar.y + 44)
+            layer,
+            _("Profile"),
+            theme.TEXT_SMALL - 4,
+            theme.on(theme.GRAPE),
+            (bar.x + 24, bar.y + 44),
         )
         self.blit_text(
             layer,
             self.node.app or _("Profile"),
             layout.APP.size,
-            (236, 226, 255),
+            theme.on(theme.GRAPE),
             (bar.right - 24, bar.centery),
             anchor="midright",
             bold=layout.APP.bold,
@@ -128,6 +139,6 @@ class ProfileScene(ChatScene):
 
     def draw_stage(self, surface) -> None:
         face = portrait(self.owner, FACE)
-        bob = round(3 * math.sin(self.t * 2.2))
+        bob = 0 if still(self.app) else round(3 * math.sin(self.t * 2.2))
         surface.blit(face, face.get_rect(center=(CARD.centerx, CARD.y + BANNER_H + bob)))
         super().draw_stage(surface)

@@ -58,7 +58,6 @@ ROW_H = 50  # a row's buttons, at most
 ROW_GAP = 10
 STATUS_H = 48  # the line about reading aloud, above the Close button
 GAP = 12  # between the buttons of a row
-CHOSEN = theme.SKY_DEEP
 OTHER = (226, 233, 252)  # a light button: dark text on it
 
 
@@ -108,7 +107,7 @@ class SettingsScene(Scene):
                             pygame.Rect(x0 + i * (width + GAP), y, width, row_h),
                             _(text),
                             (row.key, option),
-                            CHOSEN if chosen else OTHER,
+                            theme.SKY_DEEP if chosen else theme.current(OTHER),
                             text_color=theme.WHITE if chosen else theme.INK,
                             size=theme.TEXT_SMALL + 2,
                             icon="check" if chosen else "",

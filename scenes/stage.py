@@ -11,7 +11,7 @@ from game import art, layout, theme
 from game.content.model import SYSTEM_SPEAKER
 from game.i18n import N_, _
 from game.story import Line
-from game.ui import Button
+from game.ui import Button, still
 
 from .base import NUMBERED, Scene
 from .confirm import ask_to_leave
@@ -268,7 +268,7 @@ class StageScene(Scene):
     def typing_dots(self, surface, pos, color=theme.INK_SOFT) -> None:
         x, y = pos
         for i in range(3):
-            lift = max(0.0, math.sin(self.t * 7 - i * 0.8)) * 7
+            lift = 0.0 if still(self.app) else max(0.0, math.sin(self.t * 7 - i * 0.8)) * 7
             pygame.draw.circle(surface, color, (x + i * 18, round(y - lift)), 6)
 
     def request_label(self, kind: str, size: int, width: int) -> pygame.Surface:
@@ -276,14 +276,15 @@ class StageScene(Scene):
         smaller if it would be wider than `width`."""
         icon, color, label = REQUESTS[kind]
         size = self.app.text.fit(_(label), size, width - size - 28, True)  # 28: disc margins
-        words = self.app.text.render(_(label), size, art.deeper(color, 0.25), bold=True)
+        color = theme.current(color)
+        words = self.app.text.render(_(label), size, theme.readable(color), bold=True)
         disc = size + 18
         out = pygame.Surface(
             (disc + 10 + words.get_width(), max(disc, words.get_height())), pygame.SRCALPHA
         )
         mid = out.get_height() // 2
         pygame.draw.circle(out, color, (disc // 2, mid), disc // 2)
-        glyph = art.icon(icon, round(disc * 0.62), theme.WHITE)
+        glyph = art.icon(icon, round(disc * 0.62), theme.on(color))
         out.blit(glyph, glyph.get_rect(center=(disc // 2, mid)))
         out.blit(words, words.get_rect(midleft=(disc + 10, mid)))
         return out

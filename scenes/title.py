@@ -9,7 +9,7 @@ import pygame
 
 from game import art, i18n, theme
 from game.i18n import _
-from game.ui import Button
+from game.ui import Button, still
 
 from .base import Scene
 
@@ -34,7 +34,7 @@ def language_name(code: str) -> str:
 
 
 class TitleScene(Scene):
-    colors = (theme.SKY, theme.GRAPE)
+    colors = ("BACK_BLUE", "BACK_GRAPE")
     shapes = "stars"
 
     def __init__(self, app):
@@ -96,19 +96,23 @@ class TitleScene(Scene):
     def draw_content(self, surface) -> None:
         cx = theme.WIDTH // 2
         word = "Net Heroes"
-        x = cx - self.app.text.measure(word, 96, bold=True) // 2
+        big = round(96 / self.app.text.scale)  # the name is drawn one size at every text size
+        x = cx - self.app.text.measure(word, big, bold=True) // 2
+        calm = still(self.app)  # less movement: the letters stand still
+        ink = theme.on_backdrop()
+        under = theme.SHADOW if ink == theme.WHITE else theme.SKY
         for i, letter in enumerate(word):
-            bounce = round(8 * math.sin(self.t * 3 + i * 0.5))
-            shadow = self.app.text.render(letter, 96, theme.SHADOW, bold=True)
-            image = self.app.text.render(letter, 96, theme.WHITE, bold=True)
+            bounce = 0 if calm else round(8 * math.sin(self.t * 3 + i * 0.5))
+            shadow = self.app.text.render(letter, big, under, bold=True)
+            image = self.app.text.render(letter, big, ink, bold=True)
             surface.blit(shadow, (x + 4, 96 + bounce + 6))
             surface.blit(image, (x, 96 + bounce))
-            x += self.app.text.measure(letter, 96, bold=True)
+            x += self.app.text.measure(letter, big, bold=True)
         self.blit_text(
             surface,
             _("Play, learn and stay safe online!"),
             theme.TEXT_BIG,
-            theme.SUN,
+            theme.on_backdrop(theme.SUN),
             (cx, 228),
             anchor="midtop",
             bold=True,
@@ -117,7 +121,8 @@ class TitleScene(Scene):
             grow = face_scale(self.t - FACE_DELAY - i * FACE_STEP)
             if grow <= 0:
                 continue  # each face is drawn (and made) when it first pops in
-            bob = round(6 * math.sin(self.t * 2.2 + i))
+            grow = 1.0 if calm else grow
+            bob = 0 if calm else round(6 * math.sin(self.t * 2.2 + i))
             face = art.avatar(look, 110)
             if grow != 1.0:
                 face = pygame.transform.smoothscale_by(face, grow)

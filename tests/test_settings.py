@@ -181,3 +181,26 @@ def test_turning_reading_aloud_on_says_which_voice_reads_or_that_none_can(conten
     finally:
         if app.speech is not None:
             app.speech.stop()
+
+
+def test_high_contrast_and_less_movement_take_effect_at_once(content):
+    app = start_app(content)
+    app.open_settings()
+    app.frame(1.0, [])
+    app.frame(1.0, [])
+    normal_ink = theme.INK
+    try:
+        press(app, settings_button(app.top, "high_contrast", "On"))
+        assert theme.LOOK == "contrast" and app.look == "contrast"
+        assert all(shapes == "none" for _top, _bottom, shapes in app._backdrops)  # plain
+        chosen = next(b for b in app.top.buttons.buttons if b.payload.get("chosen"))
+        assert chosen.color == theme.SKY_DEEP  # the rows are made again in the new look
+        press(app, settings_button(app.top, "reduced_motion", "On"))
+        assert app.session.access.reduced_motion
+        key(app, pygame.K_ESCAPE)
+        assert isinstance(app.top, TitleScene)
+        press(app, next(b for b in app.top.buttons.buttons if b.action == "settings"))
+        press(app, settings_button(app.top, "high_contrast", "Off"))
+        assert theme.LOOK == "normal" and theme.INK == normal_ink
+    finally:
+        theme.use_look("normal")

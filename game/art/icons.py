@@ -44,6 +44,15 @@ def _icon_check(p: _Pen, c) -> None:
     p.seg(c, (0.41, 0.74), (0.82, 0.29), SW + 0.02)
 
 
+def _icon_warning(p: _Pen, c) -> None:
+    """A careful-here sign: an exclamation mark in a triangle."""
+    corners = ((0.5, 0.08), (0.94, 0.88), (0.06, 0.88))
+    for k in range(3):
+        p.seg(c, corners[k], corners[(k + 1) % 3], SW)
+    p.seg(c, (0.5, 0.36), (0.5, 0.6), SW)
+    p.circle(c, (0.5, 0.74), 0.055)
+
+
 def _camera_shape(p: _Pen, c) -> None:
     p.rect(c, 0.06, 0.27, 0.6, 0.46, r=0.12)
     p.rpoly(c, [(0.7, 0.44), (0.9, 0.32), (0.9, 0.68), (0.7, 0.56)], 0.04)
@@ -203,6 +212,7 @@ _ICONS: dict[str, Callable[[_Pen, tuple], None]] = {
     "back": _icon_back,
     "next": _icon_next,
     "check": _icon_check,
+    "warning": _icon_warning,
     "camera_off": _icon_camera_off,
     "camera": _icon_camera,
     "phone": _icon_phone,

@@ -86,13 +86,21 @@ def panel(size: tuple[int, int], color, radius: int, shadow: bool = True) -> pyg
     return _panels.get_or_make((w, h, rgba, radius, bool(shadow)), make)
 
 
-def rounded_rect(surface: pygame.Surface, rect, color, radius: int, shadow: bool = False) -> None:
-    """Draw a smooth rounded rectangle, optionally with a soft shadow 6 px below it."""
+def rounded_rect(
+    surface: pygame.Surface, rect, color, radius: int, shadow: bool = False, *, edged=True
+) -> None:
+    """Draw a smooth rounded rectangle, optionally with a soft shadow 6 px below it. In the
+    contrast look a shadowed (raised) one also has a dark outline, unless not `edged`."""
     rect = pygame.Rect(rect)
     if rect.w <= 0 or rect.h <= 0:
         return
     rgba = (*_rgb(color), int(color[3]) if len(color) > 3 else 255)
     radius = max(0, int(radius))
+    edge = T.CARD_EDGE if edged and shadow and rgba[3] == 255 else 0
+    if edge and rect.w > 4 * edge and rect.h > 4 * edge:
+        # The contrast look: a raised card or button has a strong dark outline.
+        rounded_rect(surface, rect, T.INK, radius, shadow=True, edged=False)
+        rect, radius, shadow = rect.inflate(-2 * edge, -2 * edge), max(0, radius - edge), False
     opaque = rgba[3] == 255 and rect.w > 2 * radius and rect.h > 2 * radius
     if shadow:
         origin = (

@@ -14,8 +14,11 @@ from ..i18n import N_, _, current_locale, format_date, ngettext
 from . import wording
 from .report import Report, Row
 
-SAFE, NEUTRAL, RISKY = "#2ebe78", "#7890e6", "#ff8c42"
-BEFORE, AFTER = "#a27dff", "#48cfad"
+# Deep enough for white words on them (4.5:1 and more), as on the game's screens; each kind
+# of choice also has a sign, so no chart says anything by colour alone.
+SAFE, NEUTRAL, RISKY = "#107e4e", "#465ccc", "#c44c0a"
+BEFORE, AFTER = "#7c4ce6", "#0a7a6a"
+SIGNS = {"safe": "\u2713", "neutral": "\u2013", "risky": "!"}
 TOPIC_NAMES = {
     "stranger": N_("Strangers online"),
     "webcam": N_("Webcams"),
@@ -34,7 +37,7 @@ CSS = """
 body{font-family:system-ui,"Segoe UI",Roboto,"Noto Sans","Noto Sans Thai",sans-serif;
 margin:0;background:#eef4ff;color:#262948;line-height:1.45}
 main{max-width:980px;margin:0 auto;padding:24px}
-h1{font-size:2rem;margin:.2em 0;color:#4876f0}h2{margin:1.4em 0 .4em}h3{margin:.2em 0}
+h1{font-size:2rem;margin:.2em 0;color:#2e62e6}h2{margin:1.4em 0 .4em}h3{margin:.2em 0}
 .card{background:#fff;border-radius:22px;padding:18px 24px;margin:14px 0;
 box-shadow:0 3px 10px rgba(20,24,60,.12)}
 .note{color:#5c628c}.hidden{color:#5c628c;font-style:italic}
@@ -145,8 +148,9 @@ def svg(height: int, parts: list[str]) -> str:
 
 
 def bars(rows: list[tuple[str, list[tuple[float | None, str, str]]]], label_w: int = 300) -> str:
-    """Horizontal bars: for each label, one bar per (value 0..1, colour, caption)."""
-    bar_h, gap, track = 22, 14, CHART_W - label_w - 70
+    """Horizontal bars: for each label, one bar per (value 0..1, colour, caption); the
+    caption is written after the value, so the bars are told apart by more than colour."""
+    bar_h, gap, track = 22, 14, CHART_W - label_w - 190
     lines, y = [], 8
     for name, values in rows:
         lines.append(label(name, y + 16, label_w))
@@ -157,8 +161,9 @@ def bars(rows: list[tuple[str, list[tuple[float | None, str, str]]]], label_w: i
                 f'height="{bar_h}" rx="8" fill="#eef1fb"/>'
                 f'<rect x="{label_w}" y="{y}" width="{size}" height="{bar_h}" rx="8" '
                 f'fill="{color}"><title>{escape(caption)}</title></rect>'
-                f'<text x="{label_w + size + 8}" y="{y + 16}" font-size="15" '
-                f'font-weight="bold">{escape(pct(value))}</text>'
+                f'<text x="{label_w + size + 8}" y="{y + 16}" font-size="15">'
+                f'<tspan font-weight="bold">{escape(pct(value))}</tspan> '
+                f"{escape(short(caption, 16))}</text>"
             )
             y += bar_h + 4
         y += gap
@@ -172,10 +177,10 @@ def stacked(rows: list[tuple[str, Row]], label_w: int = 400) -> str:
     for name, row in rows:
         parts.append(label(name, y + 19, label_w))
         x, span = label_w, CHART_W - label_w
-        for count, color, kind in (
-            (row.safe, SAFE, _("safe")),
-            (row.neutral, NEUTRAL, _("neutral")),
-            (row.risky, RISKY, _("risky")),
+        for count, color, sign, kind in (
+            (row.safe, SAFE, SIGNS["safe"], _("safe")),
+            (row.neutral, NEUTRAL, SIGNS["neutral"], _("neutral")),
+            (row.risky, RISKY, SIGNS["risky"], _("risky")),
         ):
             w = round(span * count / row.decisions) if row.decisions else 0
             share = pct(count / row.decisions if row.decisions else None)
@@ -183,10 +188,15 @@ def stacked(rows: list[tuple[str, Row]], label_w: int = 400) -> str:
                 f'<rect x="{x}" y="{y}" width="{w}" height="{bar_h}" fill="{color}">'
                 f"<title>{escape(kind)}: {escape(share)}</title></rect>"
             )
-            if w >= 44:
+            if w >= 56:
                 parts.append(
                     f'<text x="{x + w / 2}" y="{y + 19}" font-size="14" fill="#fff" '
-                    f'text-anchor="middle" font-weight="bold">{escape(share)}</text>'
+                    f'text-anchor="middle" font-weight="bold">{sign} {escape(share)}</text>'
+                )
+            elif w >= 18:
+                parts.append(
+                    f'<text x="{x + w / 2}" y="{y + 19}" font-size="14" fill="#fff" '
+                    f'text-anchor="middle" font-weight="bold">{sign}</text>'
                 )
             x += w
         y += bar_h + 12
@@ -294,7 +304,13 @@ def scenario_card(report: Report, row: Row) -> str:
     shown = [(label or p.key, p) for p, label in points if not p.suppressed]
     if points:
         out.append(tag("h4", _("Choices at each decision point")))
-        out.append(key((SAFE, _("safe")), (NEUTRAL, _("neutral")), (RISKY, _("risky"))))
+        out.append(
+            key(
+                (SAFE, f"{SIGNS['safe']} {_('safe')}"),
+                (NEUTRAL, f"{SIGNS['neutral']} {_('neutral')}"),
+                (RISKY, f"{SIGNS['risky']} {_('risky')}"),
+            )
+        )
         out.append(stacked(shown))
         if len(shown) < len(points):
             count = len(points) - len(shown)
