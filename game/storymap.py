@@ -151,9 +151,11 @@ def svg(scenario: Scenario) -> str:
             tx, ty = places[choice.goto]
             color, dash, word = STYLES.get(choice.safety, STYLES["neutral"])
             spread = (i - (len(node.choices) - 1) / 2) * 12
-            sx, sy = x + NODE_W, y + NODE_H / 2 + spread
+            sx: float = x + NODE_W
+            sy: float = y + NODE_H / 2 + spread
             if tx > x:  # forward: a gentle curve to the left side of the target
-                ex, ey = tx, ty + NODE_H / 2 + spread / 2
+                ex: float = tx
+                ey: float = ty + NODE_H / 2 + spread / 2
                 mid = (sx + ex) / 2
                 path = f"M{sx},{sy} C{mid},{sy} {mid},{ey} {ex},{ey}"
                 lx, ly = mid, (sy + ey) / 2 - 4
