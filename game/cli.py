@@ -328,6 +328,7 @@ def cmd_play(args) -> int:
             if _refused(story):
                 return True
             app.recorder = open_recorder(args, story, locale, group=chosen["group"])
+            app.recorder.use_lrs(operator.lrs)  # the school's LRS, in the background
             return False
 
         app.after_first_frame = after_first_frame
@@ -387,6 +388,7 @@ def _make_app(args, content, operator, chosen, locale, record=True):
     from .outcomes import Recorder
 
     recorder = open_recorder(args, content, locale, group=chosen["group"]) if record else Recorder()
+    recorder.use_lrs(operator.lrs)  # the school's LRS, in the background (docs/lrs.md)
     options = dict(
         locale=locale,
         fullscreen=args.fullscreen,

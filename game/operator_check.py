@@ -3,6 +3,8 @@ defaults where a value is wrong."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from .content.diagnostics import Diagnostic, Loc, did_you_mean
@@ -15,14 +17,17 @@ from .operator_values import (
     IDLE_MAX,
     IDLE_MIN,
     KEYS,
+    LRS_KEYS,
     NOT_MAPPING,
     OUT_OF_RANGE,
     SYNTAX,
     TEXT_SIZES,
     UNKNOWN,
     WRONG_TYPE,
+    Lrs,
     Operator,
 )
+from .outcomes import endpoint
 
 _BOOL, _INT, _STR = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:str"
 
@@ -61,6 +66,12 @@ def check(text: str, path: str) -> tuple[Operator, list[Diagnostic]]:
             )
             continue
         seen.add(key)
+        if key == "lrs":
+            lrs, problems = _lrs(key_node, value_node, path)
+            diags.extend(problems)
+            if lrs is not None:
+                values[key] = lrs
+            continue
         value, problem = _value(key, value_node, path)
         if problem:
             diags.append(problem)
@@ -127,6 +138,71 @@ def _value(key: str, node, path: str):
             "for example: 5B or Morning club",
         )
     return label, None
+
+
+def _lrs(key_node, node, path: str) -> tuple[Lrs | None, list[Diagnostic]]:
+    """The `lrs:` section: a mapping with url and credentials_file, and three switches."""
+    where = Loc.of(path, node)
+    if not isinstance(node, yaml.MappingNode):
+        return None, [_wrong(where, "lrs", "a group of settings (url:, credentials_file:)", node)]
+    found: dict = {}
+    diags: list[Diagnostic] = []
+    for sub_node, value_node in node.value:
+        sub = str(sub_node.value)
+        at = Loc.of(path, sub_node)
+        if not isinstance(sub_node, yaml.ScalarNode) or sub not in LRS_KEYS:
+            hint = did_you_mean(sub, LRS_KEYS) or "the keys are " + ", ".join(LRS_KEYS)
+            diags.append(Diagnostic.at(at, UNKNOWN, f"unknown lrs setting '{sub}'", hint))
+            continue
+        if sub in found:
+            diags.append(
+                Diagnostic.at(at, DUPLICATE, f"'lrs: {sub}' is set twice", "keep one of the lines")
+            )
+            continue
+        value_at = Loc.of(path, value_node)
+        scalar = isinstance(value_node, yaml.ScalarNode)
+        if sub in ("url", "credentials_file"):
+            if not scalar or value_node.tag != _STR or not value_node.value.strip():
+                wanted = "an https:// address" if sub == "url" else "the path of a file"
+                diags.append(_wrong(value_at, f"lrs: {sub}", wanted, value_node))
+                found[sub] = None
+                continue
+            found[sub] = value_node.value.strip()
+        else:
+            if not scalar or value_node.tag != _BOOL:
+                diags.append(_wrong(value_at, f"lrs: {sub}", "true or false", value_node))
+                found[sub] = None
+                continue
+            found[sub] = value_node.value.lower() in ("true", "yes", "on", "y")
+    for needed in ("url", "credentials_file"):
+        if needed not in found:
+            diags.append(
+                Diagnostic.at(
+                    Loc.of(path, key_node),
+                    OUT_OF_RANGE,
+                    f"lrs needs a {needed}",
+                    "for example: url: https://lrs.example.org/xAPI/"
+                    if needed == "url"
+                    else "a file with one line user:password, e.g. credentials_file: lrs.txt",
+                )
+            )
+    if found.get("url"):
+        why = endpoint.problem(found["url"], bool(found.get("allow_http")))
+        if why:
+            url_node = next(v for k, v in node.value if str(k.value) == "url")
+            diags.append(
+                Diagnostic.at(
+                    Loc.of(path, url_node),
+                    OUT_OF_RANGE,
+                    f"the LRS address {why}",
+                    "allow_http: true sends over plain http on a school LAN"
+                    if "plain http" in why
+                    else "",
+                )
+            )
+    if diags:
+        return None, diags
+    return Lrs(**found, base=str(Path(path).parent)), []
 
 
 def _wrong(where: Loc, key: str, wanted: str, node) -> Diagnostic:

@@ -23,6 +23,7 @@ from .operator_values import (  # noqa: F401  (re-exported for callers of this m
     IDLE_MAX,
     IDLE_MIN,
     KEYS,
+    LRS_KEYS,
     NOT_MAPPING,
     OUT_OF_RANGE,
     SYNTAX,
@@ -30,13 +31,14 @@ from .operator_values import (  # noqa: F401  (re-exported for callers of this m
     UNKNOWN,
     UNREADABLE,
     WRONG_TYPE,
+    Lrs,
     Operator,
 )
 
 # Imported where used (milliseconds of import on top of this module's, best of 5 runs): most
 # PCs have no operator file to check.
 #   game.operator_check 15 ms, with PyYAML; game.content.diagnostics 2 ms, when the file
-#   cannot be read
+#   cannot be read; game.outcomes.endpoint 1 ms, to describe an lrs section
 if TYPE_CHECKING:
     from .content.diagnostics import Diagnostic
 
@@ -98,4 +100,17 @@ def describe(operator: Operator) -> str:
             for key, value in operator.fixed().items()
             if key != "text_size"
         )
+        + (
+            f", outcomes sent to {_shown(operator.lrs.url)}"
+            + (" after each story" if operator.lrs.sync_after_story else "")
+            + (" and at start" if operator.lrs.sync_at_start else "")
+            if operator.lrs is not None
+            else ""
+        )
     )
+
+
+def _shown(url: str) -> str:
+    from .outcomes.endpoint import shown
+
+    return shown(url)

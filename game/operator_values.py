@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .theme import TEXT_SCALES
 
@@ -33,11 +34,31 @@ KEYS = (
     "high_contrast",
     "reduced_motion",
     "narration",
+    "lrs",
 )
+# The `lrs:` section: where the outcomes are sent (game/outcomes/sync.py, docs/lrs.md).
+LRS_KEYS = ("url", "credentials_file", "sync_after_story", "sync_at_start", "allow_http")
 # The player's settings an operator may fix (game/session.py Access): a kiosk keeps them for
 # every player, and the settings menu shows them locked.
 FIXABLE = ("text_size", "high_contrast", "reduced_motion", "narration")
 TEXT_SIZES = tuple(TEXT_SCALES)  # normal, large, larger
+
+
+@dataclass(frozen=True)
+class Lrs:
+    """The operator file's `lrs:` section. `credentials_file` is as found in the file,
+    relative to the operator file's folder when it is not absolute (`credentials_path`)."""
+
+    url: str
+    credentials_file: str
+    sync_after_story: bool = True
+    sync_at_start: bool = True
+    allow_http: bool = False
+    base: str = ""  # the operator file's folder
+
+    @property
+    def credentials_path(self) -> str:
+        return str(Path(self.base) / self.credentials_file)  # an absolute path stays
 
 
 @dataclass(frozen=True)
@@ -52,6 +73,7 @@ class Operator:
     high_contrast: bool | None = None
     reduced_motion: bool | None = None
     narration: bool | None = None
+    lrs: Lrs | None = None  # where the outcomes are sent; None: nowhere
 
     def fixed(self) -> dict:
         """The player's settings this file fixes, as {Access field: value}."""

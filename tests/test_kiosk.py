@@ -281,7 +281,7 @@ def test_operator_file_wrong_type_and_out_of_range_are_located():
     diags = located(
         "kiosk: sometimes\nidle_seconds: 5\nlanguage: pt-BR\n"
         'group: "Ana Maria\'s class!"\nsound: 1\nkiosk: false\n'
-        "text_size: larger\n"
+        "text_size: huge\n"
     )
     assert [(line, col, code) for line, col, code, _m, _h in diags] == [
         (1, 8, "O004"),
@@ -293,7 +293,7 @@ def test_operator_file_wrong_type_and_out_of_range_are_located():
         (7, 12, "O005"),
     ]
     assert "not 5" in diags[1][3] and diags[2][4] == "did you mean 'pt_BR'?"
-    assert diags[6][4] == "did you mean 'large'?"
+    assert diags[6][4] == "use normal, large, larger"
 
 
 def test_operator_file_must_be_key_value_lines():
@@ -338,7 +338,7 @@ def test_command_line_wins_over_the_operator_file_which_wins_over_the_last_choic
         "group": "Lab 2",
         "sound": False,
         "kiosk": False,
-        "text_size": "large",
+        "fixed": {"text_size": "large"},
     }
     given = build_parser().parse_args(
         ["play", "--locale", "en", "--group", "5B", "--kiosk", "--text-size", "normal"]
@@ -348,7 +348,7 @@ def test_command_line_wins_over_the_operator_file_which_wins_over_the_last_choic
         "group": "5B",
         "sound": False,
         "kiosk": True,
-        "text_size": "normal",
+        "fixed": {"text_size": "normal"},
     }
     nothing = build_parser().parse_args(["play"])
     assert play_choices(nothing, Operator(), "pt_BR")["locale"] == "pt_BR"

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import pytest
 
 from game import log
-from game.outcomes import Recorder
+from game.outcomes import Recorder, schema
 from game.outcomes.commands import clean_group, open_recorder
 from game.outcomes.store import SQLiteRecorder
 
@@ -110,7 +110,7 @@ def test_class_votes_keep_their_count_in_the_count_column(tmp_path, capsys):
         ("votes", "", "p1", "a", None, 3),
         ("scenario_completed", "end", "", "", 40, None),
     ]
-    assert rows(rec.path, "PRAGMA user_version") == [(2,)]
+    assert rows(rec.path, "PRAGMA user_version") == [(schema.USER_VERSION,)]
     err = capsys.readouterr().err
     assert err.count("votes need a count") == 2
 

@@ -47,6 +47,10 @@ class Recorder:
     def close(self) -> None:
         pass
 
+    def use_lrs(self, settings) -> None:
+        """Send the outcomes to the LRS of the operator file's `lrs` section (None: none),
+        in the background, at start and after each story as it says (store.py)."""
+
 
 def coarse_seconds(seconds: float) -> int:
     """Time spent, rounded to the nearest 10 seconds: enough to teach, too coarse to profile."""

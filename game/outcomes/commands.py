@@ -1,11 +1,13 @@
-"""The outcome subcommands (export, report, forget) and the recording options of play and
-autoplay. Each command takes the parsed arguments and returns the exit code.
+"""The outcome subcommands (export, report, forget, sync) and the recording options of play
+and autoplay. Each command takes the parsed arguments and returns the exit code.
 
-`report` merges its inputs (merge.py), builds the figures (report.py) and writes the HTML
-(page.py), CSV and JSON files it was asked for."""
+`report` merges its inputs (merge.py), and the statements of an LRS (`--lrs`), builds the
+figures (report.py) and writes the HTML (page.py), CSV and JSON files it was asked for.
+`sync` sends the statements not sent yet to an LRS (sync.py)."""
 
 from __future__ import annotations
 
+import argparse
 import csv
 import dataclasses
 import os
@@ -24,12 +26,14 @@ from . import Recorder, schema
 # module's, best of 5 runs): `play` imports this module for its recorder options only.
 #   game.outcomes.merge 22 ms; game.outcomes.page 13 ms; game.outcomes.report 5 ms, with
 #   game.outcomes.aggregate; game.outcomes.xapi 6 ms; game.outcomes.csvexport 6 ms;
-#   game.outcomes.store 2 ms; game.content.strings 10 ms
+#   game.outcomes.store 2 ms; game.content.strings 10 ms; game.outcomes.sync 23 ms, with
+#   game.outcomes.lrs (ssl, urllib.request); game.operator_settings 7 ms, for sync without
+#   --lrs; game.outcomes.endpoint 1 ms
 
 # The exporters (csvexport, xapi) and the report's modules are imported by their commands
 # only: every start builds this module's subcommands, and they cost 8 ms of it.
 
-COMMANDS = ("export", "report", "forget")
+COMMANDS = ("export", "report", "forget", "sync")
 GROUP_MAX = 40
 
 
@@ -56,13 +60,19 @@ def add_commands(subparsers) -> None:
     export.add_argument("--data-dir", metavar="DIR", default=None)
     export.set_defaults(func=cmd_export)
 
-    report = subparsers.add_parser("report", help="an educator report from outcome files")
+    report = subparsers.add_parser(
+        "report", help="an educator report from outcome files", allow_abbrev=False
+    )
     report.add_argument(
         "inputs",
-        nargs="+",
+        nargs="*",
         metavar="INPUT",
         help="outcomes.sqlite3 databases, xAPI .jsonl or CSV exports, or folders",
     )
+    report.add_argument(
+        "--lrs", metavar="URL", help="also read the statements stored in this LRS (xAPI address)"
+    )
+    _add_lrs_options(report)
     report.add_argument("--html", metavar="FILE", help="write the report as a web page")
     report.add_argument("--csv", metavar="FILE", help="write the figures as CSV")
     report.add_argument(
@@ -95,6 +105,68 @@ def add_commands(subparsers) -> None:
     )
     forget.add_argument("--data-dir", metavar="DIR", default=None)
     forget.set_defaults(func=cmd_forget)
+
+    sync = subparsers.add_parser(
+        "sync", help="send the recorded outcomes to an LRS (xAPI)", allow_abbrev=False
+    )
+    sync.add_argument(
+        "--lrs",
+        metavar="URL",
+        help="the LRS's xAPI address, e.g. https://lrs.example.org/xAPI/ "
+        "(default: the lrs section of the operator file)",
+    )
+    sync.add_argument("--data-dir", metavar="DIR", default=None)
+    _add_lrs_options(sync)
+    sync.add_argument(
+        "--batch",
+        metavar="N",
+        type=int,
+        default=100,
+        help="statements per request, 1 to 100 (default 100)",
+    )
+    sync.add_argument(
+        "--retry-set-aside",
+        action="store_true",
+        help="send again the statements the LRS refused before",
+    )
+    sync.add_argument(
+        "--config",
+        metavar="FILE",
+        default=None,
+        help="the operator file whose lrs section to use when --lrs is not given",
+    )
+    sync.set_defaults(func=cmd_sync)
+
+
+class _NoPassword(argparse.Action):
+    """`--password` exists only to refuse it without repeating it: a password on a command
+    line can be read by the other users of the computer and stays in the shell's history."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.error(
+            "a password is never given on the command line: use --password-file FILE, "
+            "or leave it out to be asked for it"
+        )
+
+
+def _add_lrs_options(parser) -> None:
+    parser.add_argument("--user", metavar="NAME", help="the LRS user name")
+    parser.add_argument("--password", action=_NoPassword, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help="a file holding the LRS password (without it, the password is asked for)",
+    )
+    parser.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="allow plain http to another machine (a school LAN); https is the default",
+    )
+    parser.add_argument(
+        "--cafile",
+        metavar="FILE",
+        help="certificate authorities to trust for the LRS's https (default: the system's)",
+    )
 
 
 def clean_group(label: str) -> str:
@@ -144,9 +216,9 @@ def _export_rows(conn):
     whatever the database's format)."""
     conn.row_factory = sqlite3.Row
     sql = (
-        f"SELECT {schema.select_events(conn)}, s.locale, s.age_band, s.grp, "
-        "s.content_version FROM events e JOIN sessions s ON s.id = e.session "
-        "ORDER BY e.session, e.seq"
+        f"SELECT {schema.select_events(conn)}, {schema.select_statement(conn)} AS statement, "
+        "s.locale, s.age_band, s.grp, s.content_version "
+        "FROM events e JOIN sessions s ON s.id = e.session ORDER BY e.session, e.seq"
     )
     for row in conn.execute(sql):
         yield dict(row)
@@ -297,9 +369,20 @@ def cmd_report(args) -> int:
             file=sys.stderr,
         )
     files = expand(args.inputs)
+    if not files and not args.lrs:
+        print("error: give outcome files or folders to report on, or --lrs URL", file=sys.stderr)
+        return 1
     content = load_content(args.scenarios)
-    with Merged() as merged:
+    with Merged() as merged, tempfile.TemporaryDirectory(prefix="net-heroes-lrs-") as folder:
+        if args.lrs:
+            downloaded = _download(args, Path(folder) / "lrs.jsonl")
+            if downloaded is None:
+                return 1
+            files.insert(0, downloaded)
         merged.add_all(files)
+        if args.lrs:  # the LRS by its address, not by the temporary file
+            merged.used = [args.lrs if u == str(files[0]) else u for u in merged.used]
+            merged.notes = [n.replace(str(files[0]), args.lrs) for n in merged.notes]
         for note in merged.notes:
             print(note, file=sys.stderr)
         if not merged.used or not merged.events:
@@ -309,6 +392,28 @@ def cmd_report(args) -> int:
         result.used, result.notes = merged.used, merged.notes
         result.events, result.duplicates = merged.events, merged.duplicates
     return write_report(result, args, content)
+
+
+def _download(args, target: Path) -> Path | None:
+    """The LRS's statements in a JSON lines file (None, after a message, when they cannot
+    be read)."""
+    from .lrs import LrsError
+    from .sync import download
+
+    client = _client(args, args.lrs, args.user)
+    if client is None:
+        return None
+    try:
+        with open(target, "wb") as out:
+            count = download(client, out)
+    except LrsError as exc:
+        print(f"error: cannot read the statements from the LRS: {exc}", file=sys.stderr)
+        return None
+    except OSError as exc:
+        print(f"error: cannot keep the statements read from the LRS: {exc}", file=sys.stderr)
+        return None
+    print(f"read {count} statements from {client.shown}", file=sys.stderr)
+    return target
 
 
 def write_report(result, args, content=None) -> int:
@@ -344,3 +449,131 @@ def _html(result, locale, content) -> str:
             titles, labels = report.names(localize(content, words.pgettext).scenarios)
             result = dataclasses.replace(result, titles=titles, node_labels=labels)
         return page.html(result)
+
+
+# -- sync ------------------------------------------------------------------------------
+def _client(args, url: str, user: str | None, credentials: str = "", allow_http=False):
+    """The LRS client of the command line (or of the operator file's section), or None
+    after a message. The password comes from a file or a prompt, never the command line."""
+    from . import endpoint
+    from .lrs import Client
+
+    try:
+        if credentials and not args.password_file and not user:
+            user, password = endpoint.read_credentials(credentials)
+            secret = credentials
+        elif args.password_file:
+            password = endpoint.read_password(args.password_file)
+            secret = args.password_file
+        else:
+            secret = ""
+            password = _prompt(user)
+        if not user:
+            raise ValueError("give the LRS user name with --user")
+        if secret and os.name == "posix" and endpoint.readable_by_others(secret):
+            print(
+                f"warning: other users of this computer can read {secret} (chmod 600 {secret})",
+                file=sys.stderr,
+            )
+        return Client(
+            url,
+            user,
+            password,
+            allow_http=args.allow_http or allow_http,
+            cafile=args.cafile,
+        )
+    except (ValueError, OSError) as exc:  # OSError: a --cafile that cannot be read
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
+def _prompt(user: str | None) -> str:
+    import getpass
+
+    if not sys.stdin.isatty():
+        raise ValueError("give the LRS password in a file with --password-file")
+    password = getpass.getpass(f"LRS password for {user or '?'}: ")
+    if not password:
+        raise ValueError("no password given")
+    return password
+
+
+def cmd_sync(args) -> int:
+    from .store import connect
+    from .sync import Sync, retry_set_aside
+
+    url, credentials, allow_http = args.lrs, "", False
+    if not url:
+        from ..operator_settings import load
+
+        operator, diags, shown = load(args.config)
+        for diag in diags:
+            print(diag.format(), file=sys.stderr)
+        if diags:
+            return 1
+        if operator.lrs is None:
+            print(f"error: give --lrs URL (no lrs section in {shown})", file=sys.stderr)
+            return 1
+        url, allow_http = operator.lrs.url, operator.lrs.allow_http
+        credentials = operator.lrs.credentials_path
+    if not 1 <= args.batch <= 100:
+        print("error: --batch must be 1 to 100", file=sys.stderr)
+        return 1
+    client = _client(args, url, args.user, credentials, allow_http)
+    if client is None:
+        return 1
+    path = _database(args)
+    if not path.is_file():
+        print(f"error: no outcomes recorded in {path.parent}", file=sys.stderr)
+        return 1
+    try:
+        conn = connect(path)
+    except (sqlite3.Error, OSError) as exc:
+        print(f"error: cannot use {path}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        if args.retry_set_aside:
+            again = retry_set_aside(conn)
+            if again:
+                print(f"{again} statement(s) set aside before are sent again", file=sys.stderr)
+        bar = Progress(sys.stderr)
+        summary = Sync(conn, client, batch=args.batch, log=bar.log, progress=bar.update).run()
+        bar.end()
+    except sqlite3.Error as exc:
+        print(f"error: cannot use {path}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        conn.close()
+    print(summary.line())
+    if summary.stopped:
+        print(f"stopped: {summary.stopped}", file=sys.stderr)
+    return 0 if summary.ok else 1
+
+
+class Progress:
+    """A progress bar on a terminal for a sync of more than one batch; nothing elsewhere."""
+
+    WIDTH = 30
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.shown = False
+        self.live = stream.isatty()
+
+    def update(self, done: int, total: int) -> None:
+        if not self.live or total <= 100:
+            return
+        filled = self.WIDTH * done // max(total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        self.stream.write(f"\r[{bar}] {done}/{total} statements")
+        self.stream.flush()
+        self.shown = True
+
+    def log(self, message: str) -> None:
+        self.end()
+        print(message, file=self.stream)
+
+    def end(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.shown = False

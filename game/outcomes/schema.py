@@ -15,14 +15,23 @@ Formats (the database's `user_version`):
 An `answer` row's `choice` (the answer's id) and `efficacy` rows came later, in columns
 that were already there: newer games read older files (an answer with an empty `choice`).
 A game that only knows format 1 refuses a format 2 file rather than misread its votes.
+
+3. The same, plus the send queue of `python -m game sync` (sync.py): `statement`, the id
+   of the event's xAPI statement (a random UUID given when the event is recorded; the
+   export and the LRS use the same one), and `sent`, what became of it (NULL: not sent yet;
+   SENT, ALREADY, CONFLICT or SET_ASIDE below). `upgrade()` gives the rows of an older file
+   the id their exports always had (`xapi.statement_id(session, seq)`), so a statement
+   keeps one id everywhere, and leaves them all to be sent. No row is removed by a sync.
+   A game that only knows format 2 refuses a format 3 file.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import uuid
 
 APPLICATION_ID = 0x4E485243  # "NHRC": marks a file as a Net Heroes outcomes database
-USER_VERSION = 2
+USER_VERSION = 3
 DB_NAME = "outcomes.sqlite3"
 
 SESSION_COLUMNS = ("id", "started", "locale", "age_band", "grp", "content_version")
@@ -50,6 +59,21 @@ KINDS = (
     "votes",
     "efficacy",
 )
+# A statement id made from its session and seq: what a file older than format 3 exports,
+# and what its rows get when it is upgraded.
+STATEMENT_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://net-heroes.invalid/xapi/statements")
+
+
+def statement_id(session: str, seq: int) -> str:
+    return str(uuid.uuid5(STATEMENT_NS, f"{session}/{seq}"))
+
+
+# The `sent` marks (format 3): what the LRS said about a statement. NULL: not sent yet.
+SENT = 1  # stored by the LRS
+ALREADY = 2  # the LRS already had this very statement (sent before, the answer lost)
+CONFLICT = 3  # the LRS holds a different statement with this id: logged, never sent again
+SET_ASIDE = 4  # the LRS refused it as malformed: kept here, reported, not sent again
+QUEUE_COLUMNS = ("statement", "sent")
 PHASES = ("pre", "post")
 EFFICACY_CHOICES = ("yes", "unsure", "no")  # the three faces, in the order they are shown
 
@@ -76,9 +100,15 @@ CREATE TABLE IF NOT EXISTS {schema}events (
     seconds INTEGER,
     ts TEXT NOT NULL,
     count INTEGER,
+    statement TEXT,
+    sent INTEGER,
     PRIMARY KEY (session, seq)
 ) WITHOUT ROWID;
-"""
+{unsent}"""
+# The statements still to send, found without reading the others.
+UNSENT = (
+    "CREATE INDEX IF NOT EXISTS {schema}events_unsent ON events (session, seq) WHERE sent IS NULL;"
+)
 
 
 def create(conn: sqlite3.Connection, schema: str = "") -> None:
@@ -86,7 +116,7 @@ def create(conn: sqlite3.Connection, schema: str = "") -> None:
     transaction: a game stopped half way leaves an empty file, never unmarked tables."""
     prefix = f"{schema}." if schema else ""
     conn.executescript(
-        f"BEGIN; {TABLES.format(schema=prefix)} "
+        f"BEGIN; {TABLES.format(schema=prefix, unsent=UNSENT.format(schema=prefix))} "
         f"PRAGMA {prefix}application_id = {APPLICATION_ID}; "
         f"PRAGMA {prefix}user_version = {USER_VERSION}; COMMIT;"
     )
@@ -129,6 +159,12 @@ def select_events(conn: sqlite3.Connection, schema: str = "main") -> str:
     return ", ".join(f"{_FORMAT_1[c]} AS {c}" if c in _FORMAT_1 else c for c in EVENT_COLUMNS)
 
 
+def select_statement(conn: sqlite3.Connection, schema: str = "main") -> str:
+    """The statement id column as a select expression: NULL for a file older than format 3
+    (whose ids are derived from session and seq, see xapi.statement_id)."""
+    return "statement" if version(conn, schema) >= 3 else "NULL"
+
+
 def upgrade(conn: sqlite3.Connection) -> None:
     """Bring a database of an older format up to this one, in one transaction (nothing to do
     when it is already there). The connection must be in autocommit mode."""
@@ -137,7 +173,13 @@ def upgrade(conn: sqlite3.Connection) -> None:
         if version(conn) < 2:
             conn.execute("ALTER TABLE events ADD COLUMN count INTEGER")
             conn.execute("UPDATE events SET count = seconds, seconds = NULL WHERE kind = 'votes'")
-            conn.execute(f"PRAGMA user_version = {USER_VERSION}")
+        if version(conn) < 3:
+            conn.create_function("net_heroes_statement_id", 2, statement_id, deterministic=True)
+            conn.execute("ALTER TABLE events ADD COLUMN statement TEXT")
+            conn.execute("ALTER TABLE events ADD COLUMN sent INTEGER")
+            conn.execute("UPDATE events SET statement = net_heroes_statement_id(session, seq)")
+            conn.execute(UNSENT.format(schema=""))
+        conn.execute(f"PRAGMA user_version = {USER_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -2,8 +2,10 @@
 
 - The actor is an opaque per-session `account` (homePage + the random session id): no
   `mbox`, no `mbox_sha1sum`, no name.
-- A statement's id is a UUID derived from (session, seq), so exporting the same data twice
-  gives the same ids and merging both de-duplicates them.
+- A statement's id is the one its event got when it was recorded (a random UUID, kept in
+  the database: the export and the LRS use the same id); events recorded before ids were
+  kept get a UUID derived from (session, seq) (`statement_id`). Either way, exporting the
+  same data twice gives the same ids and merging both de-duplicates them.
 - Activity ids are IRIs under NS: scenarios/<s>, scenarios/<s>/questions/<q>,
   scenarios/<s>/nodes/<n>, scenarios/<s>/nodes/<n>/choices/<c>. Content ids are
   lower-case letters, digits and '_', so they need no escaping.
@@ -36,15 +38,13 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 
-from .schema import EVENT_COLUMNS
+from .schema import EVENT_COLUMNS, STATEMENT_NS, statement_id  # noqa: F401  (re-exported)
 
 HOME = "https://net-heroes.invalid"
 NS = HOME + "/xapi/"
 EXT = NS + "extensions/"
 SCENARIOS = NS + "scenarios/"
-STATEMENT_NS = uuid.uuid5(uuid.NAMESPACE_URL, NS + "statements")
 VERB_BASE = "http://adlnet.gov/expapi/verbs/"
 ACTIVITY_BASE = "http://adlnet.gov/expapi/activities/"
 VERBS = {
@@ -65,10 +65,6 @@ def kind_of(verb: str, target: str) -> str | None:
     """The event kind of a statement with this verb IRI and object IRI (None: not ours)."""
     kind = _KIND_OF_VERB.get(verb)
     return "efficacy" if kind == "votes" and "/efficacy/" in target else kind
-
-
-def statement_id(session: str, seq: int) -> str:
-    return str(uuid.uuid5(STATEMENT_NS, f"{session}/{seq}"))
 
 
 def scenario_iri(scenario: str) -> str:
@@ -169,7 +165,7 @@ def statement(event: dict, session: dict) -> dict:
         if event["node"]:
             context["contextActivities"] = {"other": [{"id": node_iri(scenario, event["node"])}]}
     out = {
-        "id": statement_id(event["session"], event["seq"]),
+        "id": event.get("statement") or statement_id(event["session"], event["seq"]),
         "version": "1.0.3",
         "timestamp": event["ts"],
         "actor": {"objectType": "Agent", "account": {"homePage": HOME, "name": event["session"]}},
@@ -193,7 +189,8 @@ _NUMBERS = ("seq", "correct", "seconds", "count")
 _TEXTS = tuple(at for at, column in enumerate(ROW_COLUMNS) if column not in _NUMBERS)
 MAX_SEQ = 100_000  # more events than this in one session is not a play session
 _DURATION = re.compile(r"PT(\d+)S")
-_SKIPPED = (KeyError, TypeError, AttributeError, IndexError, ValueError)
+# RecursionError: a line of JSON nested far too deep for the parser is not ours either.
+_SKIPPED = (KeyError, TypeError, AttributeError, IndexError, ValueError, RecursionError)
 _SEQ, _SAFETY, _PHASE, _LOCALE, _AGE, _GROUP, _VERSION = (
     EXT + name
     for name in ("seq", "safety", "phase", "locale", "age-band", "group", "content-version")
