@@ -22,7 +22,8 @@ from .resources import SCENARIOS_FILE
 #   game.content.strings 10 ms; game.content.diagnostics 4 ms;
 #   game.operator_settings 5 ms; game.settings 3 ms; game.session 1 ms; game.outcomes
 #   0 ms, already imported with game.outcomes.commands; game.speech with
-#   game.speech.script 12 ms, for `voice script` only; game.storymap 11 ms, for `graph`
+#   game.speech.script 12 ms, for `voice script` only; game.storymap 11 ms, for `graph`;
+#   game.newstory 6 ms, for `new`
 
 
 def _scenarios_arg(parser, flag=True):
@@ -162,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     graph.set_defaults(func=cmd_graph)
 
+    new = sub.add_parser("new", help="start a new story: a skeleton added to the story file")
+    new.add_argument("story_id", metavar="STORY_ID", help="lowercase letters, digits and _")
+    new.add_argument("--age", required=True, choices=("9-12", "13-17"), help="the age band")
+    _scenarios_arg(new)
+    new.set_defaults(func=cmd_new)
+
     voice = sub.add_parser("voice", help="recorded narration: what is still to record")
     voice_sub = voice.add_subparsers(dest="voice_command", required=True)
     script = voice_sub.add_parser(
@@ -183,7 +190,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("play", "check", "autoplay", "list", "guide", "graph", "voice", *OUTCOME_COMMANDS)
+COMMANDS = (
+    "play",
+    "check",
+    "autoplay",
+    "list",
+    "guide",
+    "graph",
+    "new",
+    "voice",
+    *OUTCOME_COMMANDS,
+)
 
 
 def main(argv=None) -> int:
@@ -570,5 +587,49 @@ def cmd_graph(args) -> int:
     print(
         f"wrote {args.out} ({len(scenarios)} {'story' if len(scenarios) == 1 else 'stories'}, "
         f"{problems} nodes flagged)"
+    )
+    return 0
+
+
+def cmd_new(args) -> int:
+    import re
+
+    shown = _shown_path(args.scenarios)
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", args.story_id):
+        print(
+            f"error: '{args.story_id}' is not a valid story id; use lowercase letters, digits "
+            "and _, starting with a letter (e.g. fake_prize)",
+            file=sys.stderr,
+        )
+        return 1
+    content, _failing, diags = _load(args.scenarios, cached=False)
+    if content is None:
+        print("The story file must load before a story can be added to it.", file=sys.stderr)
+        return 1
+    there = content.scenario(args.story_id)
+    if there is not None:
+        print(
+            f"{shown}:{there.loc.line}:{there.loc.col}: error: there is a story "
+            f"'{args.story_id}' already; choose another id",
+            file=sys.stderr,
+        )
+        return 1
+    from .newstory import append
+
+    path = Path(args.scenarios) if args.scenarios else SCENARIOS_FILE
+    try:
+        line = append(path, args.story_id, args.age)
+    except OSError as exc:
+        print(f"error: cannot write {shown}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    _added, _failing, after = _load(args.scenarios, cached=False)
+    new_errors = len([d for d in after if d.is_error]) - len([d for d in diags if d.is_error])
+    print(
+        f"{shown}:{line}: added the story '{args.story_id}' (ages {args.age}); "
+        f"{new_errors if new_errors > 0 else 'no'} new errors.\n"
+        "Next: replace every TODO, then run 'python -m game check' and play it with "
+        f"'python -m game play --scenario {args.story_id}'. Translators: 'pybabel extract' "
+        "and 'pybabel update' (docs/translating.md); until the new words are in the "
+        "catalogs, check lists them (E201)."
     )
     return 0

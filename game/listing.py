@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 from . import i18n
 from .content import items
-from .content.strings import iter_strings
+from .content.strings import _scenario, iter_strings
 from .content.translations import localized
 
 
@@ -27,17 +28,37 @@ def _catalogs() -> dict:
     return {locale: catalog for locale, catalog in found.items() if catalog is not None}
 
 
+# Words are separated by spaces, and in Thai by the zero-width spaces the catalog marks.
+WORD_GAPS = re.compile(r"[\s\u200b]+")
+
+
 def item_figures(content, catalogs) -> dict[str, dict[str, dict]]:
     """{scenario id: {locale: {chance, testwise_baseline, ...}}}: can its quiz and choices be
-    won by always picking the longest option (content/items.py), in every language."""
+    won by always picking the longest option (content/items.py), in every language; with
+    the story's words (how much a child reads) and its longest message."""
     out: dict[str, dict[str, dict]] = {s.id: {} for s in content.scenarios}
     for locale in i18n.AVAILABLE:
         if locale != i18n.SOURCE and locale not in catalogs:
             continue
         shown = content if locale == i18n.SOURCE else localized(content, catalogs[locale])
         for scenario in shown.scenarios:
-            out[scenario.id][locale] = items.tally_scenario(scenario, locale).figures()
+            figures = items.tally_scenario(scenario, locale).figures()
+            out[scenario.id][locale] = {**figures, **reading(scenario)}
     return out
+
+
+def reading(scenario) -> dict:
+    """How much a story gives a child to read: its words (every string but the educator's
+    objectives and discussion questions) and its longest chat or call message."""
+    words = 0
+    for entry in _scenario(scenario):
+        if entry.field not in ("scenario.objectives", "scenario.discuss"):
+            words += len([w for w in WORD_GAPS.split(entry.text.strip()) if w])
+    longest = max(
+        ((len(m.text), node.id) for node in scenario.nodes.values() for m in node.messages),
+        default=(0, ""),
+    )
+    return {"words": words, "longest_message": {"characters": longest[0], "node": longest[1]}}
 
 
 def translated_share(content, catalogs) -> dict[str, dict[str, float]]:
@@ -100,6 +121,16 @@ def render(content, as_json: bool) -> str:
             f"{r['id']:<24} {r['topic']:<16} {r['age_band']:<6} {r['decisions']:>3} "
             f"{r['questions_pre']:>3} {r['questions_post']:>4}  {langs}"
         )
+    lines.append("")
+    lines.append(f"{'reading':<24} words, and the longest message (characters, node)")
+    for r in rows:
+        parts = []
+        for locale, figures in r["items"].items():
+            longest = figures["longest_message"]
+            parts.append(
+                f"{locale} {figures['words']:,} ({longest['characters']}, {longest['node']})"
+            )
+        lines.append(f"{r['id']:<24} " + "   ".join(parts))
     topics = {r["topic"] for r in rows}
     bands = {r["age_band"] for r in rows}
     lines.append(
