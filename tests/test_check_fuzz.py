@@ -59,3 +59,11 @@ def test_a_quoted_line_break_is_written_as_an_escape():
     assert one_line("ก่อน\u200bหลัง") == "ก่อน\u200bหลัง"  # Thai and its word breaks stay
     assert one_line("a\u202eb") == "a\\u202eb"  # a bidirectional override would reorder
     assert "%0A" not in d.format_github() and "\n" not in d.format_github()
+
+
+def test_any_whole_number_yaml_allows_as_the_format_is_a_diagnostic():
+    for written in ("0x1", "0o1", "1:00", "+1", "01", "1_0", "99999999999999999999"):
+        text = ONE_STORY.replace("format: 1\n", f"format: {written}\n", 1)
+        _content, diags = check_bytes(text.encode("utf-8"), "scenarios.yaml")
+        refused = {d.code for d in diags} & {"E005", "E012"}  # not supported; not a number
+        assert bool(refused) == (written not in ("+1", "01")), written

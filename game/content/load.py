@@ -338,7 +338,11 @@ class Reader:
             node = found["format"]
             if not (isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG):
                 self.error(node, "E012", f"format should be a whole number, not {describe(node)}")
-            elif int(node.value) != m.FORMAT_VERSION:
+            elif (node.value.replace("_", "").lstrip("+").lstrip("0") or "0") != str(
+                m.FORMAT_VERSION
+            ):
+                # compared as written: YAML's whole numbers include forms int() refuses
+                # (0x1, 1:00), which are not the format this game reads either
                 self.error(
                     node,
                     "E005",
