@@ -20,7 +20,7 @@ from html import escape
 from .content.model import Content, Scenario
 
 NODE_W, NODE_H = 190, 70
-COL_GAP, ROW_GAP = 90, 34
+COL_GAP, ROW_GAP = 120, 34
 MARGIN = 30
 # The look of an arrow by the choice's safety: never the colour alone.
 STYLES = {
@@ -150,7 +150,7 @@ def svg(scenario: Scenario) -> str:
                 continue
             tx, ty = places[choice.goto]
             color, dash, word = STYLES.get(choice.safety, STYLES["neutral"])
-            spread = (i - (len(node.choices) - 1) / 2) * 12
+            spread = (i - (len(node.choices) - 1) / 2) * 16
             sx: float = x + NODE_W
             sy: float = y + NODE_H / 2 + spread
             if tx > x:  # forward: a gentle curve to the left side of the target
@@ -158,13 +158,15 @@ def svg(scenario: Scenario) -> str:
                 ey: float = ty + NODE_H / 2 + spread / 2
                 mid = (sx + ex) / 2
                 path = f"M{sx},{sy} C{mid},{sy} {mid},{ey} {ex},{ey}"
-                lx, ly = mid, (sy + ey) / 2 - 4
+                lx, ly = sx + 6, sy - 3  # by the start: the labels of one node never meet
+                anchor = "start"
             else:  # back (or to itself): below the nodes, in the lane under the map
                 sx, sy = x + NODE_W / 2 + spread, y + NODE_H
                 ex, ey = tx + NODE_W / 2, ty + NODE_H
                 lane = back_lane + abs(spread)
                 path = f"M{sx},{sy} C{sx},{lane} {ex},{lane} {ex},{ey}"
                 lx, ly = (sx + ex) / 2, lane - 2
+                anchor = "middle"
             condition = (
                 f" if {choice.if_flag}"
                 if choice.if_flag
@@ -178,7 +180,7 @@ def svg(scenario: Scenario) -> str:
             out.append(
                 f'<g><title>{escape(tip)}</title><path d="{path}" fill="none" stroke="{color}" '
                 f'stroke-width="2.2"{dashed} marker-end="url(#arrow-{marker})"/>'
-                f'<text x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle" fill="{color}" '
+                f'<text x="{lx:.0f}" y="{ly:.0f}" text-anchor="{anchor}" fill="{color}" '
                 f'font-size="11" paint-order="stroke" stroke="#ffffff" stroke-width="3">'
                 f"{escape(choice.id)} {word}{escape(condition)}</text></g>"
             )
