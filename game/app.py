@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 #   game.flow 12 ms, when a story starts; game.content.strings 8 ms, for the content in
 #   another language; scenes.menu 7 ms; scenes.educator 7 ms, on Ctrl+E;
 #   scenes.language 3 ms; game.settings 3 ms, when a setting is changed; game.speech
-#   11 ms, when narration is on
+#   11 ms, when narration is on; scenes.diagnostics 1 ms, for a story file's problems (--watch)
 
 CAPTION = "Net Heroes"
 
@@ -107,6 +107,9 @@ class App:
         self.play = None  # the scenario being played, if any (game/flow.py)
         # Run once after the first frame is on screen; True stops the game (exit code 1).
         self.after_first_frame = None
+        # Called with the app at the start of every frame, on the main thread (the story
+        # file's watcher hands its changes over this way: game/watch.py).
+        self.each_frame: list = []
         self.apply_access()  # the remembered settings (a fresh player: nothing to do)
 
     def set_locale(self, locale: str) -> None:
@@ -119,6 +122,24 @@ class App:
     @property
     def locale(self) -> str:
         return self.session.locale
+
+    def reload_content(self, content=None) -> None:
+        """Play on with another version of the story file (a checked Content; None: the same
+        content, for words compiled again), back at the step the player was at."""
+        base, before = (self.scenes[0] if self.scenes else None), self.play
+        if content is not None:
+            self._story = content
+        self._content = None  # localized when next used
+        from .flow import resume
+
+        resume(self, base, before)
+
+    def show_problems(self, file: str, problems=(), reason: str = "") -> None:
+        """A saved file's problems in a card over the game (in place of the card before)."""
+        from scenes.diagnostics import DiagnosticsScene
+
+        panel = DiagnosticsScene(self, file, problems, reason)
+        (self.replace if isinstance(self.top, DiagnosticsScene) else self.push)(panel)
 
     @property
     def content_version(self) -> str:
@@ -360,6 +381,9 @@ class App:
         The mode watches each frame (a kiosk's idle time) and may deal with an error."""
         events = list(events)
         try:
+            for hook in self.each_frame:
+                hook(self)
+            self._apply()
             self.mode.before_frame(self, dt, events)
             self._frame(dt, events)
             self.mode.after_frame(self)

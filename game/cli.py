@@ -23,7 +23,8 @@ from .resources import SCENARIOS_FILE
 #   game.operator_settings 5 ms; game.settings 3 ms; game.session 1 ms; game.outcomes
 #   0 ms, already imported with game.outcomes.commands; game.speech with
 #   game.speech.script 12 ms, for `voice script` only; game.storymap 11 ms, for `graph`;
-#   game.newstory 6 ms, for `new`
+#   game.newstory 6 ms, for `new`; game.content.schema 20 ms, for `schema`; game.watch
+#   25 ms with watchfiles, for `play --watch` only; game.transcript 0 ms, for `autoplay --node`
 
 
 def _scenarios_arg(parser, flag=True):
@@ -34,6 +35,23 @@ def _scenarios_arg(parser, flag=True):
             default=None,
             help="the scenario file (default: the shipped scenarios.yaml)",
         )
+
+
+def _start_args(parser) -> None:
+    parser.add_argument(
+        "--node",
+        metavar="NODE",
+        default=None,
+        help="with --scenario: start the story at this node, without the questions before "
+        "it (nothing is recorded)",
+    )
+    parser.add_argument(
+        "--flag",
+        metavar="F",
+        action="append",
+        default=[],
+        help="with --node: this flag is set (give it again for more flags)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="play the game (the default)")
     _scenarios_arg(play)
     play.add_argument("--scenario", metavar="ID", help="start this scenario straight away")
+    _start_args(play)
+    play.add_argument(
+        "--watch",
+        action="store_true",
+        help="for authors: take every save of the story file and the catalogs at once "
+        "(nothing is recorded)",
+    )
     play.add_argument(
         "--locale",
         default=None,
@@ -123,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     which = auto.add_mutually_exclusive_group()
     which.add_argument("--all", action="store_true", help="every scenario (the default)")
     which.add_argument("--scenario", metavar="ID")
+    _start_args(auto)
     auto.add_argument("--strategy", choices=("safe", "risky", "random"), default="safe")
     auto.add_argument(
         "--seed",
@@ -186,6 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the recorded voices, one folder a language (default: the game's assets/voice)",
     )
     script.set_defaults(func=cmd_voice_script)
+
+    schema = sub.add_parser(
+        "schema", help="the JSON Schema of the story file, for editors (docs/authoring.md)"
+    )
+    schema.add_argument(
+        "--out", metavar="FILE", default=None, help="write it to FILE (default: print it)"
+    )
+    schema.set_defaults(func=cmd_schema)
     add_commands(sub)
     return parser
 
@@ -199,6 +233,7 @@ COMMANDS = (
     "graph",
     "new",
     "voice",
+    "schema",
     *OUTCOME_COMMANDS,
 )
 
@@ -320,11 +355,14 @@ def cmd_play(args) -> int:
     scenario = _pick(content, args.scenario) if args.scenario else None
     if args.scenario and scenario is None:
         return 1
+    if not _start_point(args, scenario):
+        return 1
     import pygame
 
     locale = chosen["locale"] or i18n.system_locale()
     try:
-        app = _make_app(args, content, operator, chosen, locale, record=at_once)
+        record = at_once and not (args.node or args.watch)  # an author's test is not play
+        app = _make_app(args, content, operator, chosen, locale, record=record)
     except pygame.error as exc:
         print(f"error: cannot open the game window: {exc}", file=sys.stderr)
         return 1
@@ -332,7 +370,8 @@ def cmd_play(args) -> int:
         from .flow import Play
 
         app.start()
-        Play(app, scenario).begin()
+        play = Play(app, app.content.scenario(scenario.id) or scenario)  # in its language
+        play.begin_at(args.node, args.flag) if args.node else play.begin()
     elif chosen["locale"] is None:
         from scenes.language import LanguageScene
 
@@ -344,12 +383,37 @@ def cmd_play(args) -> int:
             # (nothing is recorded before a player acts).
             if _refused(story):
                 return True
+            if args.watch:  # an author's test: nothing is recorded
+                return False
             app.recorder = open_recorder(args, story, locale, group=chosen["group"])
             app.recorder.use_lrs(operator.lrs)  # the school's LRS, in the background
             return False
 
         app.after_first_frame = after_first_frame
+    if args.watch:
+        from .watch import watching
+
+        return watching(app, _shown_path(args.scenarios), frames=args.frames)
     return app.run(args.frames)
+
+
+def _start_point(args, scenario) -> bool:
+    """Whether --node and --flag, if given, name a node and flags of the story; if not,
+    says why (a located error, as `check` gives)."""
+    if args.flag and not args.node:
+        print("error: --flag needs --node NODE", file=sys.stderr)
+        return False
+    if not args.node:
+        return True
+    if scenario is None:
+        print("error: --node needs --scenario ID", file=sys.stderr)
+        return False
+    from .flow import start_problem
+
+    problem = start_problem(scenario, args.node, args.flag)
+    if problem:
+        print(problem, file=sys.stderr)
+    return not problem
 
 
 def _refused(story) -> bool:
@@ -504,9 +568,15 @@ def cmd_autoplay(args) -> int:
         ids = [scenario.id]
     else:
         ids = [s.id for s in content.scenarios]
+    if not _start_point(args, content.scenario(args.scenario) if args.scenario else None):
+        return 1
     from .autoplay import AutoplayError, run
 
     try:
+        if args.node:  # an author's test: nothing is recorded
+            transcript = _autoplay_from_node(content, args)
+            sys.stdout.write(transcript.text())
+            return 0
         asked = args.record or args.data_dir is not None  # robot play is not a child's
         transcript = run(
             content,
@@ -522,6 +592,22 @@ def cmd_autoplay(args) -> int:
         return 1
     sys.stdout.write(transcript.text())
     return 0
+
+
+def _autoplay_from_node(content, args):
+    """The transcript of one story played headless from --node, with the --flag flags."""
+    from .autoplay import Driver, start_app
+    from .flow import Play
+    from .transcript import Transcript
+
+    transcript = Transcript()
+    app = start_app(content, args.locale, transcript.add, order_seed=args.seed)
+    try:
+        Play(app, app.content.scenario(args.scenario)).begin_at(args.node, args.flag)
+        Driver(app, args.strategy, args.seed, keys=args.keys).play(args.scenario)
+    finally:
+        app.recorder.close()
+    return transcript
 
 
 def cmd_voice_script(args) -> int:
@@ -632,4 +718,26 @@ def cmd_new(args) -> int:
         "and 'pybabel update' (docs/translating.md); until the new words are in the "
         "catalogs, check lists them (E201)."
     )
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from .content.schema import schema_text
+
+    text = schema_text()
+    if args.out is None:
+        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            out.write(text.encode("utf-8"))
+            out.flush()
+        return 0
+    try:
+        Path(args.out).write_bytes(text.encode("utf-8"))
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}")
     return 0

@@ -14,13 +14,16 @@ recorder (game/outcomes), and nothing recorded names the player.
 from __future__ import annotations
 
 from scenes import scene_for
+from scenes.diagnostics import DiagnosticsScene
 from scenes.efficacy import EfficacyScene
 from scenes.ending import EndingScene
 from scenes.menu import MenuScene
+from scenes.title import TitleScene
 
 from . import assess
+from .content.diagnostics import did_you_mean, one_line
 from .outcomes import coarse_seconds
-from .story import Line, Runtime
+from .story import Line, Runtime, known_flags, nearest
 
 
 class Play:
@@ -35,6 +38,7 @@ class Play:
         # messages go on from the node before while the story stays in the same app.
         self.thread: tuple[Line, ...] = ()
         self.thread_app = ""
+        self.thread_at_node: tuple[Line, ...] = ()  # the thread as the node on screen began
         # The kinds of request card the story shows ('photo', 'camera', ...).
         self.request_kinds = sorted(
             {m.request for n in scenario.nodes.values() for m in n.messages if m.request}
@@ -48,6 +52,15 @@ class Play:
         self.app.play = self
         self.app.recorder.record("scenario_started", scenario=self.scenario.id)
         self._efficacy("pre")
+
+    def begin_at(self, node_id: str, flags=()) -> None:
+        """Start the story at `node_id` with `flags` set: no questions and no "how sure"
+        before it, and no "started" event (an author trying out one part of a story, whose
+        game records nothing)."""
+        self.runtime.start_at(node_id, flags)
+        self.app.show("scenario", id=self.scenario.id, title=self.scenario.title)
+        self.app.play = self
+        self.show_node()
 
     def _efficacy(self, phase: str) -> None:
         """The self-efficacy item (solo play only: it asks about each child, not a class)."""
@@ -127,6 +140,7 @@ class Play:
         if not chat_app or chat_app != self.thread_app:
             self.thread = ()
         self.thread_app = chat_app
+        self.thread_at_node = self.thread  # before the node's own lines: to show it again
         self.app.replace(scene_for(node.scene)(self.app, self, node))
 
     def heard(self, message) -> Line:
@@ -198,3 +212,67 @@ class Play:
         self.abandon()
         self.app.play = None
         self.app.reset(MenuScene(self.app))
+
+
+def start_problem(scenario, node_id: str, flags=()) -> str:
+    """Why a story cannot start at `node_id` with `flags` (a node it does not have, a flag
+    none of its choices sets or tests), as a located error line; '' when it can."""
+    if node_id not in scenario.nodes:
+        where = scenario.at.get("nodes", scenario.loc)  # where the story's nodes begin
+        message = f"no node '{node_id}' in scenario '{scenario.id}'"
+        hint = did_you_mean(node_id, scenario.nodes)
+    else:
+        known = known_flags(scenario)
+        unknown = [flag for flag in flags if flag not in known]
+        if not unknown:
+            return ""
+        where = scenario.loc
+        message = f"no flag '{unknown[0]}' in scenario '{scenario.id}'"
+        hint = did_you_mean(unknown[0], known) or (
+            f"its flags are {', '.join(sorted(known))}" if known else "its choices use no flags"
+        )
+    text = f"{where.path}:{where.line}:{where.col}: error: {message}"
+    return one_line(text + (f"; {hint}" if hint else ""))
+
+
+def resume(app, base, before: Play | None) -> None:
+    """The content changed under the player (a saved story file or catalog): make the
+    screens again for the step they were at. `base` is the scene that was at the bottom,
+    under any card, and `before` the story being played then."""
+    if getattr(base, "play", None) is before and before is not None and not before.finished:
+        _replay(app, base, before)
+    elif isinstance(base, TitleScene):
+        app.open_title(reset=True)
+    elif isinstance(base, MenuScene):
+        app.reset(MenuScene(app))
+    elif isinstance(app.top, DiagnosticsScene):
+        app.pop()  # any other screen stays as it is; the next one shows the new version
+
+
+def _replay(app, base, before: Play) -> None:
+    """The story again at the same step, in the content now in the app: the same node (or
+    the nearest one still there), flags, choices made so far and answers."""
+    scenario = app.content.scenario(before.scenario.id)
+    if scenario is None:  # the story itself is gone
+        app.play = None
+        app.reset(MenuScene(app))
+        return
+    old = before.runtime
+    node, kept = nearest(scenario, old.node_id, old.history)
+    play = Play(app, scenario)
+    play.runtime.history = list(old.history[:kept])
+    play.runtime.answers = dict(old.answers)
+    play.started = before.started
+    app.reset(None)  # every scene goes; the step's own comes again
+    phase = getattr(base, "phase", None)
+    if phase is not None:  # questions, or how sure: before the story or after it
+        play.runtime.start_at(scenario.start if phase == "pre" else node, old.flags)
+        app.play = play
+        if isinstance(base, EfficacyScene):
+            app.replace(EfficacyScene(app, play, phase))
+        else:  # the same question (or the next step, when fewer are left)
+            play.next_question(phase, getattr(base, "index", 0) - 1)
+        return
+    if node == old.node_id:  # the chat goes on from the same lines
+        play.thread, play.thread_app = before.thread_at_node, before.thread_app
+    play.begin_at(node, old.flags)

@@ -55,6 +55,14 @@ class Runtime:
         self.history: list[Step] = []
         self.answers: dict[tuple[str, str], bool] = {}
 
+    def start_at(self, node_id: str, flags=()) -> None:
+        """Go on from `node_id` with exactly `flags` set, as if the story had led there (an
+        author trying out one part of a story; the steps taken so far are kept)."""
+        if node_id not in self.scenario.nodes:
+            raise StoryError(f"no node '{node_id}' in scenario '{self.scenario.id}'")
+        self.node_id = node_id
+        self.flags = set(flags)
+
     def current(self) -> Node:
         return self.scenario.nodes[self.node_id]
 
@@ -104,6 +112,29 @@ class Runtime:
 
     def correct(self, phase: str) -> int:
         return sum(ok for (p, _q), ok in self.answers.items() if p == phase)
+
+
+def known_flags(scenario: Scenario) -> set[str]:
+    """The flags a story knows: those any of its choices sets or tests."""
+    return {
+        flag
+        for node in scenario.nodes.values()
+        for choice in node.choices
+        for flag in (*choice.set_flags, choice.if_flag, choice.unless_flag)
+        if flag
+    }
+
+
+def nearest(scenario: Scenario, node_id: str, history) -> tuple[str, int]:
+    """Where to go on in `scenario` (a new version of a story) from `node_id`, reached by
+    the steps of `history`: (the node, how many steps led there). The same node if it is
+    still there, else the last node of the way there that is, else the start."""
+    if node_id in scenario.nodes:
+        return node_id, len(history)
+    for index in range(len(history) - 1, -1, -1):
+        if history[index].node_id in scenario.nodes:
+            return history[index].node_id, index
+    return scenario.start, 0
 
 
 def all_paths(scenario: Scenario, max_visits: int = 2) -> list[list[str]]:
