@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import wave  # noqa: E402
 from array import array  # noqa: E402
@@ -233,10 +234,15 @@ def test_backdrop_draw_is_cheap():
 
 
 def test_no_display_needed():
-    assert not pygame.display.get_init() or pygame.display.get_surface() is None
-    art.avatar("robot", 50)
-    art.topic_icon("gifts", 50)
-    art.icon("lock", 20, T.INK)
+    """Drawing needs no window: in a fresh process, with no display opened at all (other
+    tests of this run may have one open)."""
+    code = (
+        "import pygame; from game import art, theme as T; "
+        "art.avatar('robot', 50); art.topic_icon('gifts', 50); art.icon('lock', 20, T.INK); "
+        "assert not pygame.display.get_init() or pygame.display.get_surface() is None"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 # ------------------------------------------------------------------ sound
