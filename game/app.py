@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from scenes.confirm import ConfirmScene
-from scenes.help import HelpScene
 from scenes.settings import SettingsScene
 from scenes.title import TitleScene
 
@@ -35,7 +34,8 @@ if TYPE_CHECKING:
 #   game.flow 12 ms, when a story starts; game.content.strings 8 ms, for the content in
 #   another language; scenes.menu 7 ms; scenes.educator 7 ms, on Ctrl+E;
 #   scenes.language 3 ms; game.settings 3 ms, when a setting is changed; game.speech
-#   11 ms, when narration is on; scenes.diagnostics 1 ms, for a story file's problems (--watch)
+#   11 ms, when narration is on; scenes.help 2 ms, with the help services (game.regions);
+#   scenes.diagnostics 1 ms, for a story file's problems (--watch)
 
 CAPTION = "Net Heroes"
 
@@ -296,6 +296,8 @@ class App:
         Play(self, scenario_id).begin()
 
     def open_help(self) -> None:
+        from scenes.help import HelpScene
+
         if not isinstance(self.top, HelpScene):
             self.push(HelpScene(self))
 

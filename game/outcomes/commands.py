@@ -8,19 +8,20 @@ figures (report.py) and writes the HTML (page.py), CSV and JSON files it was ask
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import os
-import sqlite3
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import i18n
 from ..content import check_file
 from ..i18n import current_locale
 from ..resources import SCENARIOS_FILE
 from . import Recorder, schema
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # Imported where used, by the command that needs them (milliseconds of import on top of this
 # module's, best of 5 runs): `play` imports this module for its recorder options only.
@@ -31,7 +32,8 @@ from . import Recorder, schema
 #   --lrs; game.outcomes.endpoint 1 ms
 
 # The exporters (csvexport, xapi) and the report's modules are imported by their commands
-# only: every start builds this module's subcommands, and they cost 8 ms of it.
+# only: every start builds this module's subcommands, and they cost 8 ms of it. So are csv,
+# sqlite3 and tempfile (4 ms of a start that records nothing before its first frame).
 
 COMMANDS = ("export", "report", "forget", "sync")
 GROUP_MAX = 40
@@ -202,6 +204,8 @@ def _database(args) -> Path:
 
 
 def _read(path: Path) -> sqlite3.Connection:
+    import sqlite3
+
     conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     why = schema.problem(conn)
     if why:
@@ -214,6 +218,8 @@ def _read(path: Path) -> sqlite3.Connection:
 def _export_rows(conn):
     """Each event joined with its session, as a dict by column (the votes' counts in `count`
     whatever the database's format)."""
+    import sqlite3
+
     conn.row_factory = sqlite3.Row
     sql = (
         f"SELECT {schema.select_events(conn)}, {schema.select_statement(conn)} AS statement, "
@@ -225,6 +231,8 @@ def _export_rows(conn):
 
 
 def _write_export(rows, fmt: str, out) -> int:
+    import csv
+
     from . import xapi
     from .csvexport import EXPORT_COLUMNS, export_row
 
@@ -242,6 +250,8 @@ def _write_export(rows, fmt: str, out) -> int:
 
 
 def cmd_export(args) -> int:
+    import sqlite3
+
     path = _database(args)
     if not path.is_file():
         print(f"error: no outcomes recorded in {path.parent}", file=sys.stderr)
@@ -268,6 +278,8 @@ def cmd_export(args) -> int:
 
 def _export_to_file(conn, fmt: str, target: Path) -> int:
     """Write next to the target and rename, so a failed export leaves no half file."""
+    import tempfile
+
     fd, temporary = tempfile.mkstemp(prefix=".export-", dir=target.resolve().parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
@@ -281,6 +293,8 @@ def _export_to_file(conn, fmt: str, target: Path) -> int:
 
 # -- forget ----------------------------------------------------------------------------
 def cmd_forget(args) -> int:
+    import sqlite3
+
     path = _database(args)
     files = [
         p for p in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))) if p.exists()
@@ -358,6 +372,8 @@ def load_content(path):
 
 
 def cmd_report(args) -> int:
+    import tempfile
+
     from . import aggregate, report
     from .merge import Merged
 
@@ -499,6 +515,8 @@ def _prompt(user: str | None) -> str:
 
 
 def cmd_sync(args) -> int:
+    import sqlite3
+
     from .store import connect
     from .sync import Sync, retry_set_aside
 

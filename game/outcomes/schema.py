@@ -27,8 +27,11 @@ A game that only knows format 1 refuses a format 2 file rather than misread its 
 
 from __future__ import annotations
 
-import sqlite3
-import uuid
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
 
 APPLICATION_ID = 0x4E485243  # "NHRC": marks a file as a Net Heroes outcomes database
 USER_VERSION = 3
@@ -60,12 +63,22 @@ KINDS = (
     "efficacy",
 )
 # A statement id made from its session and seq: what a file older than format 3 exports,
-# and what its rows get when it is upgraded.
-STATEMENT_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://net-heroes.invalid/xapi/statements")
+# and what its rows get when it is upgraded. (uuid is imported here, not with the module:
+# it brings platform and hashlib, 4 ms of every start, which `play` imports this for.)
+STATEMENT_URL = "https://net-heroes.invalid/xapi/statements"
+
+
+@lru_cache(maxsize=1)
+def _namespace():
+    import uuid
+
+    return uuid.uuid5(uuid.NAMESPACE_URL, STATEMENT_URL)
 
 
 def statement_id(session: str, seq: int) -> str:
-    return str(uuid.uuid5(STATEMENT_NS, f"{session}/{seq}"))
+    import uuid
+
+    return str(uuid.uuid5(_namespace(), f"{session}/{seq}"))
 
 
 # The `sent` marks (format 3): what the LRS said about a statement. NULL: not sent yet.

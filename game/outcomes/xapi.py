@@ -39,7 +39,7 @@ from __future__ import annotations
 import json
 import re
 
-from .schema import EVENT_COLUMNS, STATEMENT_NS, statement_id  # noqa: F401  (re-exported)
+from .schema import EVENT_COLUMNS, statement_id  # noqa: F401  (re-exported)
 
 HOME = "https://net-heroes.invalid"
 NS = HOME + "/xapi/"
