@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from scenes.confirm import ConfirmScene
-from scenes.settings import SettingsScene
 from scenes.title import TitleScene
 
 from . import i18n, theme
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
 #   another language; scenes.menu 7 ms; scenes.educator 7 ms, on Ctrl+E;
 #   scenes.language 3 ms; game.settings 3 ms, when a setting is changed; game.speech
 #   11 ms, when narration is on; scenes.help 2 ms, with the help services (game.regions);
-#   scenes.diagnostics 1 ms, for a story file's problems (--watch)
+#   scenes.diagnostics 1 ms, for a story file's problems (--watch); scenes.settings 1 ms
 
 CAPTION = "Net Heroes"
 
@@ -302,6 +301,8 @@ class App:
             self.push(HelpScene(self))
 
     def open_settings(self) -> None:
+        from scenes.settings import SettingsScene
+
         if not isinstance(self.top, SettingsScene):
             self.push(SettingsScene(self))
 
