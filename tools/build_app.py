@@ -152,6 +152,10 @@ def pyinstaller_args(dist: Path, entry: Path, bundle: Path) -> list[str]:
         "pkg_resources",
         "--exclude-module",
         "setuptools",
+        # uvloop (13 MB) is an optional event loop that anyio, under watchfiles, would take
+        # along where the test tools installed it; the game never runs an event loop.
+        "--exclude-module",
+        "uvloop",
         str(entry),
     ]
 
