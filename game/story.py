@@ -21,16 +21,18 @@ class StoryError(ValueError):
 @dataclass(frozen=True)
 class Line:
     """A line of a conversation as it is shown: who says it (a character's id, or
-    SYSTEM_SPEAKER for a note of what happened), the words, and the kind of request card it
-    is ('photo', 'camera', 'location', 'money'; '' for a plain line)."""
+    SYSTEM_SPEAKER for a note of what happened), the words, the kind of request card it is
+    ('photo', 'camera', 'location', 'money', 'payment'; '' for a plain line) and the kind of
+    hidden photo it carries ('forwarded'; '' for none)."""
 
     speaker: str
     text: str
     request: str = ""
+    image: str = ""
 
     @classmethod
     def of_message(cls, message: Message) -> Line:
-        return cls(message.speaker, message.text, message.request)
+        return cls(message.speaker, message.text, message.request, message.image)
 
     @classmethod
     def of_choice(cls, choice: Choice, player: str) -> Line:

@@ -40,7 +40,9 @@ class Transcript:
         self.lines.append(f"(profile of {name}) {bio}".rstrip())
         self.lines.extend(f"  · {d}" for d in details)
 
-    def _message(self, speaker, text, request=""):
+    def _message(self, speaker, text, request="", image=""):
+        if image:  # a card that hides the picture: the transcript says so, as the screen does
+            text = f"[{image} photo, hidden] {text}"
         if request:
             text = f"[{request} request] {text}"
         self.lines.append(f"{speaker}: {text}" if speaker else f"({text})")

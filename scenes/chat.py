@@ -7,17 +7,18 @@ import pygame
 
 from game import art, layout, theme
 from game.content.model import SYSTEM_SPEAKER
-from game.i18n import _
+from game.i18n import _, ngettext
 from game.story import Line
 from game.ui import still
 
 from .base import portrait
-from .stage import REQUESTS, STAGE, StageScene
+from .stage import QR, QR_GAP, REQUESTS, STAGE, StageScene
 
 WINDOW = STAGE
 HEADER_H = 76
 AREA = pygame.Rect(WINDOW.x, WINDOW.y + HEADER_H, WINDOW.w, WINDOW.h - HEADER_H)
 NAME_COLORS = ("GRAPE", "CORAL", "MINT", "PEACH")  # deepened on the window until they read
+GROUP_FACES = 3  # a group's header shows the faces of up to three of its members
 
 
 def window_color() -> tuple:
@@ -43,29 +44,59 @@ class ChatScene(StageScene):
     area = AREA  # where the bubbles go
     message_box = layout.CHAT_MESSAGE  # a bubble's text
     note_box = layout.CHAT_NOTE  # a note from nobody, in a pill across the middle
+    pictures = True  # a hidden photo's blurred block; a payment's pattern beside its text
 
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
         self._bubbles: dict[Line, pygame.Surface] = {}
         self.arrived = 0.0
-        others = [
-            m.speaker for m in node.messages if m.speaker not in (SYSTEM_SPEAKER, self.player_id())
-        ]
+        others = list(
+            dict.fromkeys(
+                m.speaker
+                for m in node.messages
+                if m.speaker not in (SYSTEM_SPEAKER, self.player_id())
+            )
+        )
         self.contact = self.scenario.characters.get(others[0]) if others else None
-        # The header: the contact's name over "online", both inside the bar at any text size.
+        # A group: more than one other person writes. The header then shows the group (the
+        # app's name), how many are in it (those who write here, and the player) and faces.
+        characters = self.scenario.characters
+        self.group = [characters[o] for o in others if o in characters] if len(others) > 1 else []
+        self.members = len(others) + (1 if self.player_id() else 0)
+        # The header: the contact's name (or the group's) over "online" (or how many are in
+        # the group), both inside the bar at any text size.
         text = app.text
+        self.header_status = (
+            ngettext("{count} member", "{count} members", self.members).format(count=self.members)
+            if self.group
+            else _("online")
+        )
         self.online_size = round((theme.TEXT_SMALL - 4) / text.scale)
-        self.online_h = text.height(_("online"), self.online_size)
+        self.online_h = text.height(self.header_status, self.online_size)
         self.name_size = theme.TEXT_BODY - 2
-        if self.contact is not None:
+        self.header_name = self.header_title()
+        if self.header_name:
             self.name_size = text.fit(
-                self.contact.name,
+                self.header_name,
                 self.name_size,
-                360,
+                self.title_width(),
                 True,
                 height=HEADER_H - self.online_h + 4,  # the name's descent may overlap it
                 floor=16,
             )
+
+    def header_title(self) -> str:
+        """What the header names: the group (the app's name), or the contact."""
+        if self.group:
+            return self.node.app or _("Chat")
+        return self.contact.name if self.contact is not None else ""
+
+    def title_width(self) -> int:
+        """The room for the header's name: a group's name has the bar to itself."""
+        if not self.group:
+            return 360
+        faces = min(len(self.group), GROUP_FACES)
+        return WINDOW.w - 22 - (44 + 28 * (faces - 1) + 16) - 24
 
     send_pause = 0.7
 
@@ -94,18 +125,23 @@ class ChatScene(StageScene):
                 note.size + self.boost,
                 theme.INK_SOFT,
                 bold=note.bold,
-                width=note.width,
+                width=min(note.width, self.line_width()) if self.image_of(line) else note.width,
                 align="center",
             )
-            surface = pygame.Surface((area.w, body.get_height() + 24), pygame.SRCALPHA)
-            pill = body.get_rect(center=(area.w // 2, surface.get_height() // 2)).inflate(30, 12)
-            art.rounded_rect(surface, pill, (255, 243, 196), 16)
-            surface.blit(body, body.get_rect(center=pill.center))
+            card = self.with_request(line, body)
+            surface = pygame.Surface((area.w, card.get_height() + 24), pygame.SRCALPHA)
+            pill = card.get_rect(center=(area.w // 2, surface.get_height() // 2)).inflate(30, 12)
+            if card is body:
+                art.rounded_rect(surface, pill, (255, 243, 196), 16)
+            else:  # a hidden photo somebody posted: a card across the middle
+                white_bubble(surface, pill.inflate(6, 12))
+            surface.blit(card, card.get_rect(center=pill.center))
             return surface
         mine = speaker == self.player_id()
         color = theme.WHITE if mine else theme.INK
         box = self.message_box
-        body = render(text, box.size + self.boost, color, bold=box.bold, width=self.line_width())
+        width = self.line_width() - (QR + QR_GAP if line.request == "payment" else 0)
+        body = render(text, box.size + self.boost, color, bold=box.bold, width=width)
         body = self.with_request(line, body)
         request = line.request
         bw, bh = body.get_width() + 36, body.get_height() + 24
@@ -164,14 +200,16 @@ class ChatScene(StageScene):
         art.rounded_rect(surface, bar, theme.SKY_DEEP, 28)
         pygame.draw.rect(surface, theme.SKY_DEEP, (bar.x, bar.bottom - 28, bar.w, 28))
         x = bar.x + 22
-        if self.contact is not None:
-            face = portrait(self.contact, 54)
-            surface.blit(face, (x, bar.y + 11))
-            pygame.draw.circle(surface, theme.GRASS, (x + 48, bar.y + 56), 8)
-            x += 70
+        if self.group:
+            faces = self.group[:GROUP_FACES]
+            for i, member in reversed(list(enumerate(faces))):  # the first on top
+                face = portrait(member, 44)
+                pygame.draw.circle(surface, theme.SKY_DEEP, (x + 28 * i + 22, bar.y + 38), 25)
+                surface.blit(face, (x + 28 * i, bar.y + 16))
+            x += 44 + 28 * (len(faces) - 1) + 16
             self.blit_text(
                 surface,
-                self.contact.name,
+                self.header_name,
                 self.name_size,
                 theme.on(theme.SKY_DEEP),
                 (x, bar.y + 6),
@@ -179,7 +217,28 @@ class ChatScene(StageScene):
             )
             self.blit_text(
                 surface,
-                _("online"),
+                self.header_status,
+                self.online_size,
+                theme.on(theme.SKY_DEEP),
+                (x, bar.bottom - self.online_h - 2),
+            )
+            return
+        if self.contact is not None:
+            face = portrait(self.contact, 54)
+            surface.blit(face, (x, bar.y + 11))
+            pygame.draw.circle(surface, theme.GRASS, (x + 48, bar.y + 56), 8)
+            x += 70
+            self.blit_text(
+                surface,
+                self.header_name,
+                self.name_size,
+                theme.on(theme.SKY_DEEP),
+                (x, bar.y + 6),
+                bold=True,
+            )
+            self.blit_text(
+                surface,
+                self.header_status,
                 self.online_size,
                 theme.on(theme.SKY_DEEP),
                 (x, bar.bottom - self.online_h - 2),

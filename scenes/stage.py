@@ -25,7 +25,150 @@ REQUESTS = {
     "camera": ("camera", theme.GRAPE, N_("Camera request")),
     "location": ("pin", theme.CORAL, N_("Location request")),
     "money": ("coin", theme.PEACH, N_("Money request")),
+    "payment": ("qr", theme.BACK_TEAL, N_("Payment request")),
 }
+# A message with `image:` shows as a card that hides the picture: its icon, colour and label.
+# The chat and the profile draw a soft blurred block under the label; the game never shows a
+# picture in a message.
+IMAGES = {
+    "forwarded": ("eye_off", theme.NEUTRAL, N_("Forwarded photo, hidden")),
+}
+PHOTO_W, PHOTO_H = 300, 112  # the blurred block of a hidden photo, at most (chat, profile)
+QR = 84  # the side of a payment card's pattern, beside its text (chat, profile)
+QR_GAP = 14
+# The pattern of a payment card: a fixed drawing of squares, not a code anything can scan.
+QR_ROWS = (
+    "1111101011111",
+    "1000100110001",
+    "1010110110101",
+    "1000101010001",
+    "1111101011111",
+    "0000001101000",
+    "1101101001101",
+    "0110010110110",
+    "1111100101100",
+    "1000101101011",
+    "1010100010110",
+    "1000101101001",
+    "1111100110111",
+)
+
+
+def card_label(
+    app, icon: str, color, label: str, size: int, width: int, lines: int = 1
+) -> pygame.Surface:
+    """The head of a card: the icon in a coloured disc and the label (translated), made
+    smaller if it would be wider than `width`; with `lines` 2, a label that would be drawn
+    more than 4 points smaller wraps to a second line instead."""
+    words = _(label)
+    room = width - size - 28  # 28: the disc's margins
+    one = app.text.fit(words, size, room, True)
+    wrap = None
+    if lines > 1 and one < size - 4:
+        one, wrap = app.text.fit(words, size, room, True, lines=lines), room
+    color = theme.current(color)
+    text = app.text.render(words, one, theme.readable(color), bold=True, width=wrap)
+    disc = one + 18
+    out = pygame.Surface(
+        (disc + 10 + text.get_width(), max(disc, text.get_height())), pygame.SRCALPHA
+    )
+    mid = out.get_height() // 2
+    pygame.draw.circle(out, color, (disc // 2, mid), disc // 2)
+    glyph = art.icon(icon, round(disc * 0.62), theme.on(color))
+    out.blit(glyph, glyph.get_rect(center=(disc // 2, mid)))
+    out.blit(text, text.get_rect(midleft=(disc + 10, mid)))
+    return out
+
+
+def stacked(rows: list[pygame.Surface], gap: int) -> pygame.Surface:
+    """The pictures one under the other, left-aligned, `gap` pixels apart."""
+    out = pygame.Surface(
+        (
+            max(r.get_width() for r in rows),
+            sum(r.get_height() for r in rows) + gap * (len(rows) - 1),
+        ),
+        pygame.SRCALPHA,
+    )
+    y = 0
+    for row in rows:
+        out.blit(row, (0, y))
+        y += row.get_height() + gap
+    return out
+
+
+def side_by_side(left: pygame.Surface, right: pygame.Surface, gap: int = 12) -> pygame.Surface:
+    """`left`, then `right` beside it, both at the top."""
+    out = pygame.Surface(
+        (left.get_width() + gap + right.get_width(), max(left.get_height(), right.get_height())),
+        pygame.SRCALPHA,
+    )
+    out.blit(left, (0, 0))
+    out.blit(right, (left.get_width() + gap, 0))
+    return out
+
+
+def qr_pattern(side: int) -> pygame.Surface:
+    """A payment card's pattern: dark squares on a white tile with a thin edge, drawn from
+    QR_ROWS (decoration only: it encodes nothing)."""
+    cells = len(QR_ROWS)
+    out = pygame.Surface((side, side), pygame.SRCALPHA)
+    art.rounded_rect(out, out.get_rect(), theme.INK, 8)
+    tile = out.get_rect().inflate(-4, -4)
+    art.rounded_rect(out, tile, theme.WHITE, 6)
+    cell = (side - 12) / cells
+    left = (side - cell * cells) / 2
+    for row, bits in enumerate(QR_ROWS):
+        for col, bit in enumerate(bits):
+            if bit == "1":
+                x0, y0 = round(left + col * cell), round(left + row * cell)
+                x1, y1 = round(left + (col + 1) * cell), round(left + (row + 1) * cell)
+                pygame.draw.rect(out, theme.INK, (x0, y0, x1 - x0, y1 - y0))
+    return out
+
+
+def hidden_photo(width: int, height: int) -> pygame.Surface:
+    """The block that stands for a hidden photo: soft blurred blobs of plain colours (drawn
+    small and scaled up, so nothing in it has an edge), rounded, with the eye that says it
+    is not shown in a pale disc. Never a picture of anybody, never a file."""
+    small = pygame.Surface((max(1, width // 3), max(1, height // 3)))
+    w, h = small.get_size()
+    for y in range(h):  # a soft diagonal wash
+        pygame.draw.line(
+            small,
+            art.mix(theme.current(theme.SKY), theme.current(theme.PEACH), y / max(1, h - 1)),
+            (0, y),
+            (w, y),
+        )
+    for (fx, fy, fr), color in zip(
+        ((0.2, 0.35, 0.3), (0.55, 0.7, 0.35), (0.85, 0.3, 0.28), (0.45, 0.2, 0.2)),
+        (theme.MINT, theme.BUBBLEGUM, theme.SUN, theme.GRAPE),
+        strict=True,
+    ):
+        blob = art.lighter(theme.current(color), 0.35)
+        pygame.draw.circle(small, blob, (round(fx * w), round(fy * h)), max(1, round(fr * h)))
+    soft = small
+    for scale in (6, 12, 24, 12, 6, 3):  # down to a few pixels and back up: a soft blur
+        soft = pygame.transform.smoothscale(soft, (max(1, width // scale), max(1, height // scale)))
+    soft = pygame.transform.smoothscale(soft, (width, height))
+    block = pygame.Surface((width, height), pygame.SRCALPHA)
+    block.blit(soft, (0, 0))
+    soft = block
+    mask = pygame.Surface((width, height), pygame.SRCALPHA)
+    art.rounded_rect(mask, mask.get_rect(), (255, 255, 255), 16)
+    soft.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    if theme.LOOK == "contrast":
+        out = pygame.Surface((width, height), pygame.SRCALPHA)
+        art.rounded_rect(out, out.get_rect(), theme.INK, 16)
+        out.blit(pygame.transform.smoothscale(soft, (width - 6, height - 6)), (3, 3))
+        soft = out
+    radius = min(width, height) // 3
+    centre = (width // 2, height // 2)
+    disc = pygame.Surface((radius * 2, radius * 2), pygame.SRCALPHA)
+    pygame.draw.circle(disc, (*theme.WHITE, 215), (radius, radius), radius)
+    soft.blit(disc, disc.get_rect(center=centre))
+    glyph = art.icon("eye_off", round(radius * 1.2), theme.INK_SOFT)
+    soft.blit(glyph, glyph.get_rect(center=centre))
+    return soft
 
 
 def typing_time(text: str) -> float:
@@ -66,6 +209,13 @@ class StageScene(Scene):
         self._heads = {
             kind: self.request_label(kind, theme.TEXT_SMALL + self.boost, width)
             for kind in play.request_kinds
+        }
+        # The heads of the hidden-photo cards this story has (a line carries its kind).
+        self._image_heads = {
+            kind: card_label(app, *IMAGES[kind], theme.TEXT_SMALL + self.boost, width, lines=2)
+            for kind in sorted(
+                {m.image for n in self.scenario.nodes.values() for m in n.messages if m.image}
+            )
         }
 
     def line_width(self) -> int:
@@ -117,7 +267,13 @@ class StageScene(Scene):
         name = (
             "" if message.speaker == SYSTEM_SPEAKER else self.scenario.speaker_name(message.speaker)
         )
-        self.app.show("message", speaker=name, text=message.text, request=message.request)
+        self.app.show(
+            "message",
+            speaker=name,
+            text=message.text,
+            request=message.request,
+            image=message.image,
+        )
 
     send_pause = 0.5  # seconds the player's pick stays on screen before the feedback
 
@@ -274,40 +430,41 @@ class StageScene(Scene):
     def request_label(self, kind: str, size: int, width: int) -> pygame.Surface:
         """The head of a request card: the icon in a coloured disc and the label, made
         smaller if it would be wider than `width`."""
-        icon, color, label = REQUESTS[kind]
-        size = self.app.text.fit(_(label), size, width - size - 28, True)  # 28: disc margins
-        color = theme.current(color)
-        words = self.app.text.render(_(label), size, theme.readable(color), bold=True)
-        disc = size + 18
-        out = pygame.Surface(
-            (disc + 10 + words.get_width(), max(disc, words.get_height())), pygame.SRCALPHA
-        )
-        mid = out.get_height() // 2
-        pygame.draw.circle(out, color, (disc // 2, mid), disc // 2)
-        glyph = art.icon(icon, round(disc * 0.62), theme.on(color))
-        out.blit(glyph, glyph.get_rect(center=(disc // 2, mid)))
-        out.blit(words, words.get_rect(midleft=(disc + 10, mid)))
-        return out
+        return card_label(self.app, *REQUESTS[kind], size, width)
+
+    # A chat or a profile draws a hidden photo's blurred block, and a payment card's pattern
+    # beside its text (the bubble's text is then that much narrower); a call's captions and
+    # a talk's bubbles show the heads only, with a payment's pattern beside its head.
+    pictures = False
+
+    def image_of(self, line: Line) -> str:
+        """The kind of hidden photo a line shows ('forwarded'), or ''."""
+        return line.image
 
     def with_request(self, line: Line, body: pygame.Surface) -> pygame.Surface:
-        """A line's rendered text (wrapped to the line width), with the request card's head
-        above it if it has one."""
-        kind = line.request
-        if not kind:
+        """A line's rendered text (wrapped to the line width), with the card it is part of
+        if it has one: a request card's head, a hidden photo's head (and its blurred block),
+        a payment's pattern."""
+        kind, image = line.request, self.image_of(line)
+        if not kind and not image:
             return body
         key = (line, body.get_size())
         out = self._cards.get(key)
         if out is None:  # made once: the call and dialogue scenes ask every frame
-            head = self._heads[kind]
-            out = pygame.Surface(
-                (
-                    max(head.get_width(), body.get_width()),
-                    head.get_height() + 8 + body.get_height(),
-                ),
-                pygame.SRCALPHA,
-            )
-            out.blit(head, (0, 0))
-            out.blit(body, (0, head.get_height() + 8))
+            rows = []
+            if kind:
+                head = self._heads[kind]
+                if kind == "payment" and not self.pictures:
+                    head = side_by_side(head, qr_pattern(max(48, head.get_height())))
+                rows.append(head)
+            if image:
+                rows.append(self._image_heads[image])
+                if self.pictures:
+                    rows.append(hidden_photo(min(PHOTO_W, self.line_width()), PHOTO_H))
+            if kind == "payment" and self.pictures:
+                body = side_by_side(body, qr_pattern(QR), QR_GAP)
+            rows.append(body)
+            out = stacked(rows, 8)
             self._cards[key] = out
         return out
 

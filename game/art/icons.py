@@ -189,6 +189,24 @@ def _icon_coin(p: _Pen, c) -> None:
     p.rpoly(c, _star_pts((0.5, 0.53), 0.22, 0.1), 0.02)
 
 
+def _icon_eye_off(p: _Pen, c) -> None:
+    """Not shown: an eye with a line through it."""
+    p.arc(c, (0.5, 0.78), 0.505, 0.505, 213.7, 326.3, 0.1)
+    p.arc(c, (0.5, 0.22), 0.505, 0.505, 33.7, 146.3, 0.1)
+    p.circle(c, (0.5, 0.5), 0.14)
+    p.seg((*_rgb(c), 0), (0.14, 0.1), (0.86, 0.9), 0.22)
+    p.seg(c, (0.16, 0.12), (0.84, 0.88), 0.1)
+
+
+def _icon_qr(p: _Pen, c) -> None:
+    """A scan-to-pay code: three corner squares and a few dots (not a real code)."""
+    for x, y in ((0.1, 0.1), (0.6, 0.1), (0.1, 0.6)):
+        p.rect(c, x, y, 0.3, 0.3, r=0.04, width=0.08)
+        p.rect(c, x + 0.1, y + 0.1, 0.1, 0.1)
+    for x, y in ((0.62, 0.62), (0.78, 0.62), (0.62, 0.78), (0.78, 0.78), (0.7, 0.7)):
+        p.rect(c, x, y, 0.1, 0.1)
+
+
 def _icon_settings(p: _Pen, c) -> None:
     """A cog: a ring with eight teeth."""
     p.circle(c, (0.5, 0.5), 0.27, width=0.17)
@@ -230,6 +248,8 @@ _ICONS: dict[str, Callable[[_Pen, tuple], None]] = {
     "photo": _icon_photo,
     "pin": _icon_pin,
     "coin": _icon_coin,
+    "eye_off": _icon_eye_off,
+    "qr": _icon_qr,
 }
 ICONS = tuple(_ICONS)
 

@@ -72,7 +72,14 @@ NODE_TEXTS = {
     "bio": "bio",
     "note": "note",
 }
-MESSAGE_KEYS = {"from": True, "text": True, "request": False, "note": False}
+MESSAGE_KEYS = {"from": True, "text": True, "request": False, "image": False, "note": False}
+# What `check` says when a message's `image:` or `request:` is not a word it knows and no
+# known word is close.
+IMAGE_HINT = (
+    f"an image is a card that hides the picture ({', '.join(m.IMAGES)}); the game never "
+    "shows the picture itself"
+)
+REQUEST_HINT = "a request card asks for a photo, the camera, a location, money or a payment"
 MESSAGE_TEXTS = {"from": "from", "text": "message text", "note": "note"}
 CHOICE_KEYS = {
     "id": False,
@@ -244,8 +251,9 @@ class Reader:
         self.error(node, "E012", f"{what} should be text, not {describe(node)}")
         return ""
 
-    def word(self, node: yaml.Node | None, what: str, allowed=None) -> str:
-        """A short identifier-like value; with `allowed`, one of a fixed set."""
+    def word(self, node: yaml.Node | None, what: str, allowed=None, hint: str = "") -> str:
+        """A short identifier-like value; with `allowed`, one of a fixed set (`hint`: what to
+        say when no allowed word is close to the value)."""
         value = self.text(node, what).strip()
         if not value or node is None:
             return value
@@ -254,7 +262,7 @@ class Reader:
                 node,
                 "E014",
                 f"{what} '{value}' is not one of: {', '.join(allowed)}",
-                did_you_mean(value, allowed),
+                did_you_mean(value, allowed) or hint,
             )
         return value
 
@@ -481,8 +489,11 @@ class Reader:
             loc=self.loc(node),
             at=self.locs(found),
             note=texts.get("note", ""),
-            request=self.word(found["request"], "request", m.REQUESTS)
+            request=self.word(found["request"], "request", m.REQUESTS, REQUEST_HINT)
             if "request" in found
+            else "",
+            image=self.word(found["image"], "image", m.IMAGES, IMAGE_HINT)
+            if "image" in found
             else "",
         )
 

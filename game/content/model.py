@@ -9,7 +9,10 @@ from .diagnostics import Loc
 
 FORMAT_VERSION = 1
 SCENE_TYPES = ("chat", "call", "profile", "dialogue", "ending")
-REQUESTS = ("photo", "camera", "location", "money")
+REQUESTS = ("photo", "camera", "location", "money", "payment")
+# A picture somebody posted or forwarded in a chat: the game shows a card that hides it,
+# never a picture. "forwarded": a photo passed on from someone else.
+IMAGES = ("forwarded",)
 SAFETY = ("safe", "risky", "neutral")
 AGE_BANDS = ("9-12", "13-17")
 ROLES = ("player", "stranger", "friend", "adult", "other")
@@ -56,6 +59,7 @@ class Message:
     at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
     note: str = ""
     request: str = ""
+    image: str = ""
 
 
 @dataclass(frozen=True)

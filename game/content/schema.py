@@ -103,7 +103,11 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "scene-setting line.",
         "text": "What is said, up to about 140 characters.",
         "request": "Shows the message as a request card with an icon and a label, such as "
-        "'Photo request'.",
+        "'Photo request'; 'payment' adds a drawn QR-like pattern (a payment or PIX/PromptPay "
+        "QR scam).",
+        "image": "Someone posted or forwarded a picture: 'forwarded' shows a card that hides "
+        "it (a blurred block, an icon and 'Forwarded photo, hidden'), with the message text "
+        "as its caption. The card never shows a picture.",
         "note": "A note for translators.",
     },
     "CHOICE_KEYS": {
@@ -231,6 +235,7 @@ def _kinds() -> dict[str, dict[str, Schema]]:
             **texts(load.MESSAGE_TEXTS),
             "from": ident,
             "request": word(m.REQUESTS),
+            "image": word(m.IMAGES),
         },
         "CHOICE_KEYS": {
             **texts(load.CHOICE_TEXTS),

@@ -42,7 +42,9 @@ REQUESTS = {
     "camera": N_("Camera request"),
     "location": N_("Location request"),
     "money": N_("Money request"),
+    "payment": N_("Payment request"),
 }
+IMAGES = {"forwarded": N_("Forwarded photo, hidden")}  # a card that hides the picture
 # Words that reach narration as text in an event (a question, a button that has the focus).
 SHOWN = (
     N_("If this happened to you, would you know what to do and who to tell?"),
@@ -287,10 +289,12 @@ class Reader:
     def _profile(self, name, bio, details, **_):
         return self._text(name, bio, *details)
 
-    def _message(self, speaker, text, request="", **_):
+    def _message(self, speaker, text, request="", image="", **_):
         parts = [self.index.part(speaker)]
         if request in REQUESTS:
             parts.append(self.index.word(REQUESTS[request]))
+        if image in IMAGES:
+            parts.append(self.index.word(IMAGES[image]))
         parts.append(self.index.part(text))
         return [self._one(*parts)]
 
