@@ -25,6 +25,8 @@ SCENES = {
     "call": N_("Video call"),
     "profile": N_("Profile page"),
     "dialogue": N_("Face to face"),
+    "live": N_("Livestream"),
+    "voice": N_("Voice chat"),
 }
 GROUND_RULES = (
     N_(

@@ -51,6 +51,12 @@ PROFILE_NOTE = Box(theme.TEXT_SMALL - 2, 320, 4, True, "a note beside a profile"
 # if it has at most 3 lines. A person's caption starts with their name ("Maya: ...").
 CALL_CAPTION = Box(theme.TEXT_SMALL + 2, 668, 3, what="a caption of a video call, after a name")
 CALL_NOTE = Box(theme.TEXT_SMALL + 2, 668, 3, what="a caption of a video call")
+# A livestream's comments, in the column beside the video: a comment has its name above it.
+LIVE_COMMENT = Box(theme.TEXT_SMALL, 300, 6, what="a viewer's comment on a livestream")
+LIVE_NOTE = Box(theme.TEXT_SMALL - 2, 300, 4, True, "a note beside a livestream")
+# A voice chat's captions, under the row of faces (as a call's: after a name).
+VOICE_CAPTION = Box(theme.TEXT_SMALL + 2, 668, 3, what="a caption of a voice chat, after a name")
+VOICE_NOTE = Box(theme.TEXT_SMALL + 2, 668, 3, what="a caption of a voice chat")
 # A talk's speech bubbles are 344 pixels tall: 5 lines still show while the next is typing.
 DIALOGUE_LINE = Box(theme.TEXT_BODY - 2, 512, 5, what="a spoken line in a talk")
 DIALOGUE_NARRATION = Box(theme.TEXT_BODY - 2, 512, 5, True, "what happens in a talk")
@@ -119,12 +125,16 @@ LINES = {
     "profile": PROFILE_MESSAGE,
     "call": CALL_CAPTION,
     "dialogue": DIALOGUE_LINE,
+    "live": LIVE_COMMENT,
+    "voice": VOICE_CAPTION,
 }
 NOTES = {
     "chat": CHAT_NOTE,
     "profile": PROFILE_NOTE,
     "call": CALL_NOTE,
     "dialogue": DIALOGUE_NARRATION,
+    "live": LIVE_NOTE,
+    "voice": VOICE_NOTE,
 }
 SAID = ("message.text", "choice.say", "choice.do")  # drawn as a line or a note of the scene
 # Every other kind of string with a box, wherever it is shown.

@@ -22,17 +22,19 @@ class StoryError(ValueError):
 class Line:
     """A line of a conversation as it is shown: who says it (a character's id, or
     SYSTEM_SPEAKER for a note of what happened), the words, the kind of request card it is
-    ('photo', 'camera', 'location', 'money', 'payment'; '' for a plain line) and the kind of
-    hidden photo it carries ('forwarded'; '' for none)."""
+    ('photo', 'camera', 'location', 'money', 'payment'; '' for a plain line), the kind of
+    hidden photo it carries ('forwarded'; '' for none) and the gift a viewer of a livestream
+    sends with it ('rose', 'star', 'diamond'; '' for none)."""
 
     speaker: str
     text: str
     request: str = ""
     image: str = ""
+    gift: str = ""
 
     @classmethod
     def of_message(cls, message: Message) -> Line:
-        return cls(message.speaker, message.text, message.request, message.image)
+        return cls(message.speaker, message.text, message.request, message.image, message.gift)
 
     @classmethod
     def of_choice(cls, choice: Choice, player: str) -> Line:

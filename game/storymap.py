@@ -33,6 +33,8 @@ SCENE_FILL = {
     "call": "#efe7ff",
     "profile": "#fff0f7",
     "dialogue": "#fff6dc",
+    "live": "#ffe9e2",
+    "voice": "#e2f6f4",
     "ending": "#e3f7ec",
 }
 

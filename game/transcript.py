@@ -33,19 +33,27 @@ class Transcript:
     def _efficacy_answer(self, value, text, index):
         self.lines.append(f"  > {index + 1}) {text}")
 
-    def _scene(self, scene, app):
-        self.lines.append(f"[{scene}{': ' + app if app else ''}]")
+    def _scene(self, scene, app, viewers=None):
+        if scene == "live":  # a livestream: how many watch, when the story says
+            parts = [app] if app else []
+            if viewers is not None:
+                parts.append(f"{viewers} viewer{'' if viewers == 1 else 's'}")
+            self.lines.append(f"[live{': ' + ', '.join(parts) if parts else ''}]")
+            return
+        name = "voice chat" if scene == "voice" else scene
+        self.lines.append(f"[{name}{': ' + app if app else ''}]")
 
     def _profile(self, name, bio, details):
         self.lines.append(f"(profile of {name}) {bio}".rstrip())
         self.lines.extend(f"  · {d}" for d in details)
 
-    def _message(self, speaker, text, request="", image=""):
+    def _message(self, speaker, text, request="", image="", gift=""):
         if image:  # a card that hides the picture: the transcript says so, as the screen does
             text = f"[{image} photo, hidden] {text}"
         if request:
             text = f"[{request} request] {text}"
-        self.lines.append(f"{speaker}: {text}" if speaker else f"({text})")
+        line = f"{speaker}: {text}" if speaker else f"({text})"
+        self.lines.append(f"(gift: {gift}) {line}" if gift else line)
 
     def _choices(self, choices):
         self.lines.append("  choices:")

@@ -1,11 +1,13 @@
 """One module per scene type. Scenes are small classes: enter, exit, handle_event, update, draw.
 
-The story scenes (a chat, a call, a dialogue, a profile) share their base in `stage.py`;
-which one shows a node is decided here, so that the base never imports its own kinds."""
+The story scenes (a chat, a call, a dialogue, a profile, a livestream, a voice chat) share
+their base in `stage.py`; which one shows a node is decided here, so that the base never
+imports its own kinds."""
 
 # Imported where used (milliseconds of import on top of the title screen's, best of 5 runs):
 # when a story starts, not with the package.
-#   scenes.chat 9 ms, with scenes.call, scenes.dialogue and scenes.profile
+#   scenes.chat 9 ms, with scenes.call, scenes.dialogue, scenes.profile, scenes.live and
+#   scenes.voice
 
 
 def scene_for(scene_type: str):
@@ -13,11 +15,15 @@ def scene_for(scene_type: str):
     from .call import CallScene
     from .chat import ChatScene
     from .dialogue import DialogueScene
+    from .live import LiveScene
     from .profile import ProfileScene
+    from .voice import VoiceScene
 
     return {
         "chat": ChatScene,
         "call": CallScene,
         "dialogue": DialogueScene,
         "profile": ProfileScene,
+        "live": LiveScene,
+        "voice": VoiceScene,
     }[scene_type]

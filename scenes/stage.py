@@ -273,6 +273,7 @@ class StageScene(Scene):
             text=message.text,
             request=message.request,
             image=message.image,
+            gift=message.gift,
         )
 
     send_pause = 0.5  # seconds the player's pick stays on screen before the feedback

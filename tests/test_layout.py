@@ -111,6 +111,21 @@ scenarios:
           - {from: system, text: DIALOGUE_NARRATION}
         choices:
           - {text: Show the chat, goto: end, safety: safe, feedback: Well done.}
+      stream:
+        scene: live
+        messages:
+          - {from: sam, text: LIVE_COMMENT}
+          - {from: system, text: LIVE_NOTE}
+        choices:
+          - {text: Say no, goto: end, safety: safe, feedback: Good.}
+      lobby:
+        scene: voice
+        messages:
+          - {from: sam, text: VOICE_CAPTION}
+          - {from: sam, text: Are you there?}
+          - {from: system, text: VOICE_NOTE}
+        choices:
+          - {text: Leave the chat, goto: end, safety: safe, feedback: Good.}
       end:
         scene: ending
         title: ENDING_TITLE
@@ -264,6 +279,10 @@ SHOWN_BY = {
     "DIALOGUE_LINE": node_scene("mum"),
     "DIALOGUE_NARRATION": node_scene("mum"),
     "NAME": node_scene("mum"),
+    "LIVE_COMMENT": node_scene("stream"),
+    "LIVE_NOTE": node_scene("stream"),
+    "VOICE_CAPTION": node_scene("lobby"),
+    "VOICE_NOTE": node_scene("lobby"),
     "FEEDBACK": feedback,
     "QUIZ_ASK": quiz(answered=False),
     "QUIZ_ANSWER": quiz(answered=False),

@@ -207,6 +207,50 @@ def _icon_qr(p: _Pen, c) -> None:
         p.rect(c, x, y, 0.1, 0.1)
 
 
+def _icon_rose(p: _Pen, c) -> None:
+    """A rose: a cup-shaped bloom with a crown of petals, on a stem with two leaves."""
+    p.seg(c, (0.5, 0.5), (0.5, 0.92), 0.08)
+    p.poly(c, [(0.5, 0.76), (0.24, 0.62), (0.3, 0.78)])
+    p.poly(c, [(0.5, 0.7), (0.76, 0.56), (0.7, 0.72)])
+    crown = [(0.24, 0.34), (0.24, 0.12), (0.37, 0.22), (0.5, 0.08), (0.63, 0.22), (0.76, 0.12)]
+    p.poly(c, [*crown, (0.76, 0.34), *_arc_pts((0.5, 0.34), 0.26, 0.24, 0, 180)])
+
+
+def _icon_diamond(p: _Pen, c) -> None:
+    """A cut gem: a flat top, facets, a point at the bottom."""
+    top, mid = 0.26, 0.42
+    p.poly(c, [(0.26, top), (0.74, top), (0.92, mid), (0.5, 0.88), (0.08, mid)])
+    hole = (*_rgb(c), 0)
+    p.seg(hole, (0.1, mid), (0.9, mid), 0.05)
+    p.seg(hole, (0.38, mid), (0.5, 0.84), 0.05)
+    p.seg(hole, (0.62, mid), (0.5, 0.84), 0.05)
+
+
+def _icon_gift(p: _Pen, c) -> None:
+    """A wrapped present with a ribbon and a bow."""
+    p.rect(c, 0.14, 0.4, 0.72, 0.48, r=0.06)
+    p.rect(c, 0.08, 0.28, 0.84, 0.14, r=0.04)
+    hole = (*_rgb(c), 0)
+    p.rect(hole, 0.44, 0.28, 0.12, 0.6)
+    p.ellipse(c, (0.37, 0.2), 0.12, 0.08, width=0.07)
+    p.ellipse(c, (0.63, 0.2), 0.12, 0.08, width=0.07)
+
+
+def _icon_mic(p: _Pen, c) -> None:
+    """A microphone: a rounded head in a cup, on a short stand."""
+    p.rect(c, 0.36, 0.08, 0.28, 0.52, r=0.14)
+    p.arc(c, (0.5, 0.44), 0.24, 0.24, 0, 180, 0.08)
+    p.seg(c, (0.5, 0.7), (0.5, 0.86), 0.08)
+    p.seg(c, (0.34, 0.88), (0.66, 0.88), 0.08)
+
+
+def _icon_eye(p: _Pen, c) -> None:
+    """An open eye: watching."""
+    p.arc(c, (0.5, 0.78), 0.505, 0.505, 213.7, 326.3, 0.1)
+    p.arc(c, (0.5, 0.22), 0.505, 0.505, 33.7, 146.3, 0.1)
+    p.circle(c, (0.5, 0.5), 0.15)
+
+
 def _icon_settings(p: _Pen, c) -> None:
     """A cog: a ring with eight teeth."""
     p.circle(c, (0.5, 0.5), 0.27, width=0.17)
@@ -250,6 +294,11 @@ _ICONS: dict[str, Callable[[_Pen, tuple], None]] = {
     "coin": _icon_coin,
     "eye_off": _icon_eye_off,
     "qr": _icon_qr,
+    "rose": _icon_rose,
+    "diamond": _icon_diamond,
+    "gift": _icon_gift,
+    "mic": _icon_mic,
+    "eye": _icon_eye,
 }
 ICONS = tuple(_ICONS)
 

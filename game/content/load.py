@@ -58,6 +58,7 @@ NODE_KEYS = {
     "of": False,
     "bio": False,
     "details": False,
+    "viewers": False,
     "note": False,
 }
 ENDING_REQUIRED = ("title", "text", "takeaway", "adult")
@@ -72,13 +73,21 @@ NODE_TEXTS = {
     "bio": "bio",
     "note": "note",
 }
-MESSAGE_KEYS = {"from": True, "text": True, "request": False, "image": False, "note": False}
+MESSAGE_KEYS = {
+    "from": True,
+    "text": True,
+    "request": False,
+    "image": False,
+    "gift": False,
+    "note": False,
+}
 # What `check` says when a message's `image:` or `request:` is not a word it knows and no
 # known word is close.
 IMAGE_HINT = (
     f"an image is a card that hides the picture ({', '.join(m.IMAGES)}); the game never "
     "shows the picture itself"
 )
+GIFT_HINT = f"a viewer's gift on a livestream: {', '.join(m.GIFTS)}"
 REQUEST_HINT = "a request card asks for a photo, the camera, a location, money or a payment"
 MESSAGE_TEXTS = {"from": "from", "text": "message text", "note": "note"}
 CHOICE_KEYS = {
@@ -303,6 +312,21 @@ class Reader:
         items = [node] if isinstance(node, yaml.ScalarNode) else self.seq(node, "help")
         return tuple(w for w in (self.word(item, "help", m.HELP_KINDS) for item in items) if w)
 
+    def count(self, node: yaml.Node, what: str) -> int | None:
+        """A whole number, 0 or more (None when it is not one: reported)."""
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG):
+            self.error(node, "E012", f"{what} should be a whole number, not {describe(node)}")
+            return None
+        try:
+            value = int(node.value.replace("_", ""), 0)
+        except ValueError:  # forms YAML 1.1 allows and int() refuses (1:00, 0b1, 017)
+            self.error(node, "E012", f"{what} should be a whole number like 120, not {node.value}")
+            return None
+        if value < 0:
+            self.error(node, "E012", f"{what} cannot be negative ({node.value})", "use 0 or more")
+            return None
+        return value
+
     def boolean(self, node: yaml.Node | None, what: str) -> bool:
         if node is None:
             return False
@@ -473,6 +497,7 @@ class Reader:
             of=texts.get("of", "").strip(),
             bio=texts.get("bio", ""),
             details=self.texts(found.get("details"), "details"),
+            viewers=self.count(found["viewers"], "viewers") if "viewers" in found else None,
             note=texts.get("note", ""),
             at=self.locs(found),
         )
@@ -495,6 +520,7 @@ class Reader:
             image=self.word(found["image"], "image", m.IMAGES, IMAGE_HINT)
             if "image" in found
             else "",
+            gift=self.word(found["gift"], "gift", m.GIFTS, GIFT_HINT) if "gift" in found else "",
         )
 
     def choice(self, node: yaml.Node, index: int) -> m.Choice | None:

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from .diagnostics import Loc
 
 FORMAT_VERSION = 1
-SCENE_TYPES = ("chat", "call", "profile", "dialogue", "ending")
+SCENE_TYPES = ("chat", "call", "profile", "dialogue", "live", "voice", "ending")
 REQUESTS = ("photo", "camera", "location", "money", "payment")
 # A picture somebody posted or forwarded in a chat: the game shows a card that hides it,
 # never a picture. "forwarded": a photo passed on from someone else.
 IMAGES = ("forwarded",)
+# A gift a viewer sends during a livestream (`scene: live`): a card with its icon.
+GIFTS = ("rose", "star", "diamond")
 SAFETY = ("safe", "risky", "neutral")
 AGE_BANDS = ("9-12", "13-17")
 ROLES = ("player", "stranger", "friend", "adult", "other")
@@ -60,6 +62,7 @@ class Message:
     note: str = ""
     request: str = ""
     image: str = ""
+    gift: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class Node:
     of: str = ""
     bio: str = ""
     details: tuple[str, ...] = ()
+    viewers: int | None = None  # a livestream's viewer count (None: not shown)
     note: str = ""
     at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
 

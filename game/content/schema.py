@@ -81,9 +81,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "NODE_KEYS": {
         "scene": "The kind of screen: chat (a messaging app), call (a video call), profile "
-        "(someone's page in an app), dialogue (a face-to-face talk) or ending (the final "
-        "card).",
-        "app": "The app or game name in the header of a chat, call or profile screen.",
+        "(someone's page in an app), dialogue (a face-to-face talk), live (the player's own "
+        "livestream, with viewers' comments and gifts), voice (a voice chat in a game, with "
+        "captions) or ending (the final card).",
+        "app": "The app or game name in the header of a chat, call, profile, live or voice screen.",
         "messages": "A list of 1 to 4 messages shown on the screen (not on an ending).",
         "choices": "A list of 2 or 3 choices: the buttons the player picks from (not on an "
         "ending).",
@@ -96,6 +97,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "bio": "On a profile node: what the page says about them, up to about 110 characters.",
         "details": "On a profile node: a list of 1 to 3 short facts shown on the page, about "
         "25 characters each, for example: Joined 2 weeks ago.",
+        "viewers": "On a live node: how many people watch the stream, a whole number (0 or "
+        "more), shown beside the LIVE badge.",
         "note": "A note for translators.",
     },
     "MESSAGE_KEYS": {
@@ -108,6 +111,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "image": "Someone posted or forwarded a picture: 'forwarded' shows a card that hides "
         "it (a blurred block, an icon and 'Forwarded photo, hidden'), with the message text "
         "as its caption. The card never shows a picture.",
+        "gift": "On a live node: the viewer sent the player a gift, shown as a gift card with "
+        "its icon and 'sent you a gift' above the message text.",
         "note": "A note for translators.",
     },
     "CHOICE_KEYS": {
@@ -230,12 +235,14 @@ def _kinds() -> dict[str, dict[str, Schema]]:
             "choices": listed(_ref("choice")),
             "details": listed(text),
             "of": ident,
+            "viewers": {"type": "integer", "minimum": 0},
         },
         "MESSAGE_KEYS": {
             **texts(load.MESSAGE_TEXTS),
             "from": ident,
             "request": word(m.REQUESTS),
             "image": word(m.IMAGES),
+            "gift": word(m.GIFTS),
         },
         "CHOICE_KEYS": {
             **texts(load.CHOICE_TEXTS),

@@ -45,6 +45,13 @@ REQUESTS = {
     "payment": N_("Payment request"),
 }
 IMAGES = {"forwarded": N_("Forwarded photo, hidden")}  # a card that hides the picture
+# A livestream (the scene says the player is live, and how many watch) and its gifts; a
+# voice chat.
+LIVE = N_("LIVE")
+VIEWERS = ("{count} viewer", "{count} viewers")  # asked with ngettext (scenes/live.py)
+GIFT_SENT = N_("{name} sent you a gift")
+GIFTS = {"rose": N_("Rose"), "star": N_("Star"), "diamond": N_("Diamond")}
+VOICE = N_("Voice chat")
 # Words that reach narration as text in an event (a question, a button that has the focus).
 SHOWN = (
     N_("If this happened to you, would you know what to do and who to tell?"),
@@ -90,6 +97,9 @@ SCREEN_WORDS: tuple[str, ...] = (
     TELL,
     WELL_DONE,
     *REQUESTS.values(),
+    LIVE,
+    *GIFTS.values(),
+    VOICE,
     *SHOWN,
 )
 NUMBERS = range(1, 10)  # the numbers of buttons that have one
@@ -188,6 +198,7 @@ class Index:
     def __init__(self, locale: str, content=None) -> None:
         self.locale = locale
         self.gettext: Callable[[str], str] = i18n.catalog(locale).gettext
+        self.ngettext: Callable[[str, str, int], str] = i18n.catalog(locale).ngettext
         self.ids: dict[str, list[str]] = {}
         self.questions: dict[str, Question] = {}
         self.titles: dict[str, str] = {}
@@ -283,13 +294,24 @@ class Reader:
     def _scenario(self, title, **_):
         return self._text(title)
 
-    def _scene(self, app="", **_):
+    def _scene(self, scene="", app="", viewers=None, **_):
+        if scene == "live":  # "LIVE: the app: 120 viewers"
+            count = []
+            if viewers is not None:
+                words = self.index.ngettext(*VIEWERS, viewers).format(count=viewers)
+                count = [Part(words)]
+            return [self._one(self.index.word(LIVE), self.index.part(app), *count)]
+        if scene == "voice":
+            return [self._one(self.index.word(VOICE), self.index.part(app))]
         return self._text(app)
 
     def _profile(self, name, bio, details, **_):
         return self._text(name, bio, *details)
 
-    def _message(self, speaker, text, request="", image="", **_):
+    def _message(self, speaker, text, request="", image="", gift="", **_):
+        if gift in GIFTS:  # "Sam sent you a gift: Rose: the message"
+            sent = Part(self.index.gettext(GIFT_SENT).format(name=speaker))
+            return [self._one(sent, self.index.word(GIFTS[gift]), self.index.part(text))]
         parts = [self.index.part(speaker)]
         if request in REQUESTS:
             parts.append(self.index.word(REQUESTS[request]))

@@ -3,6 +3,9 @@
 from ..diagnostics import Diagnostic
 
 PROFILE_ONLY = ("of", "bio", "details")
+# A livestream's own fields: the node's viewer count and a message's gift.
+LIVE_ONLY = ("viewers",)
+LIVE_MESSAGE_ONLY = ("gift",)
 
 
 def check(content):
@@ -27,6 +30,14 @@ def check(content):
                             f"'{key}' belongs on a profile node, not a {node.scene} node",
                             "use 'scene: profile', or remove it",
                         )
+            if node.scene != "live":
+                for key in LIVE_ONLY:
+                    if key in node.at:
+                        yield _live_only(node.at[key], key, node.scene)
+                for message in node.messages:
+                    for key in LIVE_MESSAGE_ONLY:
+                        if key in message.at:
+                            yield _live_only(message.at[key], key, node.scene)
             if node.is_ending:
                 for key in ("choices", "messages"):
                     if key in node.at:
@@ -48,3 +59,12 @@ def check(content):
                 yield Diagnostic.at(
                     node.loc, "E113", f"{node.scene} node '{node.id}' has no messages"
                 )
+
+
+def _live_only(loc, key: str, scene: str) -> Diagnostic:
+    return Diagnostic.at(
+        loc,
+        "E115",
+        f"'{key}' belongs on a live node, not a {scene} node",
+        "use 'scene: live', or remove it",
+    )
