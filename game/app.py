@@ -178,15 +178,17 @@ class App:
         (not at a kiosk, which forgets a player's settings), and return what the settings
         should say about reading aloud."""
         setattr(self.session.access, key, value)
-        self.apply_access()
-        if self.mode.name != "kiosk":
+        # The narrator reads its speed and volume at each line: only these need a new one.
+        self.apply_access(voice=key in ("narration", "speech_output"))
+        if self.mode.keeps_settings:
             from . import settings
 
             settings.save(access=self.session.access.to_dict())
         return self.narration_status
 
-    def apply_access(self) -> None:
-        """Put the player's settings into effect: text size, look, volumes, narration."""
+    def apply_access(self, voice: bool = True) -> None:
+        """Put the player's settings into effect: text size, look, volumes and (with
+        `voice`) the narrator."""
         access = self.session.access
         if self.text.scale != theme.TEXT_SCALES[access.text_size]:
             self.set_text_size(access.text_size)
@@ -197,7 +199,8 @@ class App:
             clear_caches()  # faces, icons and panels are drawn again in the look's colours
             self._backdrops.clear()
         self.sounds.set_volume(access.effects_volume / 100)
-        self._narrate()
+        if voice:
+            self._narrate()
 
     def _narrate(self) -> None:
         """Start, stop or renew the narrator for the settings and the language."""

@@ -139,14 +139,28 @@ class Catalog:
         return f"Catalog({self.locale!r})"
 
 
+_catalogs: dict[str, Catalog] = {}  # by locale, each read once
+
+
 def catalog(locale: str) -> Catalog:
     """The catalog of a locale, read once (another name is negotiated: 'pt' is pt_BR)."""
-    return _catalog(locale if locale in AVAILABLE else negotiate([locale]))
+    locale = locale if locale in AVAILABLE else negotiate([locale])
+    found = _catalogs.get(locale)
+    if found is None:
+        found = _catalogs[locale] = Catalog(locale, translations(locale))
+    return found
 
 
-@lru_cache(maxsize=8)
-def _catalog(locale: str) -> Catalog:
-    return Catalog(locale, translations(locale))
+def use_words(locale: str, words: NullTranslations) -> None:
+    """From now on the words of `locale` are `words` (a catalog saved while the game runs,
+    compiled in memory); `set_locale` takes them."""
+    _catalogs[locale] = Catalog(locale, words)
+
+
+def forget_catalogs() -> None:
+    """Read every catalog again when next asked for (the game's own, as shipped)."""
+    _catalogs.clear()
+    translations.cache_clear()
 
 
 _active = Catalog(SOURCE, NullTranslations())  # the language of the words on screen

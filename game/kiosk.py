@@ -90,6 +90,7 @@ class KioskMode(SoloMode):
 
     name = "kiosk"
     may_quit = False  # Esc on the title and the window's close button do nothing
+    keeps_settings = False  # each player's settings are forgotten for the next one
 
     def __init__(self, idle_seconds: float = 90, *, language: str = "", crash_dir=None):
         self.idle = IdleWatch(idle_seconds)

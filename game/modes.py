@@ -36,6 +36,7 @@ class SoloMode:
     group = ""  # the class's label (class mode only)
 
     may_quit = True  # Esc on the title and the window's close button ask to stop
+    keeps_settings = True  # a player's settings are remembered on the computer
 
     # -- around the scenes ----------------------------------------------------------------
     def first_scene(self, app):

@@ -51,21 +51,8 @@ def check(text: str, path: str) -> tuple[Operator, list[Diagnostic]]:
                 "for example: kiosk: true",
             )
         ]
-    values: dict = {}
-    seen: set[str] = set()
-    for key_node, value_node in root.value:
-        key = str(key_node.value)
-        where = Loc.of(path, key_node)
-        if not isinstance(key_node, yaml.ScalarNode) or key not in KEYS:
-            hint = did_you_mean(key, KEYS) or "the keys are " + ", ".join(KEYS)
-            diags.append(Diagnostic.at(where, UNKNOWN, f"unknown setting '{key}'", hint))
-            continue
-        if key in seen:
-            diags.append(
-                Diagnostic.at(where, DUPLICATE, f"'{key}' is set twice", "keep one of the lines")
-            )
-            continue
-        seen.add(key)
+    values: dict = {}  # diags is empty here: the lines' problems are added below
+    for key, key_node, value_node in _entries(root, path, KEYS, diags):
         if key == "lrs":
             lrs, problems = _lrs(key_node, value_node, path)
             diags.extend(problems)
@@ -86,7 +73,7 @@ def _value(key: str, node, path: str):
     if key in ("kiosk", "sound", "high_contrast", "reduced_motion", "narration"):
         if not scalar or node.tag != _BOOL:
             return None, _wrong(where, key, "true or false", node)
-        return node.value.lower() in ("true", "yes", "on", "y"), None
+        return _true(node), None
     if key == "idle_seconds":
         if not scalar or node.tag != _INT:
             return None, _wrong(
@@ -147,18 +134,7 @@ def _lrs(key_node, node, path: str) -> tuple[Lrs | None, list[Diagnostic]]:
         return None, [_wrong(where, "lrs", "a group of settings (url:, credentials_file:)", node)]
     found: dict = {}
     diags: list[Diagnostic] = []
-    for sub_node, value_node in node.value:
-        sub = str(sub_node.value)
-        at = Loc.of(path, sub_node)
-        if not isinstance(sub_node, yaml.ScalarNode) or sub not in LRS_KEYS:
-            hint = did_you_mean(sub, LRS_KEYS) or "the keys are " + ", ".join(LRS_KEYS)
-            diags.append(Diagnostic.at(at, UNKNOWN, f"unknown lrs setting '{sub}'", hint))
-            continue
-        if sub in found:
-            diags.append(
-                Diagnostic.at(at, DUPLICATE, f"'lrs: {sub}' is set twice", "keep one of the lines")
-            )
-            continue
+    for sub, _sub_node, value_node in _entries(node, path, LRS_KEYS, diags, "lrs"):
         value_at = Loc.of(path, value_node)
         scalar = isinstance(value_node, yaml.ScalarNode)
         if sub in ("url", "credentials_file"):
@@ -173,7 +149,7 @@ def _lrs(key_node, node, path: str) -> tuple[Lrs | None, list[Diagnostic]]:
                 diags.append(_wrong(value_at, f"lrs: {sub}", "true or false", value_node))
                 found[sub] = None
                 continue
-            found[sub] = value_node.value.lower() in ("true", "yes", "on", "y")
+            found[sub] = _true(value_node)
     for needed in ("url", "credentials_file"):
         if needed not in found:
             diags.append(
@@ -203,6 +179,36 @@ def _lrs(key_node, node, path: str) -> tuple[Lrs | None, list[Diagnostic]]:
     if diags:
         return None, diags
     return Lrs(**found, base=str(Path(path).parent)), []
+
+
+def _entries(mapping, path: str, known, diags: list, section: str = ""):
+    """(key, key node, value node) of each line of `mapping` whose key is known and set
+    once; a located problem in `diags` for every other line (an unknown key, with a hint;
+    a key set twice). `section` names the group the lines are in ('lrs')."""
+    seen: set[str] = set()
+    within = f"{section}: " if section else ""
+    for key_node, value_node in mapping.value:
+        key = str(key_node.value)
+        where = Loc.of(path, key_node)
+        if not isinstance(key_node, yaml.ScalarNode) or key not in known:
+            hint = did_you_mean(key, known) or "the keys are " + ", ".join(known)
+            what = f"unknown {section} setting" if section else "unknown setting"
+            diags.append(Diagnostic.at(where, UNKNOWN, f"{what} '{key}'", hint))
+            continue
+        if key in seen:
+            diags.append(
+                Diagnostic.at(
+                    where, DUPLICATE, f"'{within}{key}' is set twice", "keep one of the lines"
+                )
+            )
+            continue
+        seen.add(key)
+        yield key, key_node, value_node
+
+
+def _true(node) -> bool:
+    """A YAML true/false scalar's value (YAML 1.1 spellings: yes, on, y ...)."""
+    return node.value.lower() in ("true", "yes", "on", "y")
 
 
 def _wrong(where: Loc, key: str, wanted: str, node) -> Diagnostic:

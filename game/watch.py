@@ -24,7 +24,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from unittest import mock
 
 import watchfiles
 
@@ -195,13 +194,9 @@ class Reloader:
         self.app.reload_content(content)
 
     def use_catalogs(self) -> None:
-        """Forget every catalog read so far; the saved ones are the compiled ones from now."""
-        i18n.translations.cache_clear()
-        i18n._catalog.cache_clear()
+        """The saved catalogs' words, compiled in memory, are the game's from now."""
         for locale, words in self.compiled.items():
-            # The catalog cache is filled the way it fills itself, with these words.
-            with mock.patch.object(i18n, "translations", lambda _locale, words=words: words):
-                i18n._catalog(locale)
+            i18n.use_words(locale, words)
 
     def show(self, trouble: Trouble) -> None:
         if trouble.reason:

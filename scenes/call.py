@@ -21,6 +21,7 @@ CAPTIONS = pygame.Rect(66, 456, 708, 224)  # a caption's text: layout.CALL_CAPTI
 
 
 class CallScene(StageScene):
+    caption_area = CAPTIONS
     colors = ("GRAPE", (60, 48, 140))
     shapes = "stars"
 
@@ -108,41 +109,3 @@ class CallScene(StageScene):
             face = portrait(self.caller, 170)
             surface.blit(face, face.get_rect(center=center))
         self.draw_captions(surface)
-
-    def draw_captions(self, surface) -> None:
-        y = CAPTIONS.bottom
-        if self.typing_now():
-            bubble = pygame.Rect(CAPTIONS.x, y - 46, 96, 46)
-            art.rounded_rect(surface, bubble, (255, 255, 255), 22)
-            self.typing_dots(surface, (bubble.x + 30, bubble.centery + 3))
-            y -= 58
-        for line in reversed(self.lines):
-            speaker, text = line.speaker, line.text
-            mine = speaker == self.player_id()
-            name = _("You") if mine else self.scenario.speaker_name(speaker)
-            color = (
-                theme.SKY_DEEP
-                if mine
-                else (255, 236, 170)
-                if speaker == SYSTEM_SPEAKER
-                else theme.WHITE
-            )
-            ink = theme.on(color)
-            note = speaker == SYSTEM_SPEAKER
-            box = layout.CALL_NOTE if note else layout.CALL_CAPTION
-            body = self.app.text.render(
-                text if note else f"{name}: {text}",
-                box.size + self.boost,
-                ink,
-                bold=box.bold,
-                width=box.width,
-            )
-            body = self.with_request(line, body)
-            rect = body.get_rect(bottomleft=(CAPTIONS.x + 18, y - 12)).inflate(36, 24)
-            if mine:
-                rect.right = CAPTIONS.right
-            if rect.top < CAPTIONS.top:
-                break
-            art.rounded_rect(surface, rect, color, 20)
-            surface.blit(body, body.get_rect(center=rect.center))
-            y = rect.top - 8

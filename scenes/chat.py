@@ -195,6 +195,14 @@ class ChatScene(StageScene):
                 break
         surface.set_clip(clip)
 
+    def draw_header_words(self, surface, x: int) -> None:
+        """The header's name (the contact's or the group's) over its status line."""
+        ink = theme.on(theme.SKY_DEEP)
+        top = WINDOW.y
+        self.blit_text(surface, self.header_name, self.name_size, ink, (x, top + 6), bold=True)
+        status_y = top + HEADER_H - self.online_h - 2
+        self.blit_text(surface, self.header_status, self.online_size, ink, (x, status_y))
+
     def draw_chat_header(self, surface) -> None:
         bar = pygame.Rect(WINDOW.x, WINDOW.y, WINDOW.w, HEADER_H)
         art.rounded_rect(surface, bar, theme.SKY_DEEP, 28)
@@ -206,43 +214,13 @@ class ChatScene(StageScene):
                 face = portrait(member, 44)
                 pygame.draw.circle(surface, theme.SKY_DEEP, (x + 28 * i + 22, bar.y + 38), 25)
                 surface.blit(face, (x + 28 * i, bar.y + 16))
-            x += 44 + 28 * (len(faces) - 1) + 16
-            self.blit_text(
-                surface,
-                self.header_name,
-                self.name_size,
-                theme.on(theme.SKY_DEEP),
-                (x, bar.y + 6),
-                bold=True,
-            )
-            self.blit_text(
-                surface,
-                self.header_status,
-                self.online_size,
-                theme.on(theme.SKY_DEEP),
-                (x, bar.bottom - self.online_h - 2),
-            )
+            self.draw_header_words(surface, x + 44 + 28 * (len(faces) - 1) + 16)
             return
         if self.contact is not None:
             face = portrait(self.contact, 54)
             surface.blit(face, (x, bar.y + 11))
             pygame.draw.circle(surface, theme.GRASS, (x + 48, bar.y + 56), 8)
-            x += 70
-            self.blit_text(
-                surface,
-                self.header_name,
-                self.name_size,
-                theme.on(theme.SKY_DEEP),
-                (x, bar.y + 6),
-                bold=True,
-            )
-            self.blit_text(
-                surface,
-                self.header_status,
-                self.online_size,
-                theme.on(theme.SKY_DEEP),
-                (x, bar.bottom - self.online_h - 2),
-            )
+            self.draw_header_words(surface, x + 70)
         app_name = self.node.app or _("Chat")
         self.blit_text(
             surface,

@@ -422,6 +422,48 @@ class StageScene(Scene):
     def draw_stage(self, surface) -> None:
         raise NotImplementedError
 
+    # Captions under faces (a call, a voice chat): the scene says where and in which boxes.
+    caption_area = pygame.Rect(0, 0, 0, 0)
+    caption_box = layout.CALL_CAPTION  # a person's line, after their name
+    caption_note = layout.CALL_NOTE  # a note from nobody
+
+    def speaker_label(self, speaker: str) -> str:
+        """A speaker's name in a caption: "You" for the player."""
+        return _("You") if speaker == self.player_id() else self.scenario.speaker_name(speaker)
+
+    def draw_captions(self, surface) -> None:
+        """The lines so far as captions, newest at the bottom of the caption area, above a
+        typing bubble while someone is typing; the oldest go when the area is full."""
+        area = self.caption_area
+        y = area.bottom
+        if self.typing_now():
+            bubble = pygame.Rect(area.x, y - 46, 96, 46)
+            art.rounded_rect(surface, bubble, theme.WHITE, 22)
+            self.typing_dots(surface, (bubble.x + 30, bubble.centery + 3))
+            y -= 58
+        for line in reversed(self.lines):
+            speaker, text = line.speaker, line.text
+            mine = speaker == self.player_id()
+            note = speaker == SYSTEM_SPEAKER
+            color = theme.SKY_DEEP if mine else (255, 236, 170) if note else theme.WHITE
+            box = self.caption_note if note else self.caption_box
+            body = self.app.text.render(
+                text if note else f"{self.speaker_label(speaker)}: {text}",
+                box.size + self.boost,
+                theme.on(color),
+                bold=box.bold,
+                width=box.width,
+            )
+            body = self.with_request(line, body)
+            rect = body.get_rect(bottomleft=(area.x + 18, y - 12)).inflate(36, 24)
+            if mine:
+                rect.right = area.right
+            if rect.top < area.top:
+                break
+            art.rounded_rect(surface, rect, color, 20)
+            surface.blit(body, body.get_rect(center=rect.center))
+            y = rect.top - 8
+
     def typing_dots(self, surface, pos, color=theme.INK_SOFT) -> None:
         x, y = pos
         for i in range(3):

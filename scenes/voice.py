@@ -35,6 +35,9 @@ def ring_color() -> tuple:
 
 
 class VoiceScene(StageScene):
+    caption_area = CAPTIONS
+    caption_box = layout.VOICE_CAPTION
+    caption_note = layout.VOICE_NOTE
     colors = ("BACK_TEAL", "SKY_DEEP")
     shapes = "stars"
 
@@ -49,7 +52,9 @@ class VoiceScene(StageScene):
         self.slot = min(slot, 200)
         self.name_size = (
             min(
-                app.text.fit(self.name(p), theme.TEXT_SMALL - 2, self.slot - 16, True, floor=14)
+                app.text.fit(
+                    self.speaker_label(p), theme.TEXT_SMALL - 2, self.slot - 16, True, floor=14
+                )
                 for p in self.people
             )
             if self.people
@@ -62,9 +67,6 @@ class VoiceScene(StageScene):
 
     def line_width(self) -> int:
         return layout.VOICE_CAPTION.width
-
-    def name(self, speaker: str) -> str:
-        return _("You") if speaker == self.player_id() else self.scenario.speaker_name(speaker)
 
     def centre(self, index: int) -> tuple[int, int]:
         row = self.slot * len(self.people)
@@ -120,7 +122,7 @@ class VoiceScene(StageScene):
             layer.blit(face, face.get_rect(center=(x, y)))
             self.blit_text(
                 layer,
-                self.name(person),
+                self.speaker_label(person),
                 self.name_size,
                 theme.WHITE,
                 (x, y + RING + 12),
@@ -153,35 +155,3 @@ class VoiceScene(StageScene):
         wave = (self.t * 0.8) % 1.0
         faded = mix(window_color(), color, 0.8 * (1 - wave))
         pygame.draw.circle(surface, faded, centre, RING + 6 + round(wave * 16), width=3)
-
-    def draw_captions(self, surface) -> None:
-        y = CAPTIONS.bottom
-        if self.typing_now():
-            bubble = pygame.Rect(CAPTIONS.x, y - 46, 96, 46)
-            art.rounded_rect(surface, bubble, theme.WHITE, 22)
-            self.typing_dots(surface, (bubble.x + 30, bubble.centery + 3))
-            y -= 58
-        for line in reversed(self.lines):
-            speaker, text = line.speaker, line.text
-            mine = speaker == self.player_id()
-            note = speaker == SYSTEM_SPEAKER
-            color = (
-                theme.current(theme.SKY_DEEP) if mine else (255, 236, 170) if note else theme.WHITE
-            )
-            box = layout.VOICE_NOTE if note else layout.VOICE_CAPTION
-            body = self.app.text.render(
-                text if note else f"{self.name(speaker)}: {text}",
-                box.size + self.boost,
-                theme.on(color),
-                bold=box.bold,
-                width=box.width,
-            )
-            body = self.with_request(line, body)
-            rect = body.get_rect(bottomleft=(CAPTIONS.x + 18, y - 12)).inflate(36, 24)
-            if mine:
-                rect.right = CAPTIONS.right
-            if rect.top < CAPTIONS.top:
-                break
-            art.rounded_rect(surface, rect, color, 20)
-            surface.blit(body, body.get_rect(center=rect.center))
-            y = rect.top - 8

@@ -176,6 +176,9 @@ def test_turning_reading_aloud_on_says_which_voice_reads_or_that_none_can(conten
             assert app.speech is None and "ไทย" in app.narration_status
         else:
             assert (app.speech is not None) == ("No voice" not in app.narration_status)
+            narrator = app.speech
+            press(app, settings_button(app.top, "voice_volume", i18n._("Half")))
+            assert app.speech is narrator  # read at each line: no new narrator for it
         press(app, settings_button(app.top, "narration", i18n._("Off")))
         assert app.speech is None and app.narration_status == ""
     finally:

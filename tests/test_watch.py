@@ -50,8 +50,7 @@ def game(story):
 def fresh_catalogs():
     """The catalogs as the game ships them again after the test (they are process-wide)."""
     yield
-    i18n.translations.cache_clear()
-    i18n._catalog.cache_clear()
+    i18n.forget_catalogs()
     i18n.set_locale(i18n.SOURCE)
 
 
