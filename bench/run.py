@@ -328,9 +328,9 @@ def startup(table: Table) -> None:
 
 
 # -- 2: CPU per frame in the chat scene ------------------------------------------------------
-def chat_app():
-    """An app showing the first scenario's first chat node, all messages in, choices offered.
-    Returns (app, scene, warnings pygame gave while opening the window)."""
+def chat_app(locale: str = "en"):
+    """An app showing the first scenario's first chat node in `locale`, all messages in,
+    choices offered. Returns (app, scene, warnings pygame gave while opening the window)."""
     from game.app import App
     from game.content import check_file
     from game.flow import Play
@@ -342,9 +342,9 @@ def chat_app():
         raise RuntimeError("scenarios.yaml does not check clean")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        app = App(content, sound=False)
+        app = App(content, sound=False, locale=locale)
     app.start()
-    scenario = content.scenarios[0]
+    scenario = app.content.scenarios[0]  # in the player's language
     Play(app, scenario).show_node()  # straight to the story; the pre questions are skipped
     for _ in range(3):
         app.frame(DT, [])
@@ -435,6 +435,22 @@ def chat_frames(table: Table) -> None:
     table.add("  of which flip(), median", f"{statistics.median(game.flip):.2f} ms")
     table.add("bare loop frame CPU, median / p99", f"{bmed:.2f} / {bp99:.2f} ms")
     table.add("chat frame ratio game / bare (median)", f"{med / bmed:.2f} x")
+    # The same scene in the other languages (Thai text is shaped and broken differently).
+    for locale in ("pt_BR", "th"):
+        other, other_scene, _said = chat_app(locale)
+        step = other.frame
+
+        def frame(step=step):
+            step(DT, [])
+
+        Frames(frame, WARM_FRAMES)
+        if not other_scene.offered:
+            raise RuntimeError(f"the {locale} chat scene did not settle")
+        frames = Frames(frame, FRAMES)
+        print(frames.line(f"game {locale}"))
+        omed = statistics.median(frames.total)
+        table.check(f"chat frame CPU, median, {locale}", omed, 2, "ms", ".2f")
+        table.add(f"  ratio game {locale} / bare (median)", f"{omed / bmed:.2f} x")
 
 
 # -- 4: load + check time for big synthetic files --------------------------------------------
