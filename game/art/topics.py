@@ -243,6 +243,106 @@ def _topic_helping_friend(p: _Pen) -> None:
         p.rpoly(T.SUN, _star_pts((x, y), r, r * 0.4, 4), 0.004)
 
 
+def _phone(p: _Pen, x: float, y: float, w: float, h: float, screen) -> None:
+    """A phone standing upright, its screen filled with ``screen``."""
+    p.rect(INK, x, y, w, h, r=w * 0.18)
+    p.rect(screen, x + w * 0.09, y + h * 0.08, w * 0.82, h * 0.8, r=w * 0.06)
+    p.circle(lighter(INK, 0.3), (x + w / 2, y + h * 0.94), w * 0.05)
+
+
+def _topic_sextortion(p: _Pen) -> None:
+    # a phone whose message is stopped by a shield: don't pay, block, tell
+    _phone(p, 0.14, 0.1, 0.42, 0.78, T.SKY)
+    _bubble(p, T.WHITE, 0.2, 0.2, 0.3, 0.16, "left")
+    p.circle(T.SUN, (0.35, 0.56), 0.1)
+    p.circle(deeper(T.SUN, 0.15), (0.35, 0.56), 0.1, width=0.025)
+    p.seg(T.CORAL, (0.27, 0.64), (0.43, 0.48), 0.035)
+    shield = _shield_pts((0.68, 0.55), 0.4, 0.48)
+    p.rpoly(T.WHITE, shield, 0.02)
+    p.rpoly(T.MINT, _shield_pts((0.68, 0.555), 0.32, 0.39), 0.02)
+    p.lines(T.WHITE, [(0.6, 0.55), (0.66, 0.62), (0.77, 0.47)], 0.05)
+
+
+def _topic_deepfakes(p: _Pen) -> None:
+    # a photo card kept hidden (a crossed-out eye), and the sparkles of an app that fakes
+    p.rect(T.WHITE, 0.1, 0.2, 0.62, 0.62, r=0.06)
+    for i, col in enumerate((T.PEACH, lighter(T.GRAPE, 0.5), lighter(T.SKY, 0.4))):
+        p.rect(col, 0.15, 0.26 + i * 0.17, 0.52, 0.15, r=0.05)
+    p.ellipse(T.WHITE, (0.41, 0.51), 0.17, 0.1)
+    p.ellipse(INK, (0.41, 0.51), 0.17, 0.1, width=0.025)
+    p.circle(INK, (0.41, 0.51), 0.05)
+    p.seg(T.CORAL, (0.24, 0.66), (0.58, 0.36), 0.04)
+    p.seg(T.GRAPE, (0.62, 0.86), (0.86, 0.5), 0.05)
+    p.rpoly(T.SUN, _star_pts((0.86, 0.42), 0.1, 0.04, 4), 0.006)
+    for x, y, r in ((0.74, 0.16, 0.045), (0.93, 0.74, 0.03)):
+        p.rpoly(T.SUN, _star_pts((x, y), r, r * 0.4, 4), 0.004)
+
+
+def _topic_getting_help(p: _Pen) -> None:
+    # two speech bubbles, one after the other: tell, and tell again
+    _bubble(p, T.SKY_DEEP, 0.06, 0.1, 0.5, 0.3, "left")
+    for i in range(3):
+        p.circle(T.WHITE, (0.2 + i * 0.11, 0.25), 0.032)
+    _bubble(p, T.CORAL, 0.3, 0.46, 0.56, 0.32, "right")
+    p.rpoly(T.WHITE, _heart_pts((0.58, 0.61), 0.14), 0.004)
+    # a phone handset: you can call a helpline yourself
+    p.arc(T.MINT, (0.2, 0.72), 0.11, 0.11, 110, 250, 0.06)
+    p.circle(T.MINT, (0.2 + 0.11 * -0.34, 0.72 - 0.11 * 0.94), 0.045)
+    p.circle(T.MINT, (0.2 + 0.11 * -0.34, 0.72 + 0.11 * 0.94), 0.045)
+    p.rpoly(T.SUN, _star_pts((0.88, 0.18), 0.045, 0.018, 4), 0.004)
+
+
+def _topic_gambling(p: _Pen) -> None:
+    # a lucky wheel with a pointer, and a coin that stays out of it
+    colors = (T.CORAL, T.SUN, T.MINT, T.SKY, T.GRAPE, T.BUBBLEGUM)
+    c, r = (0.44, 0.5), 0.34
+    p.circle(deeper(T.GRAPE, 0.25), c, r + 0.03)
+    for i, col in enumerate(colors):
+        a0 = -90 + i * 60
+        p.poly(col, [c] + _arc_pts(c, r, r, a0, a0 + 60))
+    p.circle(T.WHITE, c, 0.07)
+    p.circle(INK, c, 0.03)
+    p.rpoly(INK, [(0.4, 0.1), (0.48, 0.1), (0.44, 0.2)], 0.01)
+    coin = (0.8, 0.76)
+    p.circle(deeper(T.SUN, 0.15), coin, 0.13)
+    p.circle(T.SUN, coin, 0.105)
+    p.circle(T.WHITE, coin, 0.13, width=0.03)
+    p.seg(T.CORAL, (0.71, 0.85), (0.89, 0.67), 0.04)
+
+
+def _topic_job_offers(p: _Pen) -> None:
+    # a suitcase and a passport, with a question mark: check it with someone first
+    p.ellipse(deeper(T.GRASS, 0.05), (0.44, 0.88), 0.34, 0.05)
+    p.arc(INK, (0.42, 0.36), 0.1, 0.08, 180, 360, 0.045)
+    p.rect(T.CORAL, 0.12, 0.36, 0.6, 0.48, r=0.07)
+    p.rect(deeper(T.CORAL, 0.15), 0.12, 0.52, 0.6, 0.05)
+    for x in (0.27, 0.57):
+        p.rect(lighter(T.CORAL, 0.35), x - 0.02, 0.36, 0.04, 0.48)
+    p.rect(T.GRAPE, 0.56, 0.5, 0.28, 0.38, r=0.04)
+    p.circle(lighter(T.GRAPE, 0.5), (0.7, 0.66), 0.07, width=0.02)
+    p.seg(lighter(T.GRAPE, 0.5), (0.63, 0.66), (0.77, 0.66), 0.015)
+    p.circle(T.SUN, (0.78, 0.22), 0.14)
+    _qmark(p, INK, (0.78, 0.22), 0.18)
+
+
+def _topic_livestream(p: _Pen) -> None:
+    # a phone that is live: a red badge, a face on screen, hearts and a gift floating up
+    _phone(p, 0.22, 0.1, 0.44, 0.8, T.SKY)
+    p.rect(T.CORAL, 0.28, 0.17, 0.16, 0.07, r=0.03)
+    p.circle(T.WHITE, (0.31, 0.205), 0.015)
+    p.rect(T.WHITE, 0.335, 0.195, 0.08, 0.02, r=0.01)
+    p.circle(T.PEACH, (0.44, 0.48), 0.11)
+    p.circle(INK, (0.4, 0.46), 0.015)
+    p.circle(INK, (0.48, 0.46), 0.015)
+    p.arc(MOUTH, (0.44, 0.5), 0.04, 0.03, 25, 155, 0.014)
+    p.rect(T.SUN, 0.3, 0.62, 0.28, 0.18, r=0.08)
+    for x, y, w in ((0.78, 0.52, 0.12), (0.84, 0.32, 0.09)):
+        p.rpoly(T.BUBBLEGUM, _heart_pts((x, y), w), 0.004)
+    p.rect(T.MINT, 0.72, 0.66, 0.16, 0.14, r=0.02)
+    p.rect(T.SUN, 0.785, 0.66, 0.03, 0.14)
+    p.rect(T.SUN, 0.72, 0.71, 0.16, 0.03)
+
+
 def _topic_unknown(p: _Pen) -> None:
     """The picture of a topic that has none: a calm disc with a question mark."""
     disc = lighter(T.NEUTRAL, 0.2)
@@ -264,6 +364,12 @@ _TOPICS: dict[str, Callable[[_Pen], None]] = {
     "bullying": _topic_bullying,
     "privacy": _topic_privacy,
     "helping_friend": _topic_helping_friend,
+    "sextortion": _topic_sextortion,
+    "deepfakes": _topic_deepfakes,
+    "getting_help": _topic_getting_help,
+    "gambling": _topic_gambling,
+    "job_offers": _topic_job_offers,
+    "livestream": _topic_livestream,
 }
 TOPICS = tuple(_TOPICS)
 

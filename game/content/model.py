@@ -30,6 +30,12 @@ TOPICS = (
     "bullying",
     "privacy",
     "helping_friend",
+    "sextortion",
+    "deepfakes",
+    "getting_help",
+    "gambling",
+    "job_offers",
+    "livestream",
 )
 LOOKS = (
     "kid",

@@ -31,6 +31,12 @@ TOPIC_NAMES = {
     "bullying": N_("Bullying"),
     "privacy": N_("Privacy"),
     "helping_friend": N_("Helping a friend"),
+    "sextortion": N_("Sextortion"),
+    "deepfakes": N_("Fake nude images"),
+    "getting_help": N_("Getting help"),
+    "gambling": N_("Gambling and scams"),
+    "job_offers": N_("Job offers"),
+    "livestream": N_("Live streams and gifts"),
     "": N_("Other"),
 }
 CSS = """
