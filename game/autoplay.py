@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import random
 
-from scenes.menu import PER_PAGE, MenuScene
+from scenes.menu import MenuScene
 
 from .app import App
 from .transcript import Transcript
@@ -77,8 +77,9 @@ class Driver:
 
     def _page_forward(self, want_scenario: str) -> bool:
         """Whether the wanted story is on a later menu page than the one shown."""
+        menu = self.app.top
         ids = [s.id for s in self.app.content.scenarios]
-        return ids.index(want_scenario) >= (self.app.top.page + 1) * PER_PAGE
+        return ids.index(want_scenario) >= (menu.page + 1) * menu.per_page
 
     def _pick_choice(self, options):
         if self.script is not None:

@@ -12,7 +12,14 @@ from game.ui import Button, darker, hover_color, outline
 from .base import Scene
 
 COLS = 4
-PER_PAGE = 8  # two rows of four
+PER_PAGE = 8  # at most two rows of four
+
+
+def page_size(count: int) -> int:
+    """How many cards a page shows: the stories shared evenly over as few pages as hold them
+    (18 stories: three pages of 6, not 8, 8 and a lonely 2)."""
+    pages = max(1, -(-count // PER_PAGE))
+    return max(1, -(-count // pages))
 TITLE_MARGIN = 28  # a card is this much wider than its title's box
 CARD_W, CARD_H = layout.MENU_TITLE.width + TITLE_MARGIN, 272
 # two rows, with room for the page arrows
@@ -90,16 +97,18 @@ class MenuScene(Scene):
         super().__init__(app)
         band = app.session.age_band
         scenarios = [s for s in app.content.scenarios if not band or s.age_band == band]
-        self.pages = max(1, -(-len(scenarios) // PER_PAGE))
+        self.per_page = page_size(len(scenarios))
+        self.pages = max(1, -(-len(scenarios) // self.per_page))
         self.page = min(app.session.menu_page, self.pages - 1)
-        shown = scenarios[self.page * PER_PAGE : (self.page + 1) * PER_PAGE]
+        shown = scenarios[self.page * self.per_page : (self.page + 1) * self.per_page]
         cards = []
-        rows = max(1, (len(shown) + COLS - 1) // COLS)
+        rows = 1 if len(shown) <= COLS else 2
+        cols = -(-len(shown) // rows)  # rows as even as they can be: 6 cards are 3 and 3
         width, height, gap = (CARD_W, CARD_H, 30) if rows == 1 else (SMALL_W, SMALL_H, SMALL_GAP)
         top = 172 if rows == 1 else 156
         for i, scenario in enumerate(shown):
-            row, col = divmod(i, COLS)
-            in_row = min(COLS, len(shown) - row * COLS)
+            row, col = divmod(i, cols)
+            in_row = min(cols, len(shown) - row * cols)
             left = (theme.WIDTH - (in_row * width + (in_row - 1) * gap)) // 2
             rect = pygame.Rect(left + col * (width + gap), top + row * (height + 22), width, height)
             payload = {

@@ -40,6 +40,15 @@ def test_an_ending_shows_the_helplines_and_what_its_story_asks_for():
     assert len(everything[country]) == len(by_id("BR"))
 
 
+def test_a_story_where_an_illegal_image_circulates_can_show_the_reporting_hotline():
+    for locale, hotline in (("pt_BR", "denuncie.org.br"), ("th", "thaihotline.org")):
+        ((_, plain),) = dict(service_lines(locale, ())).items()
+        ((_, lines),) = dict(service_lines(locale, ("report",))).items()
+        assert not any(hotline in line for line in plain)
+        assert any(hotline in line for line in lines)
+        assert len(lines) == len(plain) + 1
+
+
 def test_a_story_that_names_take_it_down_shows_it_on_its_endings():
     from game.content import load_file
     from game.content.strings import iter_strings
@@ -54,3 +63,5 @@ def test_a_story_that_names_take_it_down_shows_it_on_its_endings():
             assert "takedown" in scenario.help, scenario.id
         if any("threat" in text.lower() for text in mine):
             assert "crisis" in scenario.help, scenario.id
+        if any(m.image == "forwarded" for n in scenario.nodes.values() for m in n.messages):
+            assert "report" in scenario.help, scenario.id  # a circulating image is reported

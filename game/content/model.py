@@ -54,8 +54,9 @@ LOOKS = (
     "unknown",
 )
 # Help services an ending shows beside the usual ones: a crisis line for stories with threats,
-# a takedown service for stories where an image has to come down.
-HELP_KINDS = ("crisis", "takedown")
+# a takedown service for stories where an image has to come down, and the hotline that takes
+# reports of illegal images for stories where one circulates.
+HELP_KINDS = ("crisis", "takedown", "report")
 SYSTEM_SPEAKER = "system"
 
 

@@ -51,8 +51,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "summary": "One line about the story for the menu card.",
         "discuss": "A list of questions for a class or family talk after the story.",
         "help": "Extra help services the story's endings show: 'crisis' (the story has "
-        "threats or blackmail) and 'takedown' (an image has to come down). One word or a "
-        "list: help: [crisis, takedown].",
+        "threats or blackmail), 'takedown' (an image has to come down) and 'report' (an "
+        "illegal image circulates: the hotline that takes reports). One word or a list: "
+        "help: [crisis, takedown].",
         "note": "A note for translators and other authors; players never see it.",
     },
     "CHARACTER_KEYS": {
