@@ -62,6 +62,10 @@ class LiveScene(StageScene):
             else ""
         )
         self.count_size = theme.TEXT_SMALL - 2
+        self.app_name = node.app or _("Livestream")
+        self.app_name_size = app.text.fit(
+            self.app_name, theme.TEXT_SMALL - 2, VIDEO.w - 60, True, floor=14
+        )
         self.title = _("Live chat")
         self.title_size = app.text.fit(self.title, theme.TEXT_BODY - 4, COLUMN.w - 80, True)
 
@@ -228,9 +232,7 @@ class LiveScene(StageScene):
         if theme.LOOK == "contrast":
             pygame.draw.rect(layer, theme.INK, VIDEO, 3, border_radius=22)
         self.paint_badges(layer)
-        app_name = self.node.app or _("Livestream")
-        size = self.app.text.fit(app_name, theme.TEXT_SMALL - 2, VIDEO.w - 60, True, floor=14)
-        label = self.app.text.render(app_name, size, theme.WHITE, bold=True)
+        label = self.app.text.render(self.app_name, self.app_name_size, theme.WHITE, bold=True)
         pill = label.get_rect(midbottom=(VIDEO.centerx, VIDEO.bottom - 18)).inflate(28, 12)
         art.rounded_rect(layer, pill, theme.SHADOW, pill.h // 2)
         layer.blit(label, label.get_rect(center=pill.center))
