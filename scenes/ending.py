@@ -103,7 +103,9 @@ class EndingScene(Scene):
         y = put(self.node.text, box.size - shrink, theme.INK, box.bold, box.width, left, y + 8)
         box = layout.ENDING_TAKEAWAY
         tall = height(self.node.takeaway, box.size - shrink, box.bold, box.width)
-        star = pygame.Rect(CARD.x + 30, y + 18, CARD.w - 60, max(96, tall + 28))
+        # the star's band gives back some of its spare height on the fullest cards (an
+        # English ending lists both countries' services)
+        star = pygame.Rect(CARD.x + 30, y + 18, CARD.w - 60, max(96 - 2 * shrink, tall + 28))
         put(
             self.node.takeaway,
             box.size - shrink,

@@ -1,6 +1,6 @@
 """The story cache: a checked story model kept between starts, so that a start reads one
 small file instead of parsing and checking the YAML again (3 ms against about 30 ms for
-the twelve stories), and the first frame does not even wait for that.
+the eighteen stories), and the first frame does not even wait for that.
 
 The cache lives in the user's cache folder (platformdirs; NET_HEROES_CACHE_DIR names
 another one). Each checked story has two files named by a key made from the story file's
