@@ -20,6 +20,8 @@ def page_size(count: int) -> int:
     (18 stories: three pages of 6, not 8, 8 and a lonely 2)."""
     pages = max(1, -(-count // PER_PAGE))
     return max(1, -(-count // pages))
+
+
 TITLE_MARGIN = 28  # a card is this much wider than its title's box
 CARD_W, CARD_H = layout.MENU_TITLE.width + TITLE_MARGIN, 272
 # two rows, with room for the page arrows
