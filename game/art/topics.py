@@ -279,17 +279,21 @@ def _topic_deepfakes(p: _Pen) -> None:
 
 
 def _topic_getting_help(p: _Pen) -> None:
-    # two speech bubbles, one after the other: tell, and tell again
-    _bubble(p, T.SKY_DEEP, 0.06, 0.1, 0.5, 0.3, "left")
-    for i in range(3):
-        p.circle(T.WHITE, (0.2 + i * 0.11, 0.25), 0.032)
-    _bubble(p, T.CORAL, 0.3, 0.46, 0.56, 0.32, "right")
-    p.rpoly(T.WHITE, _heart_pts((0.58, 0.61), 0.14), 0.004)
-    # a phone handset: you can call a helpline yourself
-    p.arc(T.MINT, (0.2, 0.72), 0.11, 0.11, 110, 250, 0.06)
-    p.circle(T.MINT, (0.2 + 0.11 * -0.34, 0.72 - 0.11 * 0.94), 0.045)
-    p.circle(T.MINT, (0.2 + 0.11 * -0.34, 0.72 + 0.11 * 0.94), 0.045)
-    p.rpoly(T.SUN, _star_pts((0.88, 0.18), 0.045, 0.018, 4), 0.004)
+    # a megaphone: speak up, and keep telling until someone helps; a heart says help is kind
+    body = T.CORAL
+    p.rect(deeper(body, 0.2), 0.3, 0.6, 0.1, 0.2, r=0.04)  # the handle
+    p.rpoly(
+        body,
+        [(0.16, 0.42), (0.3, 0.42), (0.66, 0.22), (0.66, 0.78), (0.3, 0.58), (0.16, 0.58)],
+        0.03,
+    )
+    p.ellipse(lighter(body, 0.35), (0.66, 0.5), 0.07, 0.28)
+    p.ellipse(deeper(body, 0.25), (0.68, 0.5), 0.035, 0.16)
+    for r, w in ((0.1, 0.035), (0.19, 0.035)):  # the sound
+        p.arc(T.SKY_DEEP, (0.72, 0.5), r, r * 1.3, -40, 40, w)
+    p.circle(T.WHITE, (0.26, 0.22), 0.12)
+    p.rpoly(T.BUBBLEGUM, _heart_pts((0.26, 0.225), 0.14), 0.004)
+    p.rpoly(T.SUN, _star_pts((0.88, 0.16), 0.045, 0.018, 4), 0.004)
 
 
 def _topic_gambling(p: _Pen) -> None:
