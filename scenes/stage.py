@@ -19,6 +19,29 @@ from .confirm import ask_to_leave
 PANEL = pygame.Rect(830, 84, 410, 612)
 STAGE = pygame.Rect(40, 84, 760, 612)
 CHOICE_COLORS = (theme.SKY_DEEP, theme.GRAPE, theme.BUBBLEGUM)
+
+
+def choice_column(text, labels: list[str]) -> tuple[int, int, list[int]]:
+    """(text size, gap, button heights) of a scene's reply buttons: the usual size and gap
+    when they fit the panel under its question; else a tighter gap, then text a point
+    smaller at a time (three long Portuguese or Thai replies at a larger text size)."""
+    box = layout.CHOICE
+    room = PANEL.bottom - 20 - (PANEL.y + 90)
+    for size in range(box.size, box.size - 7, -1):
+        for gap in (18, 8):
+            heights = [_choice_height(text, label, size) for label in labels]
+            if sum(heights) + gap * (len(labels) - 1) <= room:
+                return size, gap, heights
+    return size, gap, heights
+
+
+def _choice_height(text, label: str, size: int) -> int:
+    box = layout.CHOICE
+    lines = len(text.lines(label, size, box.width, box.bold))
+    line_h = text.font(size, box.bold).get_linesize()
+    return max(84 if size == box.size else 72, 30 + lines * line_h)
+
+
 # A message with `request:` shows as a request card: its icon, colour and label.
 REQUESTS = {
     "photo": ("photo", theme.BUBBLEGUM, N_("Photo request")),
@@ -297,8 +320,7 @@ class StageScene(Scene):
             self.app.replace(asking)
             return
         choices = self.play.choices()
-        heights = [self._choice_height(c.text) for c in choices]
-        gap = 18
+        size, gap, heights = choice_column(self.app.text, [c.text for c in choices])
         y = PANEL.y + 90
         spare = PANEL.bottom - 20 - (y + sum(heights) + gap * (len(heights) - 1))
         y += max(0, spare // 2)
@@ -311,7 +333,7 @@ class StageScene(Scene):
                     choice.text,
                     choice,
                     CHOICE_COLORS[i % 3],
-                    size=layout.CHOICE.size,
+                    size=size,
                     number=i + 1,
                     align="left",
                     payload={"id": choice.id, "safety": choice.safety},
@@ -321,12 +343,6 @@ class StageScene(Scene):
             y += h + gap
         self.buttons.set(buttons)
         self.app.show("choices", choices=[(c.text, c.safety) for c in choices])
-
-    def _choice_height(self, text: str) -> int:
-        box = layout.CHOICE
-        lines = len(self.app.text.lines(text, box.size, box.width, box.bold))
-        line_h = self.app.text.font(box.size, box.bold).get_linesize()
-        return max(84, 30 + lines * line_h)
 
     def pressed(self, button) -> None:
         if self.sent is not None:
