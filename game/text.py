@@ -17,6 +17,7 @@ from .log import warn_once
 from .resources import FONTS
 
 ZWSP = "\u200b"
+NBSP = "\u00a0"
 FONT_FILES = {False: "Waree.ttf", True: "Waree-Bold.ttf"}
 CACHE_SIZE = 600
 
@@ -58,7 +59,9 @@ def _tokens(paragraph: str) -> list[str]:
 
 
 def visible(text: str) -> str:
-    return text.replace(ZWSP, "")
+    """The text as drawn: no ZWSP, and a no-break space (which keeps a number with its name,
+    "1300" with "สายด่วน") drawn as an ordinary space; the font's own is twice as wide."""
+    return text.replace(ZWSP, "").replace(NBSP, " ")
 
 
 def _clean(line: str) -> str:

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.text import ZWSP, clusters, wrap
+from game.text import NBSP, ZWSP, clusters, wrap
 
 
 def measure(s: str) -> int:
@@ -28,6 +28,13 @@ def test_thai_breaks_only_at_zero_width_spaces():
     lines = wrap(text, 70, measure)
     assert lines == ["ผู้ใหญ่ที่", "ไว้ใจได้"]
     assert all(ZWSP not in line for line in lines)
+
+
+def test_a_no_break_space_keeps_a_number_with_its_name_and_is_drawn_as_a_space():
+    text = ZWSP.join(["ศูนย์", "ช่วยเหลือ", "สังคม"]) + " สายด่วน" + NBSP + "1300"
+    lines = wrap(text, 110, measure)
+    assert lines[-1] == "สายด่วน 1300"  # together, with an ordinary space between
+    assert all(NBSP not in line for line in lines)
 
 
 def test_clusters_keep_marks_on_their_consonant():

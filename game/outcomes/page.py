@@ -35,7 +35,7 @@ TOPIC_NAMES = {
     "deepfakes": N_("Fake nude images"),
     "getting_help": N_("Getting help"),
     "gambling": N_("Gambling and scams"),
-    "job_offers": N_("Job offers"),
+    "job_offers": N_("Fake job offers"),
     "livestream": N_("Live streams and gifts"),
     "": N_("Other"),
 }
