@@ -26,6 +26,22 @@ def window_color() -> tuple:
     return (234, 240, 255) if theme.LOOK == "normal" else theme.WHITE
 
 
+_FADES: dict[tuple, pygame.Surface] = {}
+
+
+def top_fade(width: int) -> pygame.Surface:
+    """The window's colour, solid at the top and clear 36 pixels down (made once a look)."""
+    color = window_color()
+    key = (color, width)
+    if key not in _FADES:
+        fade = pygame.Surface((width, 36), pygame.SRCALPHA)
+        for y in range(36):
+            alpha = round(255 * (1 - y / 36) ** 1.5)
+            pygame.draw.line(fade, (*color[:3], alpha), (0, y), (width - 1, y))
+        _FADES[key] = fade
+    return _FADES[key]
+
+
 def white_bubble(surface, rect: pygame.Rect) -> None:
     """A white message bubble; in the contrast look with a dark edge, on the white window."""
     if theme.LOOK == "contrast":
@@ -49,6 +65,7 @@ class ChatScene(StageScene):
     def __init__(self, app, play, node):
         super().__init__(app, play, node)
         self._bubbles: dict[Line, pygame.Surface] = {}
+        self.fade_band: pygame.Rect | None = None  # where an older message fades out
         self.arrived = 0.0
         others = list(
             dict.fromkeys(
@@ -59,10 +76,11 @@ class ChatScene(StageScene):
         )
         self.contact = self.scenario.characters.get(others[0]) if others else None
         # A group: more than one other person writes. The header then shows the group (the
-        # app's name), how many are in it (those who write here, and the player) and faces.
+        # app's name), how many are in it (the node's `members:`, or those who write here and
+        # the player) and faces.
         characters = self.scenario.characters
         self.group = [characters[o] for o in others if o in characters] if len(others) > 1 else []
-        self.members = len(others) + (1 if self.player_id() else 0)
+        self.members = max(node.members or 0, len(others) + (1 if self.player_id() else 0))
         # The header: the contact's name (or the group's) over "online" (or how many are in
         # the group), both inside the bar at any text size.
         text = app.text
@@ -192,7 +210,14 @@ class ChatScene(StageScene):
             y -= image.get_height()
             surface.blit(image, (area.x, y + (round(lift) if i == 0 else 0)))
             if y < area.y:
+                # an older message runs under the header: it fades out there, as in a real
+                # app, instead of being cut through its middle
+                fade = top_fade(area.w)
+                self.fade_band = fade.get_rect(topleft=(area.x, area.y - 4))
+                surface.blit(fade, self.fade_band)
                 break
+        else:
+            self.fade_band = None
         surface.set_clip(clip)
 
     def draw_header_words(self, surface, x: int) -> None:

@@ -143,6 +143,40 @@ def test_a_group_chat_header_names_the_group_and_counts_its_members(content):
     assert later.header_status == "online"
 
 
+def test_a_group_chat_can_say_how_many_are_in_it():
+    story = STORY.replace(
+        "        app: Game chat\n", "        app: Game chat\n        members: 31\n", 1
+    )
+    content, diags = load_text(story, "s.yaml")
+    assert [d for d in diags if d.is_error] == []
+    assert chat_scene(start_app(content), content).header_status == "31 members"
+    # never fewer than those who write: a typo cannot make a group of three say "1 member"
+    small, _ = load_text(story.replace("members: 31", "members: 1"), "s.yaml")
+    assert chat_scene(start_app(small), small).header_status == "3 members"
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [("lots", "whole number"), ("-4", "negative"), ("2.5", "whole number")],
+)
+def test_a_wrong_member_count_is_reported_at_its_value(value, message):
+    story = STORY.replace(
+        "        app: Game chat\n", f"        app: Game chat\n        members: {value}\n", 1
+    )
+    found = [d for d in diagnose(story) if d.code == "E012"]
+    line = story.splitlines().index(f"        members: {value}") + 1
+    assert [(d.line, d.col) for d in found] == [(line, 18)] and message in found[0].message
+
+
+def test_members_belong_on_a_chat_node():
+    story = STORY.replace(
+        "        scene: dialogue\n", "        scene: dialogue\n        members: 30\n", 1
+    )
+    assert "members: 30" in story
+    found = [d for d in diagnose(story) if d.code == "E115"]
+    assert len(found) == 1 and "'members' belongs on a chat node" in found[0].message
+
+
 def test_the_group_header_counts_in_each_language(content):
     from game.i18n import set_locale
 
@@ -195,3 +229,22 @@ def test_a_talk_shows_the_heads_of_the_cards(content):
     card = scene.with_request(line, body)
     heads = scene._heads["payment"].get_height() + scene._image_heads["forwarded"].get_height()
     assert card.get_height() < heads + body.get_height() + 8 * 2 + 60
+
+
+def test_an_older_message_under_the_header_fades_out_instead_of_being_cut(content):
+    from scenes.chat import window_color
+
+    shots = {}
+    for size, node in (("normal", "later"), ("larger", "hello")):
+        app = start_app(content, text_size=size)
+        scene = chat_scene(app, content, node)
+        for _ in range(10):
+            scene.update(0.25)
+        surface = pygame.Surface((theme.WIDTH, theme.HEIGHT))
+        scene.draw(surface)
+        shots[size] = (scene.fade_band, surface)
+    assert shots["normal"][0] is None  # one short message fits: nothing fades
+    band, surface = shots["larger"]
+    assert band is not None
+    top = [tuple(surface.get_at((x, band.y + 5)))[:3] for x in range(band.x, band.right, 40)]
+    assert set(top) == {window_color()[:3]}  # solid window colour where the header meets it

@@ -417,7 +417,10 @@ def measure(app, screen: Screen) -> tuple[list, list]:
         _draw(app, frame, which)
         frames[which] = frame
     low = []
+    band = getattr(top, "fade_band", None)  # a message scrolled under a chat's header
     for rect, ratio, large in text_runs(frames["all"], frames["none"], frames["large"]):
+        if band is not None and band.contains(rect):
+            continue  # fading out on purpose: an older message, read in full when it came
         need = LARGE if large else TEXT
         if ratio < need:
             low.append((tuple(rect), round(ratio, 2), "large" if large else "normal"))

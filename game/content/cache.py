@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .model import Content
 
 ENV = CACHE_ENV
-FORMAT = 2  # raise when the model's classes change shape within one version
+FORMAT = 3  # raise when the model's classes change shape within one version
 KEEP = 8  # stories kept; older ones are removed when a new one is written
 PREFIX = "story-"
 folder = cache_folder

@@ -59,6 +59,7 @@ NODE_KEYS = {
     "bio": False,
     "details": False,
     "viewers": False,
+    "members": False,
     "note": False,
 }
 ENDING_REQUIRED = ("title", "text", "takeaway", "adult")
@@ -498,6 +499,7 @@ class Reader:
             bio=texts.get("bio", ""),
             details=self.texts(found.get("details"), "details"),
             viewers=self.count(found["viewers"], "viewers") if "viewers" in found else None,
+            members=self.count(found["members"], "members") if "members" in found else None,
             note=texts.get("note", ""),
             at=self.locs(found),
         )

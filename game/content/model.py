@@ -110,6 +110,7 @@ class Node:
     bio: str = ""
     details: tuple[str, ...] = ()
     viewers: int | None = None  # a livestream's viewer count (None: not shown)
+    members: int | None = None  # a group chat's size (None: those who write, and the player)
     note: str = ""
     at: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
 

@@ -100,6 +100,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "25 characters each, for example: Joined 2 weeks ago.",
         "viewers": "On a live node: how many people watch the stream, a whole number (0 or "
         "more), shown beside the LIVE badge.",
+        "members": "On a chat node where several people write: how many are in the group, a "
+        "whole number, shown under its name (without it: those who write, and the player).",
         "note": "A note for translators.",
     },
     "MESSAGE_KEYS": {
@@ -237,6 +239,7 @@ def _kinds() -> dict[str, dict[str, Schema]]:
             "details": listed(text),
             "of": ident,
             "viewers": {"type": "integer", "minimum": 0},
+            "members": {"type": "integer", "minimum": 0},
         },
         "MESSAGE_KEYS": {
             **texts(load.MESSAGE_TEXTS),

@@ -6,6 +6,8 @@ PROFILE_ONLY = ("of", "bio", "details")
 # A livestream's own fields: the node's viewer count and a message's gift.
 LIVE_ONLY = ("viewers",)
 LIVE_MESSAGE_ONLY = ("gift",)
+# How many are in a group chat: a chat's own field.
+CHAT_ONLY = ("members",)
 
 
 def check(content):
@@ -30,6 +32,10 @@ def check(content):
                             f"'{key}' belongs on a profile node, not a {node.scene} node",
                             "use 'scene: profile', or remove it",
                         )
+            if node.scene != "chat":
+                for key in CHAT_ONLY:
+                    if key in node.at:
+                        yield _only_on(node.at[key], key, "chat", node.scene)
             if node.scene != "live":
                 for key in LIVE_ONLY:
                     if key in node.at:
@@ -62,9 +68,13 @@ def check(content):
 
 
 def _live_only(loc, key: str, scene: str) -> Diagnostic:
+    return _only_on(loc, key, "live", scene)
+
+
+def _only_on(loc, key: str, home: str, scene: str) -> Diagnostic:
     return Diagnostic.at(
         loc,
         "E115",
-        f"'{key}' belongs on a live node, not a {scene} node",
-        "use 'scene: live', or remove it",
+        f"'{key}' belongs on a {home} node, not a {scene} node",
+        f"use 'scene: {home}', or remove it",
     )
