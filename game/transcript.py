@@ -33,14 +33,14 @@ class Transcript:
     def _efficacy_answer(self, value, text, index):
         self.lines.append(f"  > {index + 1}) {text}")
 
-    def _scene(self, scene, app, viewers=None):
+    def _scene(self, scene, app, viewers=None, call=False):
         if scene == "live":  # a livestream: how many watch, when the story says
             parts = [app] if app else []
             if viewers is not None:
                 parts.append(f"{viewers} viewer{'' if viewers == 1 else 's'}")
             self.lines.append(f"[live{': ' + ', '.join(parts) if parts else ''}]")
             return
-        name = "voice chat" if scene == "voice" else scene
+        name = ("voice call" if call else "voice chat") if scene == "voice" else scene
         self.lines.append(f"[{name}{': ' + app if app else ''}]")
 
     def _profile(self, name, bio, details):

@@ -60,10 +60,15 @@ class VoiceScene(StageScene):
             if self.people
             else theme.TEXT_SMALL - 2
         )
-        self.title = _("Voice chat")
+        # one other person on the line is a call; more are a game's voice chat
+        self.call = len(others) == 1
+        self.title = _("Voice call") if self.call else _("Voice chat")
         self.title_size = app.text.fit(self.title, theme.TEXT_BODY - 4, 300, True, floor=16)
 
     send_pause = 0.7
+
+    def enter(self) -> None:
+        self.app.show("scene", scene="voice", app=self.node.app, call=self.call)
 
     def line_width(self) -> int:
         return layout.VOICE_CAPTION.width

@@ -227,6 +227,32 @@ def test_the_voice_scene_rings_round_whoever_speaks(content):
     assert fresh.speaking() == "dani"  # the first line is arriving
 
 
+def test_a_voice_scene_with_one_other_person_is_a_call():
+    from game.speech.lines import Index, Reader
+
+    app = start_app(content_of(STORY))
+    assert stage(app, content_of(STORY), "lobby").title == "Voice chat"  # Dani and Sam
+    one = STORY.replace("          - from: dani\n            text: Nice jump!\n", "", 1)
+    content = content_of(one)
+    scene = stage(start_app(content), content, "lobby")
+    assert scene.people == ["you", "sam"] and scene.title == "Voice call"
+    events = []
+    scene.app.show = lambda kind, **data: events.append((kind, data))
+    scene.enter()
+    assert events == [("scene", {"scene": "voice", "app": "Block Quest", "call": True})]
+    said = Reader(Index("en")).read(*events[0])
+    assert [line.text for line in said] == ["Voice call: Block Quest"]
+    transcript = Transcript()
+    transcript.add(*events[0])
+    assert transcript.text().strip() == "[voice call: Block Quest]"
+
+
+def content_of(text: str):
+    content, diags = load_text(text, "s.yaml")
+    assert [d for d in diags if d.is_error] == []
+    return content
+
+
 def test_each_box_of_the_new_scenes_is_what_check_measures():
     assert layout.boxes("message.text", "live") == (layout.LIVE_COMMENT,)
     assert layout.boxes("message.text", "live", narration=True) == (layout.LIVE_NOTE,)

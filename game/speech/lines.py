@@ -52,6 +52,7 @@ VIEWERS = ("{count} viewer", "{count} viewers")  # asked with ngettext (scenes/l
 GIFT_SENT = N_("{name} sent you a gift")
 GIFTS = {"rose": N_("Rose"), "star": N_("Star"), "diamond": N_("Diamond")}
 VOICE = N_("Voice chat")
+VOICE_CALL = N_("Voice call")  # a voice scene with one other person on the line
 # Words that reach narration as text in an event (a question, a button that has the focus).
 SHOWN = (
     N_("If this happened to you, would you know what to do and who to tell?"),
@@ -100,6 +101,7 @@ SCREEN_WORDS: tuple[str, ...] = (
     LIVE,
     *GIFTS.values(),
     VOICE,
+    VOICE_CALL,
     *SHOWN,
 )
 NUMBERS = range(1, 10)  # the numbers of buttons that have one
@@ -294,7 +296,7 @@ class Reader:
     def _scenario(self, title, **_):
         return self._text(title)
 
-    def _scene(self, scene="", app="", viewers=None, **_):
+    def _scene(self, scene="", app="", viewers=None, call=False, **_):
         if scene == "live":  # "LIVE: the app: 120 viewers"
             count = []
             if viewers is not None:
@@ -302,7 +304,7 @@ class Reader:
                 count = [Part(words)]
             return [self._one(self.index.word(LIVE), self.index.part(app), *count)]
         if scene == "voice":
-            return [self._one(self.index.word(VOICE), self.index.part(app))]
+            return [self._one(self.index.word(VOICE_CALL if call else VOICE), self.index.part(app))]
         return self._text(app)
 
     def _profile(self, name, bio, details, **_):
