@@ -12,7 +12,7 @@ from game.story import Line
 from game.ui import still
 
 from .base import portrait
-from .stage import QR, QR_GAP, REQUESTS, STAGE, StageScene
+from .stage import QR, QR_GAP, REQUESTS, STAGE, StageScene, top_fade
 
 WINDOW = STAGE
 HEADER_H = 76
@@ -24,22 +24,6 @@ GROUP_FACES = 3  # a group's header shows the faces of up to three of its member
 def window_color() -> tuple:
     """The chat window's pale blue (white in the contrast look)."""
     return (234, 240, 255) if theme.LOOK == "normal" else theme.WHITE
-
-
-_FADES: dict[tuple, pygame.Surface] = {}
-
-
-def top_fade(width: int) -> pygame.Surface:
-    """The window's colour, solid at the top and clear 36 pixels down (made once a look)."""
-    color = window_color()
-    key = (color, width)
-    if key not in _FADES:
-        fade = pygame.Surface((width, 36), pygame.SRCALPHA)
-        for y in range(36):
-            alpha = round(255 * (1 - y / 36) ** 1.5)
-            pygame.draw.line(fade, (*color[:3], alpha), (0, y), (width - 1, y))
-        _FADES[key] = fade
-    return _FADES[key]
 
 
 def white_bubble(surface, rect: pygame.Rect) -> None:
@@ -212,7 +196,7 @@ class ChatScene(StageScene):
             if y < area.y:
                 # an older message runs under the header: it fades out there, as in a real
                 # app, instead of being cut through its middle
-                fade = top_fade(area.w)
+                fade = top_fade(area.w, window_color())
                 self.fade_band = fade.get_rect(topleft=(area.x, area.y - 4))
                 surface.blit(fade, self.fade_band)
                 break

@@ -15,7 +15,7 @@ from game.story import Line
 from game.ui import still
 
 from .base import portrait
-from .stage import REQUESTS, STAGE, StageScene
+from .stage import REQUESTS, STAGE, StageScene, top_fade
 
 WINDOW = STAGE
 VIDEO = pygame.Rect(56, 100, 360, 580)
@@ -51,6 +51,7 @@ class LiveScene(StageScene):
         super().__init__(app, play, node)
         self._cards_made: dict[int, pygame.Surface] = {}
         self._gift_mid: dict[int, int] = {}  # how far down a gift card its icon is
+        self.fade_band: pygame.Rect | None = None  # where an older comment fades out
         self.arrived = 0.0
         self.viewers = node.viewers
         # The badges on the video, laid out once: "LIVE" and how many are watching, side by
@@ -281,8 +282,13 @@ class LiveScene(StageScene):
             if self.lines[index].gift:
                 mid = self._gift_mid[index]
                 self.draw_sparkles(surface, (x + PAD + 30, top + 4 + 12 + mid), index)
-            if y < COMMENTS.y:
+            if y < COMMENTS.y:  # an older comment fades out under the column's head
+                fade = top_fade(COMMENTS.w, column_color())
+                self.fade_band = fade.get_rect(topleft=(COMMENTS.x, COMMENTS.y - 3))
+                surface.blit(fade, self.fade_band)
                 break
+        else:
+            self.fade_band = None
         surface.set_clip(clip)
 
     def draw_sparkles(self, surface, centre, index: int) -> None:

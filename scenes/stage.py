@@ -21,6 +21,22 @@ STAGE = pygame.Rect(40, 84, 760, 612)
 CHOICE_COLORS = (theme.SKY_DEEP, theme.GRAPE, theme.BUBBLEGUM)
 
 
+_FADES: dict[tuple, pygame.Surface] = {}
+
+
+def top_fade(width: int, color) -> pygame.Surface:
+    """`color`, solid at the top and clear 36 pixels down: laid over an older message that
+    scrolled under a header, so it fades out instead of being cut through (made once)."""
+    key = (tuple(color), width)
+    if key not in _FADES:
+        fade = pygame.Surface((width, 36), pygame.SRCALPHA)
+        for y in range(36):
+            alpha = round(255 * (1 - y / 36) ** 1.5)
+            pygame.draw.line(fade, (*color[:3], alpha), (0, y), (width - 1, y))
+        _FADES[key] = fade
+    return _FADES[key]
+
+
 def choice_column(text, labels: list[str]) -> tuple[int, int, list[int]]:
     """(text size, gap, button heights) of a scene's reply buttons: the usual size and gap
     when they fit the panel under its question; else a tighter gap, then text a point

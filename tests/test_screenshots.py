@@ -18,6 +18,8 @@ SCENES = (
     "ChatScene",
     "CallScene",
     "ProfileScene",
+    "LiveScene",
+    "VoiceScene",
     "DialogueScene",
     "FeedbackScene",
     "EndingScene",
