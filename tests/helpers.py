@@ -104,3 +104,26 @@ scenarios:
 def with_change(old: str, new: str) -> str:
     assert old in MINIMAL, old
     return MINIMAL.replace(old, new, 1)
+
+
+def with_friend(text: str) -> str:
+    """The story with a second person, Dani, a friend, beside Sam."""
+    sam = "      sam: {name: Sam, role: stranger, look: fox}\n"
+    assert sam in text
+    return text.replace(sam, sam + "      dani: {name: Dani, role: friend, look: girl}\n", 1)
+
+
+def check_story(text: str):
+    """What `check` says of a story file's text (its translations aside)."""
+    from game.content import check_bytes
+
+    return check_bytes(text.encode("utf-8"), "s.yaml")[1]
+
+
+def loaded(text: str):
+    """The content of a story that loads without errors."""
+    from game.content import load_text
+
+    content, diags = load_text(text, "s.yaml")
+    assert content is not None and [d for d in diags if d.is_error] == []
+    return content

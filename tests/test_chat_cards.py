@@ -9,10 +9,10 @@ import pytest
 
 from game import art, theme
 from game.autoplay import Driver, start_app
-from game.content import check_bytes, load_text
+from game.content import load_text
 from game.transcript import Transcript
 
-from .helpers import with_change
+from .helpers import check_story, loaded, with_change, with_friend
 
 GROUP_MESSAGES = """\
         messages:
@@ -25,23 +25,17 @@ GROUP_MESSAGES = """\
             text: Scan this code and pay 10 to get 1000 diamonds!
             request: payment
 """
-STORY = with_change(
-    """\
+STORY = with_friend(
+    with_change(
+        """\
         messages:
           - from: sam
             text: hi! want free coins?
 """,
-    GROUP_MESSAGES,
-).replace(
-    "      sam: {name: Sam, role: stranger, look: fox}\n",
-    "      sam: {name: Sam, role: stranger, look: fox}\n"
-    "      dani: {name: Dani, role: friend, look: girl}\n",
+        GROUP_MESSAGES,
+    )
 )
-
-
-def diagnose(text: str):
-    """What `check` says of the story (its translations aside)."""
-    return check_bytes(text.encode("utf-8"), "s.yaml")[1]
+diagnose = check_story
 
 
 @pytest.fixture(scope="module")
@@ -147,11 +141,10 @@ def test_a_group_chat_can_say_how_many_are_in_it():
     story = STORY.replace(
         "        app: Game chat\n", "        app: Game chat\n        members: 31\n", 1
     )
-    content, diags = load_text(story, "s.yaml")
-    assert [d for d in diags if d.is_error] == []
+    content = loaded(story)
     assert chat_scene(start_app(content), content).header_status == "31 members"
     # never fewer than those who write: a typo cannot make a group of three say "1 member"
-    small, _ = load_text(story.replace("members: 31", "members: 1"), "s.yaml")
+    small = loaded(story.replace("members: 31", "members: 1"))
     assert chat_scene(start_app(small), small).header_status == "3 members"
 
 

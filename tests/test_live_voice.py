@@ -10,10 +10,10 @@ import pytest
 
 from game import layout, theme
 from game.autoplay import Driver, start_app
-from game.content import check_bytes, load_text
+from game.content import load_text
 from game.transcript import Transcript
 
-from .helpers import MINIMAL
+from .helpers import MINIMAL, check_story, loaded, with_friend
 
 NODES = """\
       stream:
@@ -61,24 +61,14 @@ NODES = """\
             feedback: Someone who wants you alone in a private app is a warning sign.
       mum:
 """
-STORY = (
+STORY = with_friend(
     MINIMAL.replace(
         "          - text: Tell mum\n            goto: mum\n",
         "          - text: Tell mum\n            goto: stream\n",
         1,
-    )
-    .replace("      mum:\n", NODES, 1)
-    .replace(
-        "      sam: {name: Sam, role: stranger, look: fox}\n",
-        "      sam: {name: Sam, role: stranger, look: fox}\n"
-        "      dani: {name: Dani, role: friend, look: girl}\n",
-    )
+    ).replace("      mum:\n", NODES, 1)
 )
-
-
-def diagnose(text: str):
-    """What `check` says of the story (its translations aside)."""
-    return check_bytes(text.encode("utf-8"), "s.yaml")[1]
+diagnose = check_story
 
 
 @pytest.fixture(scope="module")
@@ -230,10 +220,10 @@ def test_the_voice_scene_rings_round_whoever_speaks(content):
 def test_a_voice_scene_with_one_other_person_is_a_call():
     from game.speech.lines import Index, Reader
 
-    app = start_app(content_of(STORY))
-    assert stage(app, content_of(STORY), "lobby").title == "Voice chat"  # Dani and Sam
+    app = start_app(loaded(STORY))
+    assert stage(app, loaded(STORY), "lobby").title == "Voice chat"  # Dani and Sam
     one = STORY.replace("          - from: dani\n            text: Nice jump!\n", "", 1)
-    content = content_of(one)
+    content = loaded(one)
     scene = stage(start_app(content), content, "lobby")
     assert scene.people == ["you", "sam"] and scene.title == "Voice call"
     events = []
@@ -245,12 +235,6 @@ def test_a_voice_scene_with_one_other_person_is_a_call():
     transcript = Transcript()
     transcript.add(*events[0])
     assert transcript.text().strip() == "[voice call: Block Quest]"
-
-
-def content_of(text: str):
-    content, diags = load_text(text, "s.yaml")
-    assert [d for d in diags if d.is_error] == []
-    return content
 
 
 def test_each_box_of_the_new_scenes_is_what_check_measures():
