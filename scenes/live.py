@@ -15,7 +15,7 @@ from game.story import Line
 from game.ui import still
 
 from .base import portrait
-from .stage import REQUESTS, STAGE, StageScene, top_fade
+from .stage import REQUESTS, STAGE, StageScene, icon_disc, top_fade
 
 WINDOW = STAGE
 VIDEO = pygame.Rect(56, 100, 360, 580)
@@ -93,9 +93,7 @@ class LiveScene(StageScene):
         height = max(disc + 8, lines.get_height() + what.get_height() + 2)
         out = pygame.Surface((self.line_width(), height), pygame.SRCALPHA)
         mid = height // 2
-        pygame.draw.circle(out, color, (disc // 2 + 2, mid), disc // 2)
-        glyph = art.icon(icon, round(disc * 0.62), theme.on(color))
-        out.blit(glyph, glyph.get_rect(center=(disc // 2 + 2, mid)))
+        icon_disc(out, (disc // 2 + 2, mid), disc // 2, color, icon, round(disc * 0.62))
         top = (height - lines.get_height() - what.get_height() - 2) // 2
         out.blit(lines, (disc + 12, top))
         out.blit(what, (disc + 12, top + lines.get_height() + 2))
@@ -179,9 +177,7 @@ class LiveScene(StageScene):
         if theme.LOOK == "contrast":
             pygame.draw.rect(layer, theme.INK, COLUMN, 3, border_radius=22)
         disc = pygame.Rect(COLUMN.x + 16, COLUMN.y + 12, 32, 32)
-        pygame.draw.circle(layer, theme.current(theme.BUBBLEGUM), disc.center, 16)
-        glyph = art.icon("heart", 20, theme.WHITE)
-        layer.blit(glyph, glyph.get_rect(center=disc.center))
+        icon_disc(layer, disc.center, 16, theme.current(theme.BUBBLEGUM), "heart", 20, theme.WHITE)
         self.blit_text(
             layer,
             self.title,

@@ -112,11 +112,16 @@ def card_label(
         (disc + 10 + text.get_width(), max(disc, text.get_height())), pygame.SRCALPHA
     )
     mid = out.get_height() // 2
-    pygame.draw.circle(out, color, (disc // 2, mid), disc // 2)
-    glyph = art.icon(icon, round(disc * 0.62), theme.on(color))
-    out.blit(glyph, glyph.get_rect(center=(disc // 2, mid)))
+    icon_disc(out, (disc // 2, mid), disc // 2, color, icon, round(disc * 0.62))
     out.blit(text, text.get_rect(midleft=(disc + 10, mid)))
     return out
+
+
+def icon_disc(surface, centre, radius: int, color, icon: str, size: int, ink=None) -> None:
+    """A filled disc with an icon at its centre (a card's head, a gift, a scene's badge)."""
+    pygame.draw.circle(surface, color, centre, radius)
+    glyph = art.icon(icon, size, ink if ink is not None else theme.on(color))
+    surface.blit(glyph, glyph.get_rect(center=centre))
 
 
 def stacked(rows: list[pygame.Surface], gap: int) -> pygame.Surface:

@@ -14,7 +14,7 @@ from game.i18n import _
 from game.ui import still
 
 from .base import portrait
-from .stage import STAGE, StageScene
+from .stage import STAGE, StageScene, icon_disc
 
 WINDOW = STAGE
 HEADER_H = 64
@@ -97,9 +97,7 @@ class VoiceScene(StageScene):
         pygame.draw.rect(layer, deep, (bar.x, bar.bottom - 28, bar.w, 28))
         mic = pygame.Rect(0, 0, 40, 40)
         mic.midleft = (bar.x + 22, bar.centery)
-        pygame.draw.circle(layer, theme.current(theme.SAFE), mic.center, 20)
-        glyph = art.icon("mic", 26, theme.WHITE)
-        layer.blit(glyph, glyph.get_rect(center=mic.center))
+        icon_disc(layer, mic.center, 20, theme.current(theme.SAFE), "mic", 26, theme.WHITE)
         self.blit_text(
             layer,
             self.title,
@@ -142,10 +140,8 @@ class VoiceScene(StageScene):
         for index, _person in enumerate(self.people):
             x, y = self.centre(index)
             badge = (x + FACE // 2 - 10, y + FACE // 2 - 10)
-            pygame.draw.circle(surface, theme.current(theme.SAFE), badge, 15)
+            icon_disc(surface, badge, 15, theme.current(theme.SAFE), "mic", 18, theme.WHITE)
             pygame.draw.circle(surface, window_color(), badge, 15, 2)
-            glyph = art.icon("mic", 18, theme.WHITE)
-            surface.blit(glyph, glyph.get_rect(center=badge))
         self.draw_captions(surface)
 
     def draw_ring(self, surface, centre) -> None:
